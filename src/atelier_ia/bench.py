@@ -1,0 +1,109 @@
+"""Benchmark: wall time and peak memory of each notebook against the budgets.
+
+``python -m atelier_ia.bench`` (or ``make bench``) executes every notebook of the available
+modules and their exercises, each in a fresh process, samples the memory of the whole
+process tree (client and kernel) every 20 ms and prints a table. ``--book`` also times a
+full book build and measures the built pages. A benchmark, not a test: it never fails on a
+budget, it reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .course import load_catalogue
+from .paths import repo_root
+
+BUDGET_SECONDS = 20.0
+BUDGET_MB = 500.0
+BUDGET_BOOK_SECONDS = 180.0
+BUDGET_PAGE_MB = 2.0
+
+
+def run_measured(cmd: list[str], cwd: Path, interval: float = 0.02) -> tuple[float, float, int]:
+    """Run ``cmd``; return (wall seconds, peak MB of the process tree, exit code)."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    root = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        total = 0
+        try:
+            for p in [root, *root.children(recursive=True)]:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            pass
+        peak = max(peak, total)
+        time.sleep(interval)
+    wall = time.perf_counter() - start
+    if proc.returncode:
+        sys.stderr.write(proc.stderr.read().decode("utf-8", "replace")[-2000:])
+    return wall, peak / 2**20, proc.returncode
+
+
+def _execute_one(path: str) -> None:
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(Path(path).parent)}}).execute()
+
+
+def notebooks() -> list[str]:
+    cat = load_catalogue()
+    out = []
+    for m in cat.available:
+        out += [m.notebook, m.exercises]
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Mesure le temps et la mémoire de chaque notebook.")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--book", action="store_true", help="mesurer aussi la construction du livre")
+    args = parser.parse_args(argv)
+    if args.one:
+        _execute_one(args.one)
+        return 0
+    root = repo_root()
+    rows = []
+    for nb in notebooks():
+        wall, peak, code = run_measured([sys.executable, "-m", "atelier_ia.bench", "--one", nb], root)
+        ok = code == 0 and wall <= BUDGET_SECONDS and peak <= BUDGET_MB
+        rows.append((nb, f"{wall:.1f} s", f"{peak:.0f} Mo", "≤ 20 s, ≤ 500 Mo", "oui" if ok else ("ÉCHEC" if code else "NON")))
+    if args.book:
+        env = dict(os.environ)
+        jb = str(Path(sys.executable).with_name("jupyter-book"))
+        wall, peak, code = run_measured([jb, "build", ".", "--warningiserror", "--keep-going"], root)
+        rows.append(("make book (venv prêt)", f"{wall:.1f} s", f"{peak:.0f} Mo", "≤ 180 s", "oui" if code == 0 and wall <= BUDGET_BOOK_SECONDS else "NON"))
+    html = root / "_build" / "html"
+    if html.is_dir():
+        sizes = []
+        for page in html.rglob("*.html"):
+            size = page.stat().st_size
+            sizes.append((size, page.relative_to(html)))
+        if sizes:
+            size, page = max(sizes)
+            rows.append((f"plus grosse page : {page}", "", f"{size / 2**20:.2f} Mo", "≤ 2 Mo", "oui" if size / 2**20 <= BUDGET_PAGE_MB else "NON"))
+    head = ("mesure", "temps", "mémoire max", "budget", "dans le budget")
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(5)]
+    line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"
+    print(line(head))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print(line(r))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

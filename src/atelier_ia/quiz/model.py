@@ -1,0 +1,228 @@
+"""Quiz data model, validation and answer checking."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from ..errors import AtelierError, describe
+from ..paths import data_dir
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_QUESTION_KEYS = {"id", "question", "multiple", "options", "explication", "source"}
+_OPTION_KEYS = {"texte", "correct", "retour"}
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    multiple: bool
+    options: tuple[Option, ...]
+    explanation: str
+    source: str
+
+    @property
+    def correct_indices(self) -> frozenset[int]:
+        return frozenset(i for i, o in enumerate(self.options) if o.correct)
+
+
+@dataclass(frozen=True)
+class Quiz:
+    module: str
+    questions: tuple[Question, ...]
+    origin: str = "<quiz>"
+
+    def question(self, qid: str) -> Question:
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        known = ", ".join(q.id for q in self.questions)
+        raise AtelierError(f"Le quiz {self.module} n'a pas de question « {qid} ». Questions : {known}.")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The result of answering one question."""
+
+    ok: bool
+    headline: str
+    messages: tuple[str, ...]
+
+
+def _text(value, where: str, field: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise AtelierError(
+            f"{where} : le champ « {field} » doit être un texte non vide ; il vaut "
+            f"{describe(value)}. Écrivez-le entre guillemets dans le fichier YAML."
+        )
+    return value.strip()
+
+
+def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
+    """Validate a quiz given as Python data (as read from YAML) and build a :class:`Quiz`.
+
+    ``origin`` names the file in error messages.
+    """
+    if not isinstance(data, dict):
+        raise AtelierError(
+            f"{origin} : le fichier doit contenir un dictionnaire avec les clés « module » et "
+            f"« questions » ; il contient {describe(data)}."
+        )
+    unknown = set(data) - {"module", "questions"}
+    if unknown:
+        raise AtelierError(
+            f"{origin} : clé(s) inconnue(s) {sorted(unknown)} ; seules « module » et « questions » "
+            "sont attendues au premier niveau."
+        )
+    module = _text(data.get("module"), origin, "module")
+    questions = data.get("questions")
+    if not isinstance(questions, list) or not questions:
+        raise AtelierError(
+            f"{origin} : « questions » doit être une liste non vide de questions "
+            "(chaque question commence par « - id: »)."
+        )
+    parsed: list[Question] = []
+    seen: set[str] = set()
+    for n, raw in enumerate(questions, start=1):
+        where = f"{origin}, question {n}"
+        if not isinstance(raw, dict):
+            raise AtelierError(f"{where} : une question doit être un dictionnaire, pas {describe(raw)}.")
+        qid = raw.get("id")
+        if isinstance(qid, str) and qid:
+            where = f"{origin}, question {n} (« {qid} »)"
+        unknown = set(raw) - _QUESTION_KEYS
+        if unknown:
+            raise AtelierError(
+                f"{where} : clé(s) inconnue(s) {sorted(unknown)}. Clés possibles : "
+                f"{', '.join(sorted(_QUESTION_KEYS))}."
+            )
+        missing = {"id", "question", "options", "explication", "source"} - set(raw)
+        if missing:
+            raise AtelierError(f"{where} : il manque {', '.join(sorted(missing))}.")
+        qid = _text(qid, where, "id")
+        if not _ID.match(qid):
+            raise AtelierError(
+                f"{where} : l'identifiant « {qid} » ne doit contenir que des minuscules sans "
+                "accent, des chiffres et des tirets (par exemple « jeton-1 »)."
+            )
+        if qid in seen:
+            raise AtelierError(f"{where} : l'identifiant « {qid} » est déjà utilisé par une autre question.")
+        seen.add(qid)
+        multiple = raw.get("multiple", False)
+        if not isinstance(multiple, bool):
+            raise AtelierError(f"{where} : « multiple » doit valoir true ou false, pas {describe(multiple)}.")
+        options_raw = raw["options"]
+        if not isinstance(options_raw, list) or len(options_raw) < 2:
+            raise AtelierError(f"{where} : « options » doit être une liste d'au moins deux réponses possibles.")
+        options: list[Option] = []
+        for k, opt in enumerate(options_raw, start=1):
+            owhere = f"{where}, option {k}"
+            if not isinstance(opt, dict):
+                raise AtelierError(f"{owhere} : une option doit être un dictionnaire (texte, correct, retour).")
+            unknown = set(opt) - _OPTION_KEYS
+            missing = _OPTION_KEYS - set(opt)
+            if unknown or missing:
+                raise AtelierError(
+                    f"{owhere} : une option a exactement les clés texte, correct et retour "
+                    f"(manquantes : {sorted(missing) or 'aucune'} ; inconnues : {sorted(unknown) or 'aucune'})."
+                )
+            if not isinstance(opt["correct"], bool):
+                raise AtelierError(f"{owhere} : « correct » doit valoir true ou false, pas {describe(opt['correct'])}.")
+            options.append(
+                Option(_text(opt["texte"], owhere, "texte"), opt["correct"], _text(opt["retour"], owhere, "retour"))
+            )
+        texts = [o.text for o in options]
+        if len(set(texts)) != len(texts):
+            raise AtelierError(f"{where} : deux options ont le même texte ; chaque réponse doit être distincte.")
+        n_correct = sum(o.correct for o in options)
+        if n_correct == 0:
+            raise AtelierError(f"{where} : aucune option n'est marquée « correct: true ».")
+        if not multiple and n_correct > 1:
+            raise AtelierError(
+                f"{where} : {n_correct} options sont correctes alors que « multiple » vaut false. "
+                "Mettez « multiple: true » ou ne gardez qu'une bonne réponse."
+            )
+        if multiple and n_correct == len(options):
+            raise AtelierError(f"{where} : toutes les options sont correctes ; ajoutez au moins un distracteur.")
+        parsed.append(
+            Question(
+                id=qid,
+                text=_text(raw["question"], where, "question"),
+                multiple=multiple,
+                options=tuple(options),
+                explanation=_text(raw["explication"], where, "explication"),
+                source=_text(raw["source"], where, "source"),
+            )
+        )
+    return Quiz(module=module, questions=tuple(parsed), origin=origin)
+
+
+def quiz_path(module_id: str) -> Path:
+    if not isinstance(module_id, str) or not _ID.match(module_id or ""):
+        raise AtelierError(
+            f"L'identifiant de module doit ressembler à \"00-prise-en-main\" ; vous avez donné {describe(module_id)}."
+        )
+    return data_dir() / "quiz" / f"{module_id}.yml"
+
+
+def load_quiz(source: str | Path) -> Quiz:
+    """Load and validate a quiz, from a module id (``"00-prise-en-main"``) or a file path."""
+    if isinstance(source, Path) or (isinstance(source, str) and source.endswith((".yml", ".yaml"))):
+        path = Path(source)
+    else:
+        path = quiz_path(source)
+    origin = f"data/quiz/{path.name}" if path.parent.name == "quiz" else str(path)
+    if not path.is_file():
+        raise AtelierError(
+            f"Le fichier de quiz {origin} est introuvable. Créez-le (voir CONTRIBUTING.md) ou "
+            "vérifiez l'identifiant du module."
+        )
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise AtelierError(f"{origin} : le fichier n'est pas en UTF-8. Enregistrez-le en UTF-8.") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
+        raise AtelierError(
+            f"{origin} : YAML illisible{where}. Vérifiez l'indentation et mettez entre guillemets "
+            "les textes qui contiennent « : »."
+        ) from None
+    quiz = parse_quiz(data, origin)
+    if not isinstance(source, Path) and not str(source).endswith((".yml", ".yaml")) and quiz.module != source:
+        raise AtelierError(f"{origin} : le champ « module » vaut « {quiz.module} » au lieu de « {source} ».")
+    return quiz
+
+
+def evaluate(question: Question, chosen: Iterable[int]) -> Verdict:
+    """Check the learner's chosen option indices against a question, with French feedback."""
+    try:
+        picked = sorted(set(int(i) for i in chosen))
+    except (TypeError, ValueError):
+        raise AtelierError("Les réponses choisies doivent être des numéros d'options (0, 1, 2…).") from None
+    if any(i < 0 or i >= len(question.options) for i in picked):
+        raise AtelierError(
+            f"La question « {question.id} » a {len(question.options)} options, numérotées de 0 à "
+            f"{len(question.options) - 1}."
+        )
+    if not picked:
+        return Verdict(False, "Choisissez au moins une réponse, puis cliquez sur « Vérifier ».", ())
+    feedback = tuple(question.options[i].feedback for i in picked)
+    correct = question.correct_indices
+    if set(picked) == correct:
+        return Verdict(True, "Bonne réponse\u00a0!", feedback + (question.explanation,))
+    if question.multiple and set(picked) < correct:
+        return Verdict(False, "C'est juste, mais incomplet\u00a0: il manque au moins une bonne réponse.", feedback)
+    return Verdict(False, "Pas tout à fait. Relisez les retours et réessayez.", feedback)

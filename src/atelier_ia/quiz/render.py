@@ -1,0 +1,207 @@
+"""Render a quiz as static HTML (book) and as ipywidgets (live kernel)."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+
+from ..errors import AtelierError
+from .model import Question, Quiz, evaluate, load_quiz
+
+_counter = itertools.count(1)
+_URL = re.compile(r"https?://[^\s<>\"»]+[^\s<>\"».,;:)]")
+
+# Every string a learner sees, in one place.
+TXT = {
+    "check": "Vérifier",
+    "single": "Une seule réponse.",
+    "multiple": "Plusieurs réponses possibles\u00a0: cochez toutes les bonnes.",
+    "none": "Choisissez au moins une réponse, puis cliquez sur « Vérifier ».",
+    "ok": "Bonne réponse\u00a0!",
+    "partial": "C'est juste, mais incomplet\u00a0: il manque au moins une bonne réponse.",
+    "wrong": "Pas tout à fait. Relisez les retours et réessayez.",
+    "source": "Source\u00a0:",
+    "why": "Pourquoi\u00a0:",
+    "heading": "Question {n} sur {total}",
+}
+
+
+def _inline(text: str) -> str:
+    """Escape text for HTML and turn bare URLs into plain links."""
+    out, last = [], 0
+    for m in _URL.finditer(text):
+        out.append(html.escape(text[last:m.start()]))
+        url = html.escape(m.group(0))
+        out.append(f'<a href="{url}" rel="noopener">{url}</a>')
+        last = m.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+_CSS = """
+.aiq{margin:1em 0;font-size:1rem;line-height:1.5}
+.aiq form{border:1px solid #8a8a8a;border-radius:.5em;padding:.2em 1em 1em;margin:0 0 1em}
+.aiq fieldset{border:0;margin:0;padding:0;min-width:0}
+.aiq legend{font-weight:600;padding:.6em 0 .2em;float:left;width:100%}
+.aiq legend .aiq-num{display:block;font-size:.85em;font-weight:400;opacity:.8}
+.aiq .aiq-hint{clear:both;margin:.2em 0 .4em;font-style:italic;font-size:.9em}
+.aiq label{display:flex;gap:.5em;align-items:flex-start;padding:.25em .3em;border-radius:.3em;cursor:pointer}
+.aiq label:hover{background:rgba(127,127,127,.12)}
+.aiq input{margin-top:.3em;flex:none}
+.aiq button{margin-top:.5em;padding:.35em 1.1em;border-radius:.3em;border:1px solid #1a4f8b;background:#1a4f8b;color:#fff;font:inherit;cursor:pointer}
+.aiq button:focus-visible,.aiq input:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
+.aiq .aiq-feedback{margin-top:.6em}
+.aiq .aiq-verdict{font-weight:600;padding:.3em .6em;border-left:.35em solid #8a8a8a}
+.aiq .aiq-verdict[data-state=ok]{border-color:#1b7837}
+.aiq .aiq-verdict[data-state=ok]::before{content:"✔ "}
+.aiq .aiq-verdict[data-state=wrong]{border-color:#b35806}
+.aiq .aiq-verdict[data-state=wrong]::before{content:"✘ "}
+.aiq .aiq-verdict[data-state=partial]{border-color:#b35806}
+.aiq .aiq-verdict[data-state=partial]::before{content:"◐ "}
+.aiq .aiq-retour,.aiq .aiq-why,.aiq .aiq-source{margin:.35em 0 0 .95em}
+.aiq .aiq-source{font-size:.9em}
+"""
+
+_JS = """
+(function(){
+  var root=document.getElementById(%(id)s);
+  if(!root||root.dataset.ready)return; root.dataset.ready="1";
+  root.querySelectorAll("form").forEach(function(form){
+    form.addEventListener("submit",function(ev){
+      ev.preventDefault();
+      var picked=[];
+      form.querySelectorAll("input").forEach(function(inp,i){if(inp.checked)picked.push(i);});
+      var correct=form.dataset.correct.split(",").map(Number);
+      var verdict=form.querySelector(".aiq-verdict");
+      form.querySelectorAll(".aiq-retour,.aiq-why,.aiq-source").forEach(function(el){el.hidden=true;});
+      var state, msg;
+      var same=picked.length===correct.length&&picked.every(function(i){return correct.indexOf(i)>=0;});
+      var subset=picked.every(function(i){return correct.indexOf(i)>=0;});
+      if(!picked.length){state="none";msg=root.dataset.none;}
+      else if(same){state="ok";msg=root.dataset.ok;}
+      else if(form.dataset.multiple==="true"&&subset){state="partial";msg=root.dataset.partial;}
+      else{state="wrong";msg=root.dataset.wrong;}
+      verdict.textContent=msg; verdict.dataset.state=state; verdict.hidden=false;
+      picked.forEach(function(i){var el=form.querySelector('.aiq-retour[data-option="'+i+'"]');if(el)el.hidden=false;});
+      if(state==="ok"){form.querySelectorAll(".aiq-why,.aiq-source").forEach(function(el){el.hidden=false;});}
+    });
+  });
+})();
+"""
+
+
+def _question_html(quiz_id: str, q: Question, n: int, total: int) -> str:
+    kind = "checkbox" if q.multiple else "radio"
+    name = f"{quiz_id}-{q.id}"
+    correct = ",".join(str(i) for i in sorted(q.correct_indices))
+    parts = [
+        f'<form class="aiq-question" data-question="{html.escape(q.id)}" data-correct="{correct}" '
+        f'data-multiple="{str(q.multiple).lower()}" novalidate>',
+        "<fieldset>",
+        f'<legend><span class="aiq-num">{html.escape(TXT["heading"].format(n=n, total=total))}</span>'
+        f"{_inline(q.text)}</legend>",
+        f'<p class="aiq-hint">{html.escape(TXT["multiple"] if q.multiple else TXT["single"])}</p>',
+    ]
+    for i, opt in enumerate(q.options):
+        parts.append(
+            f'<label><input type="{kind}" name="{name}" value="{i}"><span>{_inline(opt.text)}</span></label>'
+        )
+    parts.append(f'<button type="submit">{html.escape(TXT["check"])}</button>')
+    parts.append('<div class="aiq-feedback" role="status" aria-live="polite">')
+    parts.append('<p class="aiq-verdict" hidden></p>')
+    for i, opt in enumerate(q.options):
+        parts.append(f'<p class="aiq-retour" data-option="{i}" hidden>{_inline(opt.feedback)}</p>')
+    parts.append(f'<p class="aiq-why" hidden><strong>{html.escape(TXT["why"])}</strong> {_inline(q.explanation)}</p>')
+    parts.append(f'<p class="aiq-source" hidden>{html.escape(TXT["source"])} {_inline(q.source)}</p>')
+    parts.append("</div></fieldset></form>")
+    return "".join(parts)
+
+
+def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
+    """Self-contained HTML (inline CSS and JS, no network) that runs the quiz in a browser."""
+    if not isinstance(quiz, Quiz):
+        raise AtelierError("quiz_html attend un quiz chargé avec load_quiz(\"<identifiant du module>\").")
+    quiz_id = quiz_id or f"aiq-{quiz.module}-{next(_counter)}"
+    total = len(quiz.questions)
+    body = "".join(_question_html(quiz_id, q, n, total) for n, q in enumerate(quiz.questions, start=1))
+    data = " ".join(f'data-{k}="{html.escape(TXT[k])}"' for k in ("none", "ok", "partial", "wrong"))
+    script = _JS % {"id": '"' + quiz_id + '"'}
+    return (
+        f'<div class="aiq" id="{quiz_id}" lang="fr" {data}><style>{_CSS}</style>{body}'
+        f"<script>{script}</script></div>"
+    )
+
+
+class _QuestionWidget:
+    """ipywidgets view of one question; feedback computed by :func:`evaluate`."""
+
+    def __init__(self, q: Question, n: int, total: int):
+        import ipywidgets as w
+
+        self.question = q
+        labels = [o.text for o in q.options]
+        title = w.HTML(
+            f"<p><small>{html.escape(TXT['heading'].format(n=n, total=total))}</small><br>"
+            f"<strong>{_inline(q.text)}</strong><br><em>{html.escape(TXT['multiple'] if q.multiple else TXT['single'])}</em></p>"
+        )
+        if q.multiple:
+            self.boxes = [w.Checkbox(value=False, description=t, indent=False, layout=w.Layout(width="auto")) for t in labels]
+            choices = w.VBox(self.boxes)
+        else:
+            self.radio = w.RadioButtons(options=[(t, i) for i, t in enumerate(labels)], value=None, layout=w.Layout(width="auto"))
+            choices = self.radio
+        self.button = w.Button(description=TXT["check"], button_style="primary")
+        self.feedback = w.HTML()
+        self.button.on_click(lambda _b: self.check())
+        self.widget = w.VBox([title, choices, self.button, self.feedback], layout=w.Layout(border="1px solid #8a8a8a", padding="0 1em 1em", margin="0 0 1em"))
+
+    def chosen(self) -> list[int]:
+        if self.question.multiple:
+            return [i for i, b in enumerate(self.boxes) if b.value]
+        return [] if self.radio.value is None else [self.radio.value]
+
+    def check(self):
+        verdict = evaluate(self.question, self.chosen())
+        colour = "#1b7837" if verdict.ok else "#b35806"
+        mark = "✔" if verdict.ok else "✘"
+        lines = [f'<p style="border-left:.35em solid {colour};padding-left:.5em"><strong>{mark} {html.escape(verdict.headline)}</strong></p>']
+        lines += [f"<p>{_inline(m)}</p>" for m in verdict.messages]
+        if verdict.ok:
+            lines.append(f"<p><small>{html.escape(TXT['source'])} {_inline(self.question.source)}</small></p>")
+        self.feedback.value = "".join(lines)
+        return verdict
+
+
+class QuizView:
+    """Displays a quiz: ipywidgets with a live kernel, self-contained HTML in the static book."""
+
+    def __init__(self, quiz: Quiz):
+        if not isinstance(quiz, Quiz):
+            raise AtelierError("QuizView attend un quiz chargé avec load_quiz(\"<identifiant du module>\").")
+        self.quiz = quiz
+        self._widgets = None
+
+    @property
+    def questions(self) -> list[_QuestionWidget]:
+        if self._widgets is None:
+            total = len(self.quiz.questions)
+            self._widgets = [_QuestionWidget(q, n, total) for n, q in enumerate(self.quiz.questions, start=1)]
+        return self._widgets
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        import ipywidgets as w
+
+        box = w.VBox([q.widget for q in self.questions])
+        bundle = dict(box._repr_mimebundle_() or {})
+        bundle["text/html"] = quiz_html(self.quiz)
+        bundle["text/plain"] = f"Quiz du module {self.quiz.module} ({len(self.quiz.questions)} questions)"
+        return bundle
+
+
+def show_quiz(module_id: str) -> QuizView:
+    """Load ``data/quiz/<module_id>.yml`` and return a displayable quiz.
+
+    Put it alone in a cell (tagged ``remove-input`` so the book hides the code).
+    """
+    return QuizView(load_quiz(module_id))

@@ -1,0 +1,80 @@
+"""Shared fixtures and the nbval expected-output mechanism.
+
+Notebooks are stored without outputs, so a cell marked ``# NBVAL_CHECK_OUTPUT`` gets its
+expected output from ``tests/notebook_outputs.yml`` (notebook path → cell id → text) just
+before nbval runs it. A checked cell without an expectation fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTED = ROOT / "tests" / "notebook_outputs.yml"
+
+
+def load_expected() -> dict:
+    return yaml.safe_load(EXPECTED.read_text(encoding="utf-8")) or {}
+
+
+def pytest_collection_modifyitems(session, config, items):
+    expected = load_expected()
+    for item in items:
+        cell = getattr(item, "cell", None)
+        options = getattr(item, "options", None)
+        if cell is None or not options or not options.get("check"):
+            continue
+        rel = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
+        text = expected.get(rel, {}).get(cell.get("id"))
+        if text is None:
+            raise pytest.UsageError(
+                f"{rel}, cellule {cell.get('id')} : marquée NBVAL_CHECK_OUTPUT mais sans sortie attendue "
+                f"dans tests/notebook_outputs.yml."
+            )
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory) -> Path:
+    """Build the whole book once (warnings as errors) into a temporary folder."""
+    out = tmp_path_factory.mktemp("book")
+    jb = Path(sys.executable).with_name("jupyter-book")
+    proc = subprocess.run(
+        [str(jb), "build", str(ROOT), "--path-output", str(out), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html"],
+        capture_output=True, text=True, timeout=900,
+    )
+    if proc.returncode != 0:
+        pytest.fail("La construction du livre a échoué :\n" + proc.stdout[-6000:] + proc.stderr[-6000:])
+    html = out / "_build" / "html"
+    assert (html / "index.html").is_file()
+    return html
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def book_server(built_book):
+    """Serve the built book on a loopback port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")

@@ -1,0 +1,179 @@
+"""Quiz engine: validation of quiz files, answer checking, static and live rendering."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+import yaml
+
+from atelier_ia import AtelierError
+from atelier_ia.quiz import QuizView, evaluate, load_quiz, parse_quiz, quiz_html, show_quiz
+
+GOOD = {
+    "module": "99-essai",
+    "questions": [
+        {
+            "id": "une",
+            "question": "Quelle couleur ?",
+            "options": [
+                {"texte": "Bleu", "correct": True, "retour": "Oui, bleu."},
+                {"texte": "Rouge", "correct": False, "retour": "Non, pas rouge."},
+            ],
+            "explication": "Parce que.",
+            "source": "Ce module",
+        },
+        {
+            "id": "plusieurs",
+            "question": "Lesquels sont des musées ?",
+            "multiple": True,
+            "options": [
+                {"texte": "Le Louvre", "correct": True, "retour": "Le Louvre est un musée."},
+                {"texte": "Orsay", "correct": True, "retour": "Orsay aussi."},
+                {"texte": "La Seine", "correct": False, "retour": "La Seine est un fleuve."},
+            ],
+            "explication": "Deux musées parisiens.",
+            "source": "https://www.louvre.fr",
+        },
+    ],
+}
+
+
+def broken(path: str, value):
+    """A copy of GOOD with one field replaced (path like 'questions.0.options')."""
+    data = copy.deepcopy(GOOD)
+    keys = path.split(".")
+    target = data
+    for k in keys[:-1]:
+        target = target[int(k)] if k.isdigit() else target[k]
+    last = keys[-1]
+    if value is KeyError:
+        del target[int(last) if last.isdigit() else last]
+    else:
+        target[int(last) if last.isdigit() else last] = value
+    return data
+
+
+def test_good_quiz_parses():
+    quiz = parse_quiz(GOOD, "essai.yml")
+    assert [q.id for q in quiz.questions] == ["une", "plusieurs"]
+    assert quiz.questions[1].correct_indices == {0, 1}
+
+
+@pytest.mark.parametrize(
+    "path,value,expected",
+    [
+        ("questions", [], "liste non vide"),
+        ("questions.0.options", [{"texte": "Seul", "correct": True, "retour": "x"}], "au moins deux"),
+        ("questions.0.options.0.correct", False, "aucune option"),
+        ("questions.0.options.1.correct", True, "multiple"),
+        ("questions.0.options.1.retour", KeyError, "retour"),
+        ("questions.0.options.1.retour", "   ", "retour"),
+        ("questions.0.explication", KeyError, "explication"),
+        ("questions.0.source", KeyError, "source"),
+        ("questions.0.id", "Une Question", "minuscules"),
+        ("questions.1.id", "une", "déjà utilisé"),
+        ("questions.0.multiple", "oui", "true ou false"),
+        ("questions.0.options.0.correct", "vrai", "true ou false"),
+        ("questions.0.questoin", "faute de frappe", "inconnue"),
+        ("questions.1.options.2.correct", True, "toutes les options"),
+        ("questions.0.options.1.texte", "Bleu", "même texte"),
+    ],
+)
+def test_malformed_quiz_names_file_question_and_problem(path, value, expected):
+    with pytest.raises(AtelierError) as err:
+        parse_quiz(broken(path, value), "data/quiz/99-essai.yml")
+    message = str(err.value)
+    assert "data/quiz/99-essai.yml" in message
+    assert expected in message
+    if path.startswith("questions.0.") and path != "questions.0.id":
+        assert "question 1" in message and "« une »" in message
+
+
+def test_malformed_yaml_file_reports_line(tmp_path):
+    bad = tmp_path / "quiz" / "99-essai.yml"
+    bad.parent.mkdir()
+    bad.write_text("module: 99-essai\nquestions:\n  - id: a\n    question: [non fermé\n", encoding="utf-8")
+    with pytest.raises(AtelierError, match=r"YAML illisible \(ligne \d+"):
+        load_quiz(bad)
+
+
+def test_non_utf8_file(tmp_path):
+    bad = tmp_path / "essai.yml"
+    bad.write_bytes("module: été".encode("latin-1"))
+    with pytest.raises(AtelierError, match="UTF-8"):
+        load_quiz(bad)
+
+
+def test_unknown_module_quiz():
+    with pytest.raises(AtelierError, match="introuvable"):
+        load_quiz("98-inexistant")
+    with pytest.raises(AtelierError, match="00-prise-en-main"):
+        load_quiz("Pas un identifiant")
+
+
+def test_evaluate_single_and_multiple():
+    quiz = parse_quiz(GOOD)
+    one, many = quiz.questions
+    assert evaluate(one, [0]).ok
+    wrong = evaluate(one, [1])
+    assert not wrong.ok and "Non, pas rouge." in wrong.messages
+    assert "Choisissez" in evaluate(one, []).headline
+    partial = evaluate(many, [0])
+    assert not partial.ok and "incomplet" in partial.headline
+    assert not evaluate(many, [0, 1, 2]).ok
+    right = evaluate(many, [1, 0])
+    assert right.ok and right.messages[-1] == "Deux musées parisiens."
+    with pytest.raises(AtelierError, match="numérotées de 0 à 2"):
+        evaluate(many, [5])
+
+
+def test_static_html_is_self_contained_and_french():
+    page = quiz_html(parse_quiz(GOOD), quiz_id="q")
+    assert "<script>" in page and "<style>" in page
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=", page)  # nothing loaded
+    for text in ("Vérifier", "Question 1 sur 2", "Plusieurs réponses possibles", "Oui, bleu.", "Non, pas rouge."):
+        assert text in page
+    assert 'href="https://www.louvre.fr"' in page
+    for english in ("Correct!", "Incorrect", "try again", "Submit", "Check"):
+        assert english not in page
+
+
+def test_static_html_escapes_text():
+    data = broken("questions.0.question", "<b>gras</b> & <script>alert(1)</script>")
+    page = quiz_html(parse_quiz(data), quiz_id="q")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_widget_view_gives_feedback_like_the_static_one():
+    view = QuizView(parse_quiz(GOOD))
+    bundle = view._repr_mimebundle_()
+    assert {"text/html", "text/plain", "application/vnd.jupyter.widget-view+json"} <= set(bundle)
+    single, multiple = view.questions
+    single.radio.value = 1
+    assert not single.check().ok
+    assert "Non, pas rouge." in single.feedback.value and "Pas tout à fait" in single.feedback.value
+    single.radio.value = 0
+    single.button.click()
+    assert "Bonne réponse" in single.feedback.value
+    multiple.boxes[0].value = True
+    multiple.button.click()
+    assert "incomplet" in multiple.feedback.value
+    multiple.boxes[1].value = True
+    assert multiple.check().ok
+
+
+def test_every_course_quiz_loads_and_show_quiz_renders():
+    from atelier_ia.course import load_catalogue
+
+    for module in load_catalogue().available:
+        quiz = load_quiz(module.id)
+        assert len(quiz.questions) >= 5, f"{module.id} : au moins 5 questions"
+        assert "text/html" in show_quiz(module.id)._repr_mimebundle_()
+
+
+def test_quiz_source_file_is_plain_yaml_schema(tmp_path):
+    path = tmp_path / "essai.yml"
+    path.write_text(yaml.safe_dump(GOOD, allow_unicode=True), encoding="utf-8")
+    assert load_quiz(path).module == "99-essai"
