@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .course import load_catalogue, modules_table, pathways_markdown, themes_list
@@ -19,13 +20,12 @@ GENERATED = "_generated"
 # Interface strings of sphinx-book-theme / pydata-sphinx-theme that have no French
 # translation in the installed versions, and their French versions.
 TRANSLATIONS = {
+    'aria-label="Main"': 'aria-label="Navigation principale"',
+    'alt="Binder logo"': 'alt="Logo de Binder"',
     "Launch on Binder": "Lancer dans Binder",
     "Launch Binder": "Lancer dans Binder",
-    "Launch on JupyterHub": "Lancer sur JupyterHub",
-    "Launch on Colab": "Lancer dans Colab",
     "Launch interactive content": "Lancer le contenu interactif",
     "Search this book...": "Rechercher dans ce livre…",
-    "Search this book…": "Rechercher dans ce livre…",
     "Toggle primary sidebar": "Afficher ou masquer le menu",
     "Toggle secondary sidebar": "Afficher ou masquer la table des matières de la page",
     "Source repository": "Dépôt des sources",
@@ -33,12 +33,12 @@ TRANSLATIONS = {
     "Download source file": "Télécharger le fichier source",
     "Print to PDF": "Imprimer en PDF",
     "Fullscreen mode": "Plein écran",
-    "Light/dark mode": "Mode clair ou sombre",
     "Back to top": "Retour en haut",
     "Skip to main content": "Aller au contenu principal",
-    "Ctrl+K": "Ctrl+K",
-    "Contents": "Sommaire",
-    "By ": "Par ",
+    "Show code cell source": "Afficher le code",
+    "Hide code cell source": "Masquer le code",
+    "Show code cell outputs": "Afficher le résultat",
+    "Hide code cell outputs": "Masquer le résultat",
 }
 
 
@@ -46,7 +46,7 @@ def _answer_keys(cat) -> str:
     parts = []
     for m in cat.available:
         quiz = load_quiz(m.id)
-        parts.append(f"### Module {m.number} — {m.title}\n")
+        parts.append(f"**Module {m.number} — {m.title}**\n")
         for n, q in enumerate(quiz.questions, start=1):
             right = " ; ".join(f"« {o.text} »" for o in q.options if o.correct)
             parts.append(f"{n}. **{q.text}**  \n   Réponse{'s' if q.multiple else ''}\u00a0: {right}.  \n"
@@ -73,12 +73,14 @@ def generate(srcdir: Path) -> dict[str, str]:
     return files
 
 
+_WIDGET_STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', re.S)
+
+
 def translate_html(text: str) -> str:
+    """French interface strings; drop the unused widget state that myst-nb embeds."""
     for en, fr in TRANSLATIONS.items():
-        if en in ("By ", "Contents", "Ctrl+K"):
-            continue
         text = text.replace(en, fr)
-    return text
+    return _WIDGET_STATE.sub("", text)
 
 
 def _builder_inited(app):

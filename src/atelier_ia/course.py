@@ -219,7 +219,7 @@ def pathways_markdown(cat: Catalogue) -> str:
     for p in cat.pathways:
         total = cat.pathway_minutes(p)
         ready = sum(cat.module(m).available for m in p.modules)
-        parts.append(f"### {p.title}\n")
+        parts.append(f"**{p.title}**\n")
         parts.append(f"**Public\u00a0:** {p.audience}. **Durée totale\u00a0:** {_duration(total)} "
                      f"({ready} module(s) disponible(s) sur {len(p.modules)}).\n")
         parts.append("| Étape | Module | Durée | Statut |\n|---|---|---|---|")

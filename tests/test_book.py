@@ -1,0 +1,97 @@
+"""The built book: warnings as errors, French, nothing loaded from third-party hosts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from atelier_ia.book import TRANSLATIONS
+from atelier_ia.course import load_catalogue
+from atelier_ia.quiz import load_quiz
+
+pytestmark = pytest.mark.book
+
+RESOURCE = re.compile(
+    r"<(?:script|img|iframe|audio|video|source|embed)\b[^>]*?\bsrc=[\"']([^\"']+)"
+    r"|<link\b[^>]*?\bhref=[\"']([^\"']+)"
+    r"|url\(\s*[\"']?([^\"')]+)",
+    re.I,
+)
+
+
+def pages(html: Path) -> list[Path]:
+    return sorted(p for p in html.rglob("*.html") if "_static" not in p.parts)
+
+
+def external(url: str) -> bool:
+    parsed = urlparse(url)
+    host = parsed.hostname or ""
+    return parsed.scheme in ("http", "https") or url.startswith("//") and host not in ("127.0.0.1", "localhost")
+
+
+def test_every_page_of_the_toc_is_built(built_book):
+    for m in load_catalogue().available:
+        assert (built_book / m.notebook.replace(".ipynb", ".html")).is_file()
+        assert (built_book / m.exercises.replace(".ipynb", ".html")).is_file()
+    for name in ("parcours", "guide-formateurs", "glossaire", "bibliographie", "licence"):
+        assert (built_book / "annexes" / f"{name}.html").is_file()
+
+
+def test_no_resource_from_a_third_party_host(built_book):
+    offenders = []
+    files = pages(built_book) + list((built_book / "_static").rglob("*.css"))
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for m in RESOURCE.finditer(text):
+            url = next(g for g in m.groups() if g)
+            if external(url):
+                offenders.append(f"{path.relative_to(built_book)} → {url}")
+    assert not offenders, "ressources chargées depuis un autre hôte :\n" + "\n".join(offenders[:20])
+
+
+def test_no_widget_script_or_empty_widget_view(built_book):
+    for path in pages(built_book):
+        text = path.read_text(encoding="utf-8")
+        assert "application/vnd.jupyter.widget-view+json" not in text, path.name
+        assert "application/vnd.jupyter.widget-state+json" not in text, path.name
+        assert "require.js" not in text and "@jupyter-widgets/html-manager" not in text, path.name
+        assert not re.search(r"(VBox|HBox|IntSlider|Output)\(", text), f"{path.name} : un widget s'affiche en texte brut"
+
+
+def test_pages_are_french_and_stay_small(built_book):
+    english = list(TRANSLATIONS) + ["Show code", "Hide code", "Copy to clipboard", "Search this book"]
+    for path in pages(built_book):
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r'<html[^>]*\blang="fr"', text), f"{path.name} : langue de la page"
+        left = [en for en in english if en in text]
+        assert not left, f"{path.name} : texte d'interface en anglais {left}"
+        size = path.stat().st_size
+        for alt in re.findall(r'<img[^>]*\balt="([^"]*)"', text):
+            assert alt.strip() and not alt.endswith((".png", ".svg", ".jpg")), f"{path.name} : image sans texte alternatif ({alt!r})"
+        for src in re.findall(r'<img[^>]+src="([^"]+)"', text):
+            if not src.startswith("data:"):
+                target = (path.parent / src).resolve()
+                assert target.is_file(), f"{path.name} : image manquante {src}"
+                size += target.stat().st_size
+        assert size <= 2 * 2**20, f"{path.name} pèse {size / 2**20:.1f} Mo (budget 2 Mo)"
+
+
+def test_module_00_page_shows_quiz_and_live_demo(built_book):
+    text = (built_book / "modules" / "00-prise-en-main.html").read_text(encoding="utf-8")
+    quiz = load_quiz("00-prise-en-main")
+    assert text.count('class="aiq-question"') == len(quiz.questions)
+    assert 'class="atelier-live"' in text, "la démonstration interactive montre son état initial"
+    assert "<script>" in text
+
+
+def test_course_map_and_answer_keys_come_from_the_data(built_book):
+    index = (built_book / "index.html").read_text(encoding="utf-8")
+    for m in load_catalogue().modules:
+        assert m.title.replace("'", "&#39;") in index or m.title in index
+    guide = (built_book / "annexes" / "guide-formateurs.html").read_text(encoding="utf-8")
+    for q in load_quiz("00-prise-en-main").questions:
+        right = next(o.text for o in q.options if o.correct)
+        assert right.split()[0] in guide
