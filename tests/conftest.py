@@ -42,6 +42,7 @@ def pytest_collection_modifyitems(session, config, items):
                 f"dans tests/notebook_outputs.yml."
             )
         cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+        cell.execution_count = 1  # nbval compares only cells that were "run"
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-SOLUTION = re.compile(r"`{3,}\{solution\}\s+(ex-[\d-]+)(.*?)\n`{3,}\s*$", re.S | re.M)
+SOLUTION = re.compile(r"^(`{3,})\{solution\}\s+(ex-[\d-]+)[^\n]*\n(.*?)^\1\s*$", re.S | re.M)
 EXERCISE_LABEL = re.compile(r"\{exercise\}[^\n]*\n(?:\s*:[^\n]*\n)*?\s*:label:\s*(ex-[\d-]+)")
 CODE = re.compile(r"```python\n(.*?)```", re.S)
 
@@ -27,7 +27,7 @@ def solutions(nb) -> dict[str, str]:
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
-        for label, body in SOLUTION.findall(cell.source):
+        for _fence, label, body in SOLUTION.findall(cell.source):
             blocks = CODE.findall(body)
             if blocks:
                 found[label] = blocks[0]

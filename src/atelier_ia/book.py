@@ -73,14 +73,24 @@ def generate(srcdir: Path) -> dict[str, str]:
     return files
 
 
-_WIDGET_STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', re.S)
+# Removed from every page: the widget state that myst-nb embeds (no widget renders in the
+# book) and sphinx-thebe, which Jupyter Book 1 always adds (twice: a JavaScript error on
+# every page) and which would fetch thebe from a CDN; the course launches Binder instead.
+_REMOVE = re.compile(
+    r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>'
+    r'|<script type="text/x-thebe-config">.*?</script>'
+    r'|<script>const THEBE_JS_URL[^<]*</script>'
+    r'|<script[^>]*src="[^"]*sphinx-thebe\.js[^"]*"></script>'
+    r'|<link[^>]*href="[^"]*sphinx-thebe\.css[^"]*" />',
+    re.S,
+)
 
 
 def translate_html(text: str) -> str:
-    """French interface strings; drop the unused widget state that myst-nb embeds."""
+    """French interface strings; no widget state, no thebe (see ``_REMOVE``)."""
     for en, fr in TRANSLATIONS.items():
         text = text.replace(en, fr)
-    return _WIDGET_STATE.sub("", text)
+    return _REMOVE.sub("", text)
 
 
 def _builder_inited(app):

@@ -43,12 +43,47 @@ def strip(path: Path) -> bool:
     return changed
 
 
+def expected_outputs(path: Path) -> dict[str, str]:
+    """Execute a notebook; return cell id → stdout text of the cells marked NBVAL_CHECK_OUTPUT.
+
+    Used to (re)write ``tests/notebook_outputs.yml`` after a deliberate change: read the
+    diff before committing it, since it is what nbval will hold the notebook to.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    found = {}
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "# NBVAL_CHECK_OUTPUT" in cell.source:
+            found[cell.id] = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
+    return found
+
+
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in {"strip", "check"}:
-        print("Usage : python -m atelier_ia.notebooks strip|check DOSSIER_OU_NOTEBOOK…", file=sys.stderr)
+    if not argv or argv[0] not in {"strip", "check", "expected"}:
+        print("Usage : python -m atelier_ia.notebooks strip|check|expected DOSSIER_OU_NOTEBOOK…", file=sys.stderr)
         return 2
     import nbformat
+
+    if argv[0] == "expected":
+        import yaml
+
+        from .paths import repo_root
+
+        root = repo_root()
+        table = {}
+        for path in _paths(argv[1:] or [root / "modules", root / "exercises"]):
+            found = expected_outputs(path.resolve())
+            if found:
+                table[path.resolve().relative_to(root).as_posix()] = found
+        target = root / "tests" / "notebook_outputs.yml"
+        header = "# Sorties attendues des cellules marquées « # NBVAL_CHECK_OUTPUT » (les notebooks sont\n# enregistrés sans sorties). Régénérer : python -m atelier_ia.notebooks expected\n"
+        target.write_text(header + yaml.safe_dump(table, allow_unicode=True, sort_keys=True, width=200), encoding="utf-8")
+        print(f"écrit : {target}")
+        return 0
 
     action, targets = argv[0], argv[1:] or ["modules", "exercises"]
     bad = 0

@@ -8,7 +8,7 @@ the training text ``data/textes/prise-en-main.txt`` and never written by hand.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -37,10 +37,13 @@ def training_text() -> str:
 
 def train(text: str, order: int) -> dict:
     """Count, for each context of ``order`` characters, the characters that follow it."""
-    counts: dict = defaultdict(Counter)
+    counts: dict = {}
     for i in range(len(text) - order):
-        counts[text[i : i + order]][text[i + order]] += 1
-    return dict(counts)
+        context = text[i : i + order]
+        if context not in counts:
+            counts[context] = Counter()
+        counts[context][text[i + order]] += 1
+    return counts
 
 
 @lru_cache(maxsize=8)
@@ -85,17 +88,17 @@ def check_00_1(answer) -> Feedback:
     answer = int(answer)
     if answer == expected:
         return Feedback(True, (
-            f"Exact{NBSP}: « {TITLE_00_1} » compte {expected} caractères, les espaces compris. "
-            "Pour Python, une espace est un caractère comme un autre."
+            f"Exact{NBSP}: «{NBSP}{TITLE_00_1}{NBSP}» compte {expected} caractères, espaces compris. "
+            "Pour Python, un espace est un caractère comme un autre."
         ))
     if answer == len(TITLE_00_1.replace(" ", "")):
         return Feedback(False, (
-            f"Presque{NBSP}: vous avez oublié les espaces. Elles comptent aussi comme des caractères{NBSP}; "
+            f"Presque{NBSP}: vous avez oublié les espaces. Ils comptent aussi comme des caractères{NBSP}; "
             "laissez len(…) faire le calcul."
         ))
     return Feedback(False, (
-        f"{answer} n'est pas le bon nombre. Copiez le titre exactement entre guillemets, "
-        f"majuscules et espaces comprises, et utilisez len(\"…\")."
+        f"Ce n'est pas le bon nombre (vous avez donné {answer}). Copiez le titre exactement entre "
+        "guillemets, majuscules et espaces compris, et utilisez len(\"…\")."
     ))
 
 
@@ -119,18 +122,18 @@ def check_00_2(answer) -> Feedback:
         ))
     if answer == expected:
         return Feedback(True, (
-            f"Oui{NBSP}: dans le texte d'entraînement, « {LETTER_00_2} » est suivi {times} fois "
-            f"par « {expected} ». C'est ce que le modèle a appris, et c'est le choix qu'il fera "
+            f"Oui{NBSP}: dans le texte d'entraînement, «{NBSP}{LETTER_00_2}{NBSP}» est suivi {times} fois "
+            f"par «{NBSP}{expected}{NBSP}». C'est ce que le modèle a appris, et c'est le choix qu'il fera "
             "le plus souvent après cette lettre."
         ))
     seen = following.get(answer, 0)
     if seen:
         return Feedback(False, (
-            f"« {answer} » suit bien « {LETTER_00_2} », mais seulement {seen} fois. Un autre caractère "
+            f"Le caractère «{NBSP}{answer}{NBSP}» suit bien «{NBSP}{LETTER_00_2}{NBSP}», mais seulement {seen} fois. Un autre caractère "
             f"le suit plus souvent{NBSP}: regardez le premier de la liste donnée par most_common."
         ))
     return Feedback(False, (
-        f"Dans le texte d'entraînement, « {answer} » ne vient jamais juste après « {LETTER_00_2} ». "
+        f"Dans le texte d'entraînement, «{NBSP}{answer}{NBSP}» ne vient jamais juste après «{NBSP}{LETTER_00_2}{NBSP}». "
         f"Affichez modele_1[\"{LETTER_00_2}\"].most_common(3) et prenez le premier caractère."
     ))
 
