@@ -86,7 +86,7 @@ def check(exercise_id: str, answer: Any = ...) -> Feedback:
             f"L'exercice « {exercise_id} » n'existe pas. Vérifiez le numéro indiqué dans l'énoncé."
         )
     if answer is ...:
-        result = Feedback(False, "Remplacez « ... » par votre réponse dans la cellule précédente, exécutez-la, puis relancez cette vérification.")
+        result = Feedback(False, "Remplacez « ... » par votre réponse dans la cellule précédente, exécutez-la, puis relancez cette vérification.")
     else:
         try:
             result = func(answer)
