@@ -85,6 +85,15 @@ def test_pages_are_french_and_stay_small(built_book):
         assert size <= 2 * 2**20, f"{path.name} pèse {size / 2**20:.1f} Mo (budget 2 Mo)"
 
 
+def test_bibliography_reads_in_french(built_book):
+    text = (built_book / "annexes" / "bibliographie.html").read_text(encoding="utf-8")
+    citations = "".join(re.findall(r'<div class="citation".*?</div>', text, re.S))
+    assert citations.count('class="citation"') >= 10
+    plain = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", citations))
+    assert "Anil R. Doshi et Oliver P. Hauser" in plain
+    assert not re.search(r"(^|\. )In |visited on", plain)
+
+
 def test_module_00_page_shows_quiz_and_live_demo(built_book):
     text = (built_book / "modules" / "00-prise-en-main.html").read_text(encoding="utf-8")
     quiz = load_quiz("00-prise-en-main")

@@ -54,3 +54,4 @@ def test_translate_html():
 def test_run_measured_reports_time_and_memory(tmp_path):
     wall, peak, code = run_measured([sys.executable, "-c", "x = bytearray(60 * 2**20); import time; time.sleep(0.3)"], tmp_path)
     assert code == 0 and wall >= 0.3 and peak >= 60
+

@@ -107,7 +107,22 @@ def _build_finished(app, exception):
             page.write_text(new, encoding="utf-8")
 
 
+def _register_bibliography_style():
+    """A pybtex style that joins author names with « et » (the default writes "and")."""
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.template import names, sentence
+
+    class FrenchStyle(Plain):
+        def format_names(self, role, as_sentence=True):
+            formatted = names(role, sep=", ", sep2=" et ", last_sep=" et ")
+            return sentence[formatted] if as_sentence else formatted
+
+    register_plugin("pybtex.style.formatting", "atelier", FrenchStyle, force=True)
+
+
 def setup(app):
+    _register_bibliography_style()
     app.connect("builder-inited", _builder_inited)
     app.connect("build-finished", _build_finished)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
