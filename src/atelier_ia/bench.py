@@ -10,7 +10,6 @@ budget, it reports.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time
@@ -82,19 +81,24 @@ def main(argv=None) -> int:
         ok = code == 0 and wall <= BUDGET_SECONDS and peak <= BUDGET_MB
         rows.append((nb, f"{wall:.1f} s", f"{peak:.0f} Mo", "≤ 20 s, ≤ 500 Mo", "oui" if ok else ("ÉCHEC" if code else "NON")))
     if args.book:
-        env = dict(os.environ)
         jb = str(Path(sys.executable).with_name("jupyter-book"))
-        wall, peak, code = run_measured([jb, "build", ".", "--warningiserror", "--keep-going"], root)
+        wall, peak, code = run_measured([jb, "build", ".", "--all", "--warningiserror", "--keep-going"], root)
         rows.append(("make book (venv prêt)", f"{wall:.1f} s", f"{peak:.0f} Mo", "≤ 180 s", "oui" if code == 0 and wall <= BUDGET_BOOK_SECONDS else "NON"))
     html = root / "_build" / "html"
     if html.is_dir():
         sizes = []
+        import re
+
         for page in html.rglob("*.html"):
             size = page.stat().st_size
+            for src in re.findall(r'<img[^>]+src="([^"]+)"', page.read_text(encoding="utf-8")):
+                target = (page.parent / src).resolve()
+                if not src.startswith("data:") and target.is_file():
+                    size += target.stat().st_size
             sizes.append((size, page.relative_to(html)))
         if sizes:
             size, page = max(sizes)
-            rows.append((f"plus grosse page : {page}", "", f"{size / 2**20:.2f} Mo", "≤ 2 Mo", "oui" if size / 2**20 <= BUDGET_PAGE_MB else "NON"))
+            rows.append((f"plus grosse page (images comprises) : {page}", "", f"{size / 2**20:.2f} Mo", "≤ 2 Mo", "oui" if size / 2**20 <= BUDGET_PAGE_MB else "NON"))
     head = ("mesure", "temps", "mémoire max", "budget", "dans le budget")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(5)]
     line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"
