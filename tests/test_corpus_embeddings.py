@@ -1,0 +1,119 @@
+"""French corpora (Littré, fallback, a learner's file) and offline embeddings."""
+
+from __future__ import annotations
+
+import pytest
+
+from atelier_ia import AtelierError
+from atelier_ia import corpus
+from atelier_ia.corpus import AUTHORS, fallback_corpus, littre_available, load_author, load_text_file
+
+
+def test_littre_is_installed_where_the_course_is_tested():
+    assert littre_available(), "installez le paquet Debian stardict-xmlittre (.ci/run le fait)"
+
+
+@pytest.mark.parametrize("author", ["La Fontaine", "Molière", "Racine", "Corneille", "Voltaire", "Victor Hugo"])
+def test_authors_have_real_quotations(author):
+    c = load_author(author)
+    assert len(c.quotes) > 500 and "domaine public" in c.licence and not c.notice
+    assert all("<" not in q and "&amp;" not in q for q in c.quotes[:200])
+
+
+def test_known_line_of_la_fontaine():
+    assert any("Laridons" in q for q in load_author("La Fontaine").quotes)
+
+
+def test_max_chars_keeps_whole_quotations_and_says_so():
+    c = load_author("Racine", max_chars=1000)
+    assert len(c.text) <= 1000 and "citations gardées" in c.notice
+    assert all(q in load_author("Racine").quotes for q in c.quotes)
+
+
+def test_fallback_when_littre_is_missing(monkeypatch, tmp_path):
+    monkeypatch.setattr(corpus, "LITTRE_FILE", tmp_path / "absent.dz")
+    c = load_author("Molière")
+    assert c.notice.startswith("Le dictionnaire Littré n'est pas installé") and c.licence == "CC BY 4.0"
+    assert c.text == fallback_corpus().text
+
+
+def test_unknown_author():
+    with pytest.raises(AtelierError, match="Choisissez parmi"):
+        load_author("Shakespeare")
+    assert "Molière" in AUTHORS
+
+
+def test_learner_file_ok(tmp_path):
+    p = tmp_path / "poemes.txt"
+    text = "Sous le pont Mirabeau coule la Seine. " * 10
+    p.write_text(text, encoding="utf-8")
+    assert load_text_file(p).text == text
+
+
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        (b"", "vide"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binaire"),
+        ("Été à Arles, fête des lumières. ".encode("latin-1") * 10, "UTF-8"),
+        (b"court", "au moins 200"),
+    ],
+)
+def test_learner_file_bad(tmp_path, content, expected):
+    p = tmp_path / "texte.txt"
+    p.write_bytes(content)
+    with pytest.raises(AtelierError, match=expected):
+        load_text_file(p)
+
+
+def test_learner_file_too_big_is_refused_not_cut(tmp_path):
+    p = tmp_path / "gros.txt"
+    p.write_text("a" * 3000, encoding="utf-8")
+    with pytest.raises(AtelierError, match="rien n'est coupé"):
+        load_text_file(p, max_bytes=1000)
+    with pytest.raises(AtelierError, match="introuvable"):
+        load_text_file(tmp_path / "absent.txt")
+    with pytest.raises(AtelierError, match="dossier"):
+        load_text_file(tmp_path)
+
+
+def test_embeddings_capture_meaning_across_languages():
+    from atelier_ia.embeddings import similarity
+
+    same = similarity("Le musée ouvre le dimanche.", "The museum opens on Sundays.")
+    other = similarity("Le musée ouvre le dimanche.", "Il pleut sur la mer.")
+    assert same > 0.7 and same > other + 0.3
+    assert similarity("voiture", "automobile") > 0.8
+
+
+def test_token_counts_and_map():
+    from atelier_ia.embeddings import count_tokens, semantic_map, subword_tokens
+
+    assert count_tokens("Bonjour") >= 1 and "".join(subword_tokens("le théâtre")).replace("▁", " ").strip() == "le théâtre"
+    table = semantic_map(["peinture", "sculpture", "opéra", "symphonie"])
+    assert list(table.columns) == ["texte", "x", "y"] and len(table) == 4
+    assert table.equals(semantic_map(["peinture", "sculpture", "opéra", "symphonie"]))
+
+
+@pytest.mark.parametrize("bad", [[], "", [""], [3], None])
+def test_embeddings_bad_input(bad):
+    from atelier_ia.embeddings import embed
+
+    with pytest.raises(AtelierError):
+        embed(bad)
+
+
+def test_search_in_a_given_collection():
+    import pandas as pd
+
+    from atelier_ia.embeddings import search
+
+    items = pd.DataFrame({"titre": ["A", "B", "C"], "texte": ["Un tableau de nénuphars peint à Giverny.",
+                                                              "Une cathédrale gothique à Reims.",
+                                                              "Un opéra de Bizet créé à Paris."]})
+    top = search("water lilies painting", k=1, collection=items)
+    assert top.loc[0, "titre"] == "A"
+    with pytest.raises(AtelierError):
+        search("", collection=items)
+    with pytest.raises(AtelierError):
+        search("opéra", k=0, collection=items)
