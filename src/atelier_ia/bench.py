@@ -58,6 +58,27 @@ def _execute_one(path: str) -> None:
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(Path(path).parent)}}).execute()
 
 
+def library_rows() -> list[tuple]:
+    """Training times of the text models on 1 MB of French (the Littré's Voltaire)."""
+    from .corpus import littre_available, load_author
+    from .text import BPETokenizer, NGramModel
+
+    if not littre_available():
+        return [("modèles de texte (Littré absent)", "", "", "", "non mesuré")]
+    text = load_author("Voltaire").text[: 2**20]
+    rows = []
+    for label, budget, train in (
+        ("BPE, 1 Mo, 1 000 jetons", 5.0, lambda: BPETokenizer.train(text, 1000)),
+        ("n-gramme caractères ordre 6, 1 Mo", 3.0, lambda: NGramModel(6, "char").fit(text)),
+        ("n-gramme mots ordre 3, 1 Mo", 3.0, lambda: NGramModel(3, "word").fit(text)),
+    ):
+        start = time.perf_counter()
+        train()
+        wall = time.perf_counter() - start
+        rows.append((label, f"{wall:.1f} s", "", f"≤ {budget:.0f} s", "oui" if wall <= budget else "NON"))
+    return rows
+
+
 def notebooks() -> list[str]:
     cat = load_catalogue()
     out = []
@@ -80,6 +101,7 @@ def main(argv=None) -> int:
         wall, peak, code = run_measured([sys.executable, "-m", "atelier_ia.bench", "--one", nb], root)
         ok = code == 0 and wall <= BUDGET_SECONDS and peak <= BUDGET_MB
         rows.append((nb, f"{wall:.1f} s", f"{peak:.0f} Mo", "≤ 20 s, ≤ 500 Mo", "oui" if ok else ("ÉCHEC" if code else "NON")))
+    rows += library_rows()
     if args.book:
         jb = str(Path(sys.executable).with_name("jupyter-book"))
         wall, peak, code = run_measured([jb, "build", ".", "--all", "--warningiserror", "--keep-going"], root)
