@@ -168,3 +168,9 @@ def test_ngram_bad_use():
         model.generate(10, seed="zéro")
     with pytest.raises(AtelierError, match="chaîne de caractères"):
         model.fit(42)
+
+
+@pytest.mark.parametrize("text", ["_", "a_b", "snake_case_name", "__init__", " _ "])
+def test_bpe_round_trips_underscores(bpe, text):
+    """Regression: the chunk pattern once skipped « _ », which then vanished from the text."""
+    assert bpe.decode(bpe.encode(text)) == text

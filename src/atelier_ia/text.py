@@ -67,7 +67,7 @@ def join_words(tokens: list[str]) -> str:
 
 # Pre-tokenisation: a chunk is a run of letters, of digits or of punctuation, with the
 # space before it. Merges never cross a chunk boundary.
-_CHUNK = re.compile(r" ?[^\W\d_]+| ?\d+| ?[^\s\w]+|\s+(?!\S)|\s+", re.UNICODE)
+_CHUNK = re.compile(r" ?[^\W\d_]+| ?\d+| ?(?:[^\s\w]|_)+|\s+(?!\S)|\s+", re.UNICODE)
 
 
 def _check_int(value, name: str, low: int, high: int) -> int:
