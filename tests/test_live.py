@@ -106,3 +106,10 @@ def test_unsupported_result_type():
 def test_error_hides_traceback_in_ipython():
     err = AtelierError("Le corpus est vide.")
     assert err._render_traceback_() == ["\x1b[31mErreur\u00a0:\x1b[0m Le corpus est vide."]
+
+
+def test_caption_writes_decimals_the_french_way():
+    demo = LiveDemo(lambda t: f"{t}", t=Slider(0.1, 2.0, step=0.1, value=1.0, label="Température"))
+    assert "Température = 1," not in demo.caption() and "Température = 1" in demo.caption()
+    demo = LiveDemo(lambda t: f"{t}", t=Slider(0.1, 2.0, step=0.1, value=0.5, label="Température"))
+    assert "Température = 0,5" in demo.caption()

@@ -174,3 +174,14 @@ def test_ngram_bad_use():
 def test_bpe_round_trips_underscores(bpe, text):
     """Regression: the chunk pattern once skipped « _ », which then vanished from the text."""
     assert bpe.decode(bpe.encode(text)) == text
+
+
+def test_word_model_keeps_line_breaks_and_counts_parameters():
+    assert word_tokens("Un vers.\nUn autre.") == ["Un", "vers", ".", "\n", "Un", "autre", "."]
+    model = NGramModel(2, "word").fit(FABLE)
+    assert "\n" in model.generate(200, seed=0)
+    assert model.n_parameters == sum(len(v) for v in model._table(2).values()) > 1000
+
+
+def test_bpe_new_tokens_follow_the_merges(bpe):
+    assert bpe.new_tokens[0] == "".join(bpe.merges[0]) and len(bpe.new_tokens) == len(bpe.merges)

@@ -133,6 +133,13 @@ def static_html(result, alt: str = "") -> str:
     )
 
 
+def _fr(value) -> str:
+    """A value as a French reader writes it (decimal comma)."""
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
+
+
 @dataclass
 class LiveDemo:
     """A function plus controls: live with a kernel, a static rendering in the book.
@@ -196,7 +203,7 @@ class LiveDemo:
         return self._initial
 
     def caption(self) -> str:
-        values = ", ".join(f"{(c.label or k)} = {c.value}" for k, c in self.controls.items())
+        values = ", ".join(f"{(c.label or k)} = {_fr(c.value)}" for k, c in self.controls.items())
         return (
             f"Démonstration interactive, état initial ({values}). Ouvrez ce notebook dans Binder "
             "ou JupyterLab pour faire varier les réglages."

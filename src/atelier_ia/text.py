@@ -20,7 +20,7 @@ from .errors import AtelierError, describe
 
 # --------------------------------------------------------------------------- tokens
 
-_WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\S", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|\S", re.UNICODE)
 
 
 def _check_text(text, what: str = "le texte", allow_empty: bool = False) -> str:
@@ -173,6 +173,11 @@ class BPETokenizer:
     def __len__(self) -> int:
         return len(self.vocab)
 
+    @property
+    def new_tokens(self) -> list[str]:
+        """The tokens created by the merges, in learning order (readable form)."""
+        return [_show(tok) for tok in self.vocab[256:]]
+
     def _encode_chunk(self, chunk: str) -> list[int]:
         ids = self._cache.get(chunk)
         if ids is not None:
@@ -323,6 +328,12 @@ class NGramModel:
                     nxt[gram[-1]] = c
             self.counts[j] = table
         return table
+
+    @property
+    def n_parameters(self) -> int:
+        """How many numbers the model keeps: one count per (context, next token) seen at its order."""
+        self._require_fit()
+        return sum(len(nxt) for nxt in self._table(self.order).values())
 
     def _require_fit(self):
         if not self.counts:
