@@ -28,7 +28,7 @@ from atelier_ia.paths import data_file
 TRAD_TITLES = [
     "Au clair de la lune", "Sur le pont d'Avignon", "J'ai du bon tabac", "Il était une bergère", "Cadet Rousselle",
     "Le bon roi Dagobert", "Nous n'irons plus au bois", "Malbrough s'en va-t-en guerre", "Frère Jacques",
-    "Ah ! vous dirai-je, maman",
+    "Ah ! vous dirai-je, maman",
 ]
 WHITE_KEYS = {0, 2, 4, 5, 7, 9, 11}
 

@@ -1,0 +1,322 @@
+"""Checks of the exercises of module 03 « IA et création artistique ».
+
+The learner's notebook (exercises/03-creation-artistique-exercices.ipynb) uses the course
+library exactly as below. Every expected value is computed here with the same functions and
+the same seeds, never written by hand: a change in the library or the data carries over.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import unicodedata
+from functools import lru_cache
+
+from . import Feedback, register
+
+NBSP = "\u00a0"
+
+#: Exercise 03-1: the ideal denoiser on abstract compositions.
+N_COMPOSITIONS_03_1, SEED_COMPOSITIONS_03_1 = 200, 1
+N_SAMPLES_03_1, SEED_SAMPLES_03_1 = 6, 5
+#: Exercise 03-2: the learner's own beginning, continued by the traditional-tunes model.
+START_LENGTH_03_2, N_NOTES_03_2, SEED_03_2 = 4, 16, 7
+#: Exercise 03-3: « Qui a écrit ça ? » with two authors.
+AUTHORS_03_3, PER_AUTHOR_03_3, SEED_03_3 = ("Molière", "Racine"), 300, 0
+#: Exercise 03-4: which tune does a generated melody copy from?
+N_NOTES_03_4, SEED_03_4 = 32, 5
+
+ORDER = 2  # order of the Markov melody models of the module
+
+
+# --------------------------------------------------------------------------- data, cached
+
+
+@lru_cache(maxsize=1)
+def compositions():
+    from ..images import abstract_compositions
+
+    return abstract_compositions(N_COMPOSITIONS_03_1, seed=SEED_COMPOSITIONS_03_1)
+
+
+@lru_cache(maxsize=1)
+def ideal_copies():
+    """(indices, distances) of the nearest training composition for each ideal sample."""
+    from ..images import ideal_denoiser, nearest_training
+
+    training = compositions()
+    samples = ideal_denoiser(training).sample(N_SAMPLES_03_1, seed=SEED_SAMPLES_03_1)
+    return nearest_training(samples, training)
+
+
+@lru_cache(maxsize=2)
+def corpus(name: str):
+    from ..music import load_corpus
+
+    return load_corpus(name)
+
+
+@lru_cache(maxsize=2)
+def melody_model(name: str):
+    from ..music import MarkovMelody
+
+    return MarkovMelody(order=ORDER).fit(corpus(name))
+
+
+@lru_cache(maxsize=1)
+def attribution():
+    from ..stylometry import train_attribution
+
+    return train_attribution(AUTHORS_03_3, per_author=PER_AUTHOR_03_3, seed=SEED_03_3)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _show(value, limit: int = 60) -> str:
+    try:
+        text = repr(value)
+    except Exception:  # pragma: no cover - exotic objects
+        text = f"<{type(value).__name__}>"
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _as_int(value):
+    """An integer from an int-like answer (int, NumPy integer, integral float), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real) and math.isfinite(value) and float(value).is_integer():
+        return int(value)
+    return None
+
+
+def _as_number(value):
+    """A finite real number from the answer, else None (booleans are not numbers here)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def _normalise(text: str) -> str:
+    """Lower case, no accents, curly apostrophes straightened, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace(NBSP, " "))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+def _as_notes(value):
+    """The answer as a list of (pitch, duration) pairs, or None if it is not shaped like one."""
+    if not isinstance(value, (list, tuple)):
+        return None
+    notes = []
+    for note in value:
+        if not isinstance(note, (list, tuple)) or len(note) != 2:
+            return None
+        pitch, duration = note
+        if pitch is not None and _as_int(pitch) is None:
+            return None
+        if _as_number(duration) is None:
+            return None
+        notes.append((None if pitch is None else _as_int(pitch), float(duration)))
+    return notes
+
+
+# --------------------------------------------------------------------------- 03-1
+
+
+@register("03-1")
+def check_03_1(answer) -> Feedback:
+    indices, distances = ideal_copies()
+    expected = int(indices[0])
+    number = _as_number(answer)
+    if number is None:
+        return Feedback(False, (
+            f"On attend un numéro d'image, un nombre entier, pas {_show(answer)}. "
+            f"Indice{NBSP}: nearest_training(generees, compositions) renvoie deux tableaux, "
+            "les numéros puis les distances ; prenez le premier numéro avec [0][0]."
+        ))
+    if _as_int(answer) is None:
+        if 0 <= number <= 2:
+            return Feedback(False, (
+                f"Vous avez donné {_show(answer)}, qui ressemble à une distance. On demande le numéro "
+                f"de l'image d'entraînement{NBSP}: c'est le premier des deux tableaux renvoyés, [0], "
+                "et non le second, [1]."
+            ))
+        return Feedback(False, f"Un numéro d'image est un nombre entier{NBSP}; vous avez donné {_show(answer)}.")
+    answer = _as_int(answer)
+    if answer == expected:
+        return Feedback(True, (
+            f"Exact{NBSP}: la première image générée est la composition n° {expected}, à une distance "
+            f"de {_fr(float(distances[0]), 2)}, c'est-à-dire nulle. Le débruiteur idéal ne crée rien{NBSP}: il recopie "
+            "ses images d'entraînement."
+        ))
+    others = [int(i) for i in indices]
+    if answer in others:
+        k = others.index(answer) + 1
+        return Feedback(False, (
+            f"Le n° {answer} est l'image recopiée par la génération n° {k}, pas par la première. "
+            f"En Python, on compte à partir de 0{NBSP}: la première valeur d'un tableau est [0]."
+        ))
+    if not 0 <= answer < N_COMPOSITIONS_03_1:
+        return Feedback(False, (
+            f"Les compositions d'entraînement sont numérotées de 0 à {N_COMPOSITIONS_03_1 - 1}{NBSP}; "
+            f"{answer} n'en fait pas partie. Utilisez nearest_training(generees, compositions)[0][0]."
+        ))
+    return Feedback(False, (
+        f"Ce n'est pas la composition recopiée (vous avez donné {answer}). Exécutez la cellule de "
+        "préparation, puis calculez nearest_training(generees, compositions) sans changer les graines."
+    ))
+
+
+# --------------------------------------------------------------------------- 03-2
+
+
+@register("03-2")
+def check_03_2(answer) -> Feedback:
+    notes = _as_notes(answer)
+    total = START_LENGTH_03_2 + N_NOTES_03_2
+    if notes is None:
+        return Feedback(False, (
+            f"On attend une mélodie{NBSP}: une liste de notes (hauteur, durée), comme celle que renvoie "
+            f"modele_airs.generate(…), pas {_show(answer)}."
+        ))
+    if not notes:
+        return Feedback(False, "La mélodie est vide. Rangez dans reponse_2 le résultat de modele_airs.generate(…).")
+    if len(notes) == N_NOTES_03_2:
+        return Feedback(False, (
+            f"Votre mélodie compte {N_NOTES_03_2} notes{NBSP}: il manque votre début. Passez-le au modèle avec "
+            f"start=mon_debut{NBSP}; la mélodie renvoyée commence alors par vos {START_LENGTH_03_2} notes."
+        ))
+    if len(notes) != total:
+        return Feedback(False, (
+            f"Votre mélodie compte {len(notes)} notes au lieu de {total} ({START_LENGTH_03_2} notes de début "
+            f"et {N_NOTES_03_2} notes générées). Vérifiez mon_debut et n_notes={N_NOTES_03_2}."
+        ))
+    start = notes[:START_LENGTH_03_2]
+    if all(p is None for p, _ in start):
+        return Feedback(False, f"Votre début ne contient que des silences{NBSP}: écrivez au moins une vraie note.")
+    trad = melody_model("trad")
+    expected = trad.generate(n_notes=N_NOTES_03_2, seed=SEED_03_2, start=start)
+    if notes == expected:
+        return Feedback(True, (
+            f"Bravo, c'est votre mélodie{NBSP}: vos {START_LENGTH_03_2} premières notes, puis {N_NOTES_03_2} notes "
+            f"choisies par le modèle avec la graine {SEED_03_2}. Changez de graine ou de début pour en "
+            f"entendre d'autres{NBSP}: le tri entre les essais vous revient."
+        ))
+    for seed in range(0, 31):
+        if seed != SEED_03_2 and trad.generate(n_notes=N_NOTES_03_2, seed=seed, start=start) == notes:
+            return Feedback(False, (
+                f"Cette suite a été tirée avec la graine {seed}. L'énoncé demande la graine {SEED_03_2}{NBSP}: "
+                f"seed={SEED_03_2}."
+            ))
+    bach = melody_model("bach")
+    try:
+        if bach.generate(n_notes=N_NOTES_03_2, seed=SEED_03_2, start=start) == notes:
+            return Feedback(False, (
+                f"Cette suite vient du modèle des chorals de Bach{NBSP}: l'énoncé demande celui des airs "
+                "traditionnels, modele_airs."
+            ))
+    except Exception:  # the beginning may be out of the chorales' range: not this mistake
+        pass
+    return Feedback(False, (
+        f"Cette mélodie ne correspond pas à votre début continué par modele_airs avec la graine {SEED_03_2}. "
+        f"Écrivez reponse_2 = modele_airs.generate(n_notes={N_NOTES_03_2}, seed={SEED_03_2}, start=mon_debut), "
+        "sans modifier la mélodie ensuite."
+    ))
+
+
+# --------------------------------------------------------------------------- 03-3
+
+
+@register("03-3")
+def check_03_3(answer) -> Feedback:
+    game = attribution()
+    accuracy, chance = 100 * game.accuracy, 100 * game.chance
+    expected = accuracy - chance
+    number = _as_number(answer)
+    if number is None:
+        return Feedback(False, (
+            f"On attend un nombre de points de pourcentage, par exemple 12, pas {_show(answer)}. "
+            f"Indice{NBSP}: round(100 * (jeu.accuracy - jeu.chance))."
+        ))
+    if abs(number - expected) <= 0.5 + 1e-9:
+        return Feedback(True, (
+            f"Exact{NBSP}: {_fr(accuracy)}{NBSP}% de bonnes réponses contre {_fr(chance, 0)}{NBSP}% au hasard, soit "
+            f"environ {round(expected)} points de mieux. C'est réel, mais l'outil se trompe encore souvent, "
+            f"et le test ne porte que sur {len(game.test)} citations."
+        ))
+    if abs(number - accuracy) <= 0.5 + 1e-9:
+        return Feedback(False, (
+            f"{_fr(number, 0)}, c'est la part de bonnes réponses. La question porte sur l'écart avec le hasard{NBSP}: "
+            "retranchez jeu.chance à jeu.accuracy avant de multiplier par 100."
+        ))
+    if abs(number - game.accuracy) < 1e-9 or abs(number - (game.accuracy - game.chance)) <= 0.005 + 1e-9:
+        return Feedback(False, (
+            f"Vous avez donné une fraction ({_show(answer)}). Exprimez l'écart en points de pourcentage{NBSP}: "
+            "multipliez par 100, puis arrondissez avec round(…)."
+        ))
+    if abs(number - chance) <= 0.5 + 1e-9:
+        return Feedback(False, (
+            f"{_fr(number, 0)}{NBSP}%, c'est le score du hasard avec deux noms. On demande de combien le modèle "
+            "fait mieux que lui."
+        ))
+    return Feedback(False, (
+        f"Ce n'est pas l'écart attendu (vous avez donné {_show(answer)}). Calculez "
+        "round(100 * (jeu.accuracy - jeu.chance)) après avoir exécuté la cellule d'entraînement."
+    ))
+
+
+def _fr(x: float, digits: int = 1) -> str:
+    """A number with a decimal comma."""
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
+# --------------------------------------------------------------------------- 03-4
+
+
+@register("03-4")
+def check_03_4(answer) -> Feedback:
+    from ..music import longest_shared_passage
+
+    airs = corpus("trad")
+    melody = melody_model("trad").generate(n_notes=N_NOTES_03_4, seed=SEED_03_4)
+    length, index = longest_shared_passage(melody, airs)
+    expected = airs.titles[index]
+    if isinstance(answer, str):
+        given = _normalise(answer)
+        if not given:
+            return Feedback(False, "Le titre est vide. Écrivez reponse_4 = airs.titles[numero].")
+        if given == _normalise(expected):
+            return Feedback(True, (
+                f"Oui{NBSP}: la mélodie reprend {length} notes d'affilée de «{NBSP}{expected}{NBSP}». Avec dix airs "
+                "seulement, le modèle n'a souvent qu'une suite possible après deux notes, et il recopie."
+            ))
+        titles = {_normalise(t): t for t in airs.titles}
+        if given in titles:
+            return Feedback(False, (
+                f"«{NBSP}{titles[given]}{NBSP}» est bien un air du corpus, mais ce n'est pas celui dont la mélodie "
+                f"recopie le plus long passage. Utilisez le numéro renvoyé par longest_shared_passage."
+            ))
+        return Feedback(False, (
+            f"«{NBSP}{answer.strip()[:60]}{NBSP}» n'est pas un titre du corpus. Copiez-le depuis airs.titles, "
+            "avec airs.titles[numero]."
+        ))
+    number = _as_int(answer)
+    if number is not None and number == index:
+        return Feedback(False, (
+            f"{number} est le numéro de l'air dans le corpus. On demande son titre, un texte{NBSP}: "
+            "airs.titles[numero]."
+        ))
+    if number is not None and number == length:
+        return Feedback(False, (
+            f"{number}, c'est la longueur du passage recopié, en notes. On demande le titre de l'air{NBSP}: "
+            "airs.titles[numero]."
+        ))
+    return Feedback(False, (
+        f"On attend le titre de l'air, un texte entre guillemets, pas {_show(answer)}. "
+        f"Indice{NBSP}: longueur, numero = longest_shared_passage(melodie, airs), puis airs.titles[numero]."
+    ))
