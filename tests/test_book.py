@@ -110,3 +110,14 @@ def test_course_map_and_answer_keys_come_from_the_data(built_book):
     for q in load_quiz("00-prise-en-main").questions:
         right = next(o.text for o in q.options if o.correct)
         assert right.split()[0] in guide
+
+
+def test_module_03_page_shows_filmstrip_samples_and_playable_melody(built_book):
+    text = (built_book / "modules" / "03-creation-artistique.html").read_text(encoding="utf-8")
+    audios = re.findall(r"<audio\b.*?</audio>", text, re.S)
+    assert audios, "au moins une mélodie générée à écouter"
+    for a in audios:
+        assert 'src="data:audio/wav;base64,' in a and "http" not in a
+    alts = " ".join(re.findall(r'<img[^>]*\balt="([^"]*)"', text)).lower()
+    assert "débruit" in alts or "bruit" in alts, "la pellicule du débruitage est décrite"
+    assert text.count("<img") >= 4

@@ -114,3 +114,21 @@ def test_other_pages_load_nothing_from_third_parties(page, book_server, path):
     assert page.locator("h1").count() >= 1
     assert not third_party(page.requests), third_party(page.requests)
     assert not page.errors, page.errors
+
+
+def test_generated_melody_plays_offline(page, book_server):
+    page.goto(f"{book_server}/modules/03-creation-artistique.html", wait_until="networkidle")
+    audio = page.locator("audio").first
+    audio.scroll_into_view_if_needed()
+    duration = page.evaluate(
+        """() => new Promise(resolve => {
+            const a = document.querySelector('audio');
+            if (a.readyState >= 1) { resolve(a.duration); return; }
+            a.addEventListener('loadedmetadata', () => resolve(a.duration));
+            a.addEventListener('error', () => resolve(-1));
+            a.load();
+        })"""
+    )
+    assert duration > 1, f"la mélodie ne se charge pas (durée {duration})"
+    assert not third_party(page.requests), third_party(page.requests)
+    assert not page.errors, page.errors
