@@ -41,6 +41,16 @@ class Feedback:
         return f"{'✔ Réussi' if self.ok else '✘ Pas encore'} : {self.message}"
 
 
+def show_answer(value, limit: int = 60) -> str:
+    """A learner's answer, shortened for a feedback message."""
+    try:
+        text = repr(value)
+    except Exception:  # pragma: no cover - exotic objects
+        text = f"<{type(value).__name__}>"
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def register(exercise_id: str):
     """Decorator registering a check function under ``exercise_id`` (e.g. ``"00-1"``)."""
     if not isinstance(exercise_id, str) or not _ID.match(exercise_id):

@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..paths import data_file
-from . import Feedback, register
+from . import show_answer as _show, Feedback, register
 
 NBSP = "\u00a0"
 
@@ -65,11 +65,6 @@ def generate(counts: dict, length: int, seed: int) -> str:
         weights = np.array(list(following.values())) / sum(following.values())
         out += str(rng.choice(letters, p=weights))
     return out
-
-
-def _show(value, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @register("00-1")

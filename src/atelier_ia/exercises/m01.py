@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..paths import data_file
-from . import Feedback, register
+from . import show_answer as _show, Feedback, register
 
 NBSP = "\u00a0"
 
@@ -31,15 +31,6 @@ def recommendations():
     import pandas as pd
 
     return pd.read_csv(data_file("rapport/recommandations.csv"))
-
-
-def _show(value, limit: int = 60) -> str:
-    try:
-        text = repr(value)
-    except Exception:  # pragma: no cover - exotic objects
-        text = f"<{type(value).__name__}>"
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _thousands(n: int) -> str:

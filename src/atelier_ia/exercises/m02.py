@@ -19,7 +19,7 @@ import numpy as np
 from ..corpus import load_author
 from ..embeddings import load_collection, search
 from ..text import BPETokenizer, NGramModel, apply_temperature, word_tokens
-from . import Feedback, register
+from . import show_answer as _show, Feedback, register
 
 NBSP = "\u00a0"
 
@@ -52,11 +52,6 @@ def tokenizer() -> BPETokenizer:
 def char_model() -> NGramModel:
     """The notebook's ``modele``: characters, order 3, all the quotations."""
     return NGramModel(order=ORDER, level="char").fit(fables().text)
-
-
-def _show(value, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _is_int(value) -> bool:

@@ -12,7 +12,7 @@ import numbers
 import unicodedata
 from functools import lru_cache
 
-from . import Feedback, register
+from . import show_answer as _show, Feedback, register
 
 NBSP = "\u00a0"
 
@@ -71,15 +71,6 @@ def attribution():
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _show(value, limit: int = 60) -> str:
-    try:
-        text = repr(value)
-    except Exception:  # pragma: no cover - exotic objects
-        text = f"<{type(value).__name__}>"
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _as_int(value):
