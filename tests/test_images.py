@@ -248,3 +248,13 @@ def test_figures_are_plain_figures_with_french_titles(model, split):
 def test_bad_input_is_explained_in_french(digits, model, call, expected):
     with pytest.raises(AtelierError, match=expected):
         call(digits, model)
+
+
+def test_nearest_figure_writes_french_decimals():
+    from atelier_ia.images import load_digits_images, nearest_figure, nearest_training
+
+    digits = load_digits_images()
+    idx, dist = nearest_training(digits[:2] * 0.9, digits[2:50])
+    fig = nearest_figure(digits[:2] * 0.9, digits[2:50], (idx, dist))
+    titles = " ".join(ax.get_title() for ax in fig.axes)
+    assert "distance 0," in titles and "distance 0." not in titles

@@ -649,6 +649,6 @@ def nearest_figure(samples, training, pairs, max_pairs: int = 8, title: str | No
     fig, axes = _figure(2, k, cell=1.4, extra=1.2)
     for j in range(k):
         _show(axes[0, j], gen[j], f"générée {j + 1}")
-        _show(axes[1, j], train[indices[j]], f"n° {indices[j]}\ndistance {distances[j]:.2f}")
+        _show(axes[1, j], train[indices[j]], f"n° {indices[j]}\ndistance {distances[j]:.2f}".replace(".", ","))
     fig.suptitle(title or "En haut : images générées ; en bas : l'image d'entraînement la plus proche", fontsize=_FONT + 2)
     return fig
