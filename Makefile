@@ -1,24 +1,30 @@
 # Atelier IA & culture — les quelques commandes du projet.
-# Chaque cible crée l'environnement .venv si besoin et installe ce qu'il faut.
+# Chaque cible crée l'environnement .venv si besoin et installe ce qu'il faut, aux versions
+# exactes du fichier verrouillé requirements/lock.txt (le même que Binder et l'intégration continue).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BOOK   := _build/html
+LOCK   := requirements/lock.txt
 
-.PHONY: book test lab bench clean clean-notebooks venv
+.PHONY: book test lab bench sync lock upgrade clean clean-notebooks venv
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est nécessaire (python3 --version).")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m atelier_tools.kernel
 	@touch $(STAMP)
 
 venv: $(STAMP)
 
-book: $(STAMP)
+# Écrit dans le README, les notebooks et _toc.yml ce que dit le catalogue data/course/modules.yml.
+sync: $(STAMP)
+	$(BIN)/python -m atelier_tools.sync
+
+book: $(STAMP) sync
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --builder html
 	@echo "Livre construit : $(CURDIR)/$(BOOK)/index.html"
 
@@ -26,13 +32,23 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab modules/00-prise-en-main.ipynb
+	@echo "JupyterLab démarre sur cette machine ; ouvrez l'adresse http://127.0.0.1:8888/lab?token=… affichée ci-dessous"
+	@echo "(Ctrl+clic), puis exécutez les cellules avec Maj+Entrée. Ctrl+C deux fois pour arrêter."
+	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) modules/00-prise-en-main.ipynb
 
 bench: $(STAMP)
-	$(BIN)/python -m atelier_ia.bench
+	$(BIN)/python -m atelier_tools.bench
 
 clean-notebooks: $(STAMP)
-	$(BIN)/python -m atelier_ia.notebooks strip modules exercises
+	$(BIN)/python -m atelier_tools.notebooks strip modules exercises
+
+# Recalcule le fichier verrouillé (mêmes versions qu'avant quand c'est possible) ; « make upgrade »
+# prend les dernières versions permises par pyproject.toml. Binder lit binder/requirements.txt, tiré du même fichier.
+lock: $(STAMP)
+	$(BIN)/python -m atelier_tools.lock
+
+upgrade: $(STAMP)
+	$(BIN)/python -m atelier_tools.lock --upgrade
 
 clean:
 	rm -rf _build _generated .pytest_cache .hypothesis

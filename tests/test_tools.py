@@ -9,9 +9,10 @@ import nbformat
 import pytest
 
 from atelier_ia import AtelierError
-from atelier_ia.bench import run_measured
-from atelier_ia.book import generate, translate_html
-from atelier_ia.notebooks import dirty_cells, main, strip
+from atelier_tools.bench import run_measured
+from atelier_tools.book import generate
+from atelier_tools.french_ui import translate
+from atelier_tools.notebooks import dirty_cells, main, strip
 
 
 def test_strip_removes_outputs_and_widget_state(tmp_path):
@@ -46,9 +47,26 @@ def test_generated_pages(tmp_path):
 
 
 def test_translate_html():
-    assert translate_html('<button title="Toggle primary sidebar">Launch on Binder</button>') == (
+    assert translate('<button title="Toggle primary sidebar">Launch on Binder</button>') == (
         '<button title="Afficher ou masquer le menu">Lancer dans Binder</button>'
     )
+
+
+def test_french_ui_finds_english_outside_scripts():
+    from atelier_tools.french_ui import english_leftovers
+
+    assert english_leftovers("<p>Launch Binder</p><script>var s = 'Correct!';</script>") == ["Launch Binder"]
+    assert english_leftovers(translate("<p>Launch Binder</p>")) == []
+
+
+def test_privacy_flags_third_party_resources_not_links():
+    from atelier_tools.privacy import clean, third_party_resources, widget_leftovers
+
+    page = ('<a href="https://mybinder.org/">lien</a><script src="https://cdn.example/x.js"></script>'
+            '<img src="_static/a.png"><link href="//fonts.example/f.css" rel="stylesheet">')
+    assert third_party_resources(page) == ["https://cdn.example/x.js", "//fonts.example/f.css"]
+    state = '<script type="application/vnd.jupyter.widget-state+json">{}</script>'
+    assert widget_leftovers(state) and not widget_leftovers(clean(state))
 
 
 def test_run_measured_reports_time_and_memory(tmp_path):

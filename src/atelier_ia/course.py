@@ -2,8 +2,9 @@
 
 ``data/course/modules.yml`` holds every module's id, title, status, level, minutes of
 teaching and exercises, prerequisites and themes; ``data/course/parcours.yml`` the
-pathways. The book's course map, the trainer guide, the pathways page and the tests all
-read them through this module.
+pathways. Everything that shows module metadata (the book's course map, the README, each notebook's
+« Durée » and « Prérequis », the trainers' guide, the pathways page) is generated from them
+by the build tools in ``atelier_tools`` through this module.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 import yaml
 
 from .errors import AtelierError, describe
+
+__all__ = ["Catalogue", "LEVELS", "Module", "Pathway", "STATUSES", "load_catalogue", "parse_catalogue"]
 from .paths import data_dir
 
 STATUSES = ("disponible", "en préparation")
@@ -179,52 +182,3 @@ def load_catalogue() -> Catalogue:
     """Read and validate ``data/course/modules.yml`` and ``data/course/parcours.yml``."""
     base = data_dir() / "course"
     return parse_catalogue(_read(base / "modules.yml"), _read(base / "parcours.yml"))
-
-
-def _duration(minutes: int) -> str:
-    h, m = divmod(minutes, 60)
-    if not h:
-        return f"{m}\u00a0min"
-    return f"{h}\u00a0h" + (f"\u00a0{m:02d}" if m else "")
-
-
-def _link(m: Module) -> str:
-    if m.available:
-        return f"{{doc}}`{m.title} </modules/{m.id}>`"
-    return m.title
-
-
-def modules_table(cat: Catalogue) -> str:
-    """A Markdown table of the modules (the course map), linking the available ones."""
-    rows = [
-        "| N° | Module | Statut | Niveau | Cours | Exercices | Total | Prérequis | Thèmes |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
-    for m in cat.modules:
-        prereq = ", ".join(p[:2] for p in m.prerequisites) or "aucun"
-        themes = ", ".join(str(t) for t in m.themes)
-        rows.append(
-            f"| {m.number} | {_link(m)} | {m.status} | {m.level} | {_duration(m.teaching_minutes)} | "
-            f"{_duration(m.exercise_minutes)} | {_duration(m.minutes)} | {prereq} | {themes} |"
-        )
-    return "\n".join(rows) + "\n"
-
-
-def themes_list(cat: Catalogue) -> str:
-    return "\n".join(f"{n}. {text}" for n, text in sorted(cat.themes.items())) + "\n"
-
-
-def pathways_markdown(cat: Catalogue) -> str:
-    parts = []
-    for p in cat.pathways:
-        total = cat.pathway_minutes(p)
-        ready = sum(cat.module(m).available for m in p.modules)
-        parts.append(f"**{p.title}**\n")
-        parts.append(f"**Public\u00a0:** {p.audience}. **Durée totale\u00a0:** {_duration(total)} "
-                     f"({ready} module(s) disponible(s) sur {len(p.modules)}).\n")
-        parts.append("| Étape | Module | Durée | Statut |\n|---|---|---|---|")
-        for k, mid in enumerate(p.modules, start=1):
-            m = cat.module(mid)
-            parts.append(f"| {k} | {_link(m)} | {_duration(m.minutes)} | {m.status} |")
-        parts.append(f"\n**Conseil\u00a0:** {p.advice}\n")
-    return "\n".join(parts)

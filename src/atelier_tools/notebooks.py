@@ -1,6 +1,6 @@
 """Notebook hygiene: the course stores notebooks without outputs.
 
-``python -m atelier_ia.notebooks strip modules exercises`` removes outputs, execution
+``python -m atelier_tools.notebooks strip modules exercises`` removes outputs, execution
 counts and widget state; ``check`` lists the notebooks that still carry some.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import AtelierError
+from atelier_ia.errors import AtelierError
 
 
 def _paths(targets):
@@ -64,14 +64,14 @@ def expected_outputs(path: Path) -> dict[str, str]:
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in {"strip", "check", "expected"}:
-        print("Usage : python -m atelier_ia.notebooks strip|check|expected DOSSIER_OU_NOTEBOOK…", file=sys.stderr)
+        print("Usage : python -m atelier_tools.notebooks strip|check|expected DOSSIER_OU_NOTEBOOK…", file=sys.stderr)
         return 2
     import nbformat
 
     if argv[0] == "expected":
         import yaml
 
-        from .paths import repo_root
+        from atelier_ia.paths import repo_root
 
         root = repo_root()
         table = {}
@@ -80,7 +80,7 @@ def main(argv=None) -> int:
             if found:
                 table[path.resolve().relative_to(root).as_posix()] = found
         target = root / "tests" / "notebook_outputs.yml"
-        header = "# Sorties attendues des cellules marquées « # NBVAL_CHECK_OUTPUT » (les notebooks sont\n# enregistrés sans sorties). Régénérer : python -m atelier_ia.notebooks expected\n"
+        header = "# Sorties attendues des cellules marquées « # NBVAL_CHECK_OUTPUT » (les notebooks sont\n# enregistrés sans sorties). Régénérer : python -m atelier_tools.notebooks expected\n"
         target.write_text(header + yaml.safe_dump(table, allow_unicode=True, sort_keys=True, width=200), encoding="utf-8")
         print(f"écrit : {target}")
         return 0

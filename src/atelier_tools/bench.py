@@ -1,6 +1,6 @@
 """Benchmark: wall time and peak memory of each notebook against the budgets.
 
-``python -m atelier_ia.bench`` (or ``make bench``) executes every notebook of the available
+``python -m atelier_tools.bench`` (or ``make bench``) executes every notebook of the available
 modules and their exercises, each in a fresh process, samples the memory of the whole
 process tree (client and kernel) every 20 ms and prints a table. ``--book`` also times a
 full book build and measures the built pages. A benchmark, not a test: it never fails on a
@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from .course import load_catalogue
-from .paths import repo_root
+from atelier_ia.course import load_catalogue
+from atelier_ia.paths import repo_root
 
 BUDGET_SECONDS = 20.0
 BUDGET_MB = 500.0
@@ -60,8 +60,8 @@ def _execute_one(path: str) -> None:
 
 def library_rows() -> list[tuple]:
     """Training times of the text models on 1 MB of French (the Littré's Voltaire)."""
-    from .corpus import littre_available, load_author
-    from .text import BPETokenizer, NGramModel
+    from atelier_ia.corpus import littre_available, load_author
+    from atelier_ia.text import BPETokenizer, NGramModel
 
     if not littre_available():
         return [("modèles de texte (Littré absent)", "", "", "", "non mesuré")]
@@ -81,8 +81,8 @@ def library_rows() -> list[tuple]:
 
 def creation_rows() -> list[tuple]:
     """Training times of the image and music models (budget: 10 s each)."""
-    from .images import abstract_compositions, load_digits_images, train_diffusion
-    from .music import MarkovMelody, load_corpus
+    from atelier_ia.images import abstract_compositions, load_digits_images, train_diffusion
+    from atelier_ia.music import MarkovMelody, load_corpus
 
     rows = []
     for label, train in (
@@ -116,7 +116,7 @@ def main(argv=None) -> int:
     root = repo_root()
     rows = []
     for nb in notebooks():
-        wall, peak, code = run_measured([sys.executable, "-m", "atelier_ia.bench", "--one", nb], root)
+        wall, peak, code = run_measured([sys.executable, "-m", "atelier_tools.bench", "--one", nb], root)
         ok = code == 0 and wall <= BUDGET_SECONDS and peak <= BUDGET_MB
         rows.append((nb, f"{wall:.1f} s", f"{peak:.0f} Mo", "≤ 20 s, ≤ 500 Mo", "oui" if ok else ("ÉCHEC" if code else "NON")))
     rows += library_rows() + creation_rows()

@@ -1,0 +1,103 @@
+"""Sphinx extension for the course book (listed in ``_config.yml``).
+
+* When the configuration is read: the substitution ``{{ depot }}`` (the repository's URL,
+  read from ``repository.url``, the one place it is set) for the pages that cite it.
+* Before reading the sources: writes ``_generated/*.md`` from the catalogue, the pathways,
+  the quiz files and the trainers' notes (course map, pathways, session plans, notes,
+  answer keys); pages include them, so the book always shows what ``data/`` says.
+* After writing the HTML: applies the two page rules, :mod:`atelier_tools.french_ui`
+  (French interface) and :mod:`atelier_tools.privacy` (no widget state, no thebe).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from atelier_ia.course import load_catalogue
+
+from . import durations, french_ui, privacy, render
+
+GENERATED = "_generated"
+
+
+def _estimate_text() -> str:
+    return (
+        f"- lecture du texte explicatif{render.NBSP}: {durations.WORDS_PER_MINUTE} mots par minute{render.NBSP};\n"
+        f"- chaque cellule de code{render.NBSP}: {durations.CODE_CELL_MINUTES:g}{render.NBSP}min (la lire, l'exécuter, regarder le résultat){render.NBSP};\n"
+        f"- chaque démonstration interactive ou écoute{render.NBSP}: {durations.DEMO_MINUTES:g}{render.NBSP}min de plus{render.NBSP};\n"
+        f"- chaque question de quiz{render.NBSP}: {durations.QUIZ_QUESTION_MINUTES:g}{render.NBSP}min{render.NBSP};\n"
+        f"- chaque exercice{render.NBSP}: {durations.EXERCISE_MINUTES:g}{render.NBSP}min, plus la lecture de son énoncé.\n\n"
+        "Les totaux sont arrondis aux 5 minutes. Un test vérifie que le catalogue reste à 15 % près "
+        "de cette estimation quand le contenu d'un module change.\n"
+    )
+
+
+def generate(srcdir: Path) -> dict[str, str]:
+    """Write the generated Markdown files under ``srcdir/_generated``; return their texts."""
+    cat = load_catalogue()
+    fmt = render.SESSION_FORMATS["formation-3h"]
+    plan_3h, _ = render.session_plan(cat, "formation-3h", fmt["debut"], fmt["duree"], fmt["accueil"], fmt["fin"])
+    files = {
+        "carte.md": render.course_map(cat),
+        "tableau-modules.md": render.modules_table(cat),
+        "parcours.md": render.pathways_markdown(cat),
+        "chaines.md": render.prerequisite_chains(cat),
+        "corriges.md": render.answer_keys(cat),
+        "notes.md": render.trainer_notes(cat),
+        "plan-3h.md": plan_3h,
+        "estimation.md": _estimate_text(),
+    }
+    if any(p.id == "journee" for p in cat.pathways):
+        files["plan-journee.md"], _ = render.session_plan(
+            cat, "journee", 9 * 60 + 30, 7 * 60 + 30,
+            ("Accueil, attentes, quiz « avant »", 15), ("Synthèse, quiz « après », évaluation de la journée", 30),
+            pause_every=105, lunch=75)
+    out = srcdir / GENERATED
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = out / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    return files
+
+
+def _config_inited(app, config):
+    subs = dict(getattr(config, "myst_substitutions", {}) or {})
+    subs["depot"] = f"<{render.repository_url()}>"
+    config.myst_substitutions = subs
+
+
+def _builder_inited(app):
+    generate(Path(app.srcdir))
+
+
+def _build_finished(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = privacy.clean(french_ui.translate(text))
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+
+
+def _register_bibliography_style():
+    """A pybtex style that joins author names with « et » (the default writes "and")."""
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.template import names, sentence
+
+    class FrenchStyle(Plain):
+        def format_names(self, role, as_sentence=True):
+            formatted = names(role, sep=", ", sep2=" et ", last_sep=" et ")
+            return sentence[formatted] if as_sentence else formatted
+
+    register_plugin("pybtex.style.formatting", "atelier", FrenchStyle, force=True)
+
+
+def setup(app):
+    _register_bibliography_style()
+    app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("build-finished", _build_finished)
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

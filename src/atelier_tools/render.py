@@ -1,0 +1,282 @@
+"""Markdown written from the catalogue: the only place that turns module metadata into text.
+
+Every sentence about a module's status, title, level, duration or prerequisites that a
+reader sees — the course map, the README, a notebook's « Durée » and « Prérequis », the
+pathways, the session plans, the trainers' notes, the answer keys — comes from here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from atelier_ia.course import Catalogue, Module
+from atelier_ia.errors import AtelierError
+from atelier_ia.paths import data_dir, repo_root
+
+NBSP = "\u00a0"
+GENERATED_NOTICE = "Produit depuis data/course/modules.yml par « make sync » : ne pas modifier à la main."
+
+
+def duration(minutes: int) -> str:
+    """« 45 min », « 1 h », « 1 h 05 » with no-break spaces."""
+    h, m = divmod(int(minutes), 60)
+    if not h:
+        return f"{m}{NBSP}min"
+    return f"{h}{NBSP}h" + (f"{NBSP}{m:02d}" if m else "")
+
+
+def clock(minutes_since_midnight: int) -> str:
+    h, m = divmod(int(minutes_since_midnight), 60)
+    return f"{h}{NBSP}h{NBSP}{m:02d}"
+
+
+def repository_url() -> str:
+    """The course repository's URL: ONE setting, ``repository.url`` in ``_config.yml``."""
+    config = yaml.safe_load((repo_root() / "_config.yml").read_text(encoding="utf-8"))
+    url = (config.get("repository") or {}).get("url", "")
+    if not url.startswith("https://github.com/"):
+        raise AtelierError("_config.yml : « repository.url » doit être l'adresse GitHub du dépôt (https://github.com/…).")
+    return url.rstrip("/")
+
+
+def binder_url(path: str | None = None) -> str:
+    owner_repo = repository_url().removeprefix("https://github.com/")
+    url = f"https://mybinder.org/v2/gh/{owner_repo}/main"
+    return url + (f"?urlpath=lab/tree/{path}" if path else "")
+
+
+def _link(m: Module, style: str) -> str:
+    if not m.available:
+        return m.title
+    if style == "myst":
+        return f"{{doc}}`{m.title} </modules/{m.id}>`"
+    if style == "notebook":  # from one notebook to another: works in JupyterLab and in the book
+        return f"[{m.title}]({m.id}.ipynb)"
+    return f"[{m.title}]({m.notebook})"  # README on GitHub
+
+
+def modules_table(cat: Catalogue, style: str = "myst") -> str:
+    """The course map: every module with status, level, durations, prerequisites, themes."""
+    rows = [
+        "| N° | Module | Statut | Niveau | Cours | Exercices | Total | Prérequis | Thèmes |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for m in cat.modules:
+        prereq = ", ".join(p[:2] for p in m.prerequisites) or "aucun"
+        themes = ", ".join(str(t) for t in m.themes)
+        rows.append(
+            f"| {m.number} | {_link(m, style)} | {m.status} | {m.level} | {duration(m.teaching_minutes)} | "
+            f"{duration(m.exercise_minutes)} | {duration(m.minutes)} | {prereq} | {themes} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def themes_list(cat: Catalogue) -> str:
+    return "\n".join(f"{n}. {text}" for n, text in sorted(cat.themes.items())) + "\n"
+
+
+def course_map(cat: Catalogue) -> str:
+    return "**Les six thèmes**\n\n" + themes_list(cat) + "\n" + modules_table(cat)
+
+
+def pathways_markdown(cat: Catalogue) -> str:
+    parts = []
+    for p in cat.pathways:
+        total = cat.pathway_minutes(p)
+        ready = sum(cat.module(m).available for m in p.modules)
+        parts.append(f"### {p.title}\n")
+        parts.append(f"**Public{NBSP}:** {p.audience}. **Durée totale{NBSP}:** {duration(total)} "
+                     f"({ready} module{'s' if ready > 1 else ''} disponible{'s' if ready > 1 else ''} sur {len(p.modules)}).\n")
+        parts.append("| Étape | Module | Durée | Statut |\n|---|---|---|---|")
+        for k, mid in enumerate(p.modules, start=1):
+            m = cat.module(mid)
+            parts.append(f"| {k} | {_link(m, 'myst')} | {duration(m.minutes)} | {m.status} |")
+        parts.append(f"\n**Conseil{NBSP}:** {p.advice}\n")
+    return "\n".join(parts)
+
+
+def prerequisite_chains(cat: Catalogue) -> str:
+    """Each module with what it needs, as a list (the pathways page shows it)."""
+    lines = []
+    for m in cat.modules:
+        needs = ", ".join(f"{p[:2]} {cat.module(p).title}" for p in m.prerequisites) or "aucun module"
+        lines.append(f"- **{m.number} {m.title}** ({m.status}){NBSP}: {needs}.")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- notebook cells
+
+
+def duration_cell(cat: Catalogue, m: Module) -> str:
+    return (
+        "## Durée\n\n"
+        f"{m.teaching_minutes}{NBSP}minutes de cours et {m.exercise_minutes}{NBSP}minutes d'exercices, "
+        f"soit {duration(m.minutes)} en tout (niveau{NBSP}: {m.level}). Ces durées sont estimées à partir "
+        "du contenu du module (temps de lecture, démonstrations, quiz, exercices)"
+        "\u00a0; la méthode est expliquée dans le guide des personnes formatrices.\n"
+    )
+
+
+def prerequisites_text(cat: Catalogue, m: Module) -> str:
+    if not m.prerequisites:
+        return "Aucun module."
+    items = []
+    for p in m.prerequisites:
+        pm = cat.module(p)
+        where = _link(pm, "notebook")
+        items.append(f"- module {pm.number}, {where} ({duration(pm.minutes)}{'' if pm.available else ', ' + pm.status})")
+    return "Avoir suivi{NBSP}:\n\n".replace("{NBSP}", NBSP) + "\n".join(items)
+
+
+def later_modules_text(cat: Catalogue, m: Module) -> str:
+    """The modules that build on ``m``, with their status (for « Pour aller plus loin »)."""
+    nxt = [x for x in cat.modules if m.id in x.prerequisites]
+    if not nxt:
+        return ""
+    items = [f"- module {x.number}, {_link(x, 'notebook')} ({x.status})" for x in nxt]
+    return "Les modules qui prolongent celui-ci{NBSP}:\n\n".replace("{NBSP}", NBSP) + "\n".join(items)
+
+
+# --------------------------------------------------------------------------- trainers
+
+
+def answer_keys(cat: Catalogue) -> str:
+    from atelier_ia.quiz import load_quiz
+
+    parts = []
+    for m in cat.available:
+        quiz = load_quiz(m.id)
+        parts.append(f"### Module {m.number} — {m.title}\n")
+        for n, q in enumerate(quiz.questions, start=1):
+            right = " ; ".join(f"« {o.text} »" for o in q.options if o.correct)
+            parts.append(f"{n}. **{q.text}**  \n   Réponse{'s' if q.multiple else ''}{NBSP}: {right}.  \n"
+                         f"   {q.explanation} *(Source{NBSP}: {q.source})*")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def notes_path(module_id: str) -> Path:
+    return data_dir() / "course" / "notes" / f"{module_id}.yml"
+
+
+def load_notes(module_id: str) -> dict | None:
+    path = notes_path(module_id)
+    if not path.is_file():
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    where = f"data/course/notes/{module_id}.yml"
+    if data.get("module") != module_id:
+        raise AtelierError(f"{where} : le champ « module » doit valoir « {module_id} ».")
+    for key in ("sections", "idees_recues", "discussion"):
+        if not isinstance(data.get(key, []), list):
+            raise AtelierError(f"{where} : « {key} » doit être une liste.")
+    return data
+
+
+def trainer_notes(cat: Catalogue) -> str:
+    """Facilitator notes of every available module, with section timings from its content."""
+    from . import durations
+
+    parts = []
+    for m in cat.available:
+        notes = load_notes(m.id)
+        parts.append(f"### Module {m.number} — {m.title}\n")
+        parts.append(f"Durée{NBSP}: {duration(m.teaching_minutes)} de cours, {duration(m.exercise_minutes)} d'exercices.\n")
+        if notes is None:
+            parts.append("*Pas encore de notes d'animation pour ce module.*\n")
+            continue
+        sections = durations.sections(repo_root() / m.notebook)
+        titles = {s.id: s for s in sections}
+        if notes.get("sections"):
+            parts.append("| Section | Durée estimée | À projeter | Animation |\n|---|---|---|---|")
+            for entry in notes["sections"]:
+                sid = entry.get("section")
+                if sid not in titles:
+                    raise AtelierError(
+                        f"data/course/notes/{m.id}.yml : la section « {sid} » n'existe plus dans {m.notebook} "
+                        f"(sections : {', '.join(titles)})."
+                    )
+                s = titles[sid]
+                cell = lambda t: " ".join(str(t or "—").split()).replace("|", "\\|")
+                parts.append(f"| {s.title} | {duration(max(1, round(s.minutes)))} | {cell(entry.get('projeter'))} | {cell(entry.get('note'))} |")
+            parts.append("")
+        if notes.get("idees_recues"):
+            parts.append("**Idées reçues fréquentes**\n")
+            for item in notes["idees_recues"]:
+                parts.append(f"- *« {item['idee']} »* — {item['correction']}")
+            parts.append("")
+        if notes.get("discussion"):
+            parts.append("**Pistes de discussion**\n")
+            for item in notes["discussion"]:
+                parts.append(f"- {item}")
+            parts.append("")
+    return "\n".join(parts)
+
+
+# A session: fixed blocks around the modules of a pathway. Times in minutes.
+SESSION_FORMATS = {
+    "formation-3h": {
+        "titre": "Séance de 3 heures",
+        "debut": 9 * 60 + 30,
+        "duree": 180,
+        "accueil": ("Accueil\u00a0: attentes du groupe, usages actuels de l'IA dans l'équipe", 10),
+        "fin": ("Discussion finale et quiz « après »", 15),
+    },
+}
+
+
+def session_plan(cat: Catalogue, pathway_id: str, start: int, length: int, welcome, closing, pause_every: int = 90,
+                 lunch: int = 0) -> tuple[str, int]:
+    """A timed plan for a pathway; exercises that do not fit are moved after the session.
+
+    Returns the Markdown table and the minutes it actually uses.
+    """
+    p = next((x for x in cat.pathways if x.id == pathway_id), None)
+    if p is None:
+        raise AtelierError(f"data/course/parcours.yml : pas de parcours « {pathway_id} » pour le plan de séance.")
+    mods = [cat.module(mid) for mid in p.modules]
+    budget = length - welcome[1] - closing[1]
+    pauses = 15 * ((length - 1) // (pause_every + 15))
+    budget -= pauses + lunch
+    with_ex = [True] * len(mods)
+    total = sum(m.minutes for m in mods)
+    for k in range(len(mods) - 1, -1, -1):  # drop exercises from the last module backwards
+        if total <= budget:
+            break
+        with_ex[k] = False
+        total -= mods[k].exercise_minutes
+    rows = ["| Horaire | Séquence | Durée | Statut |", "|---|---|---|---|"]
+    t = start
+    rows.append(f"| {clock(t)} | {welcome[0]} | {duration(welcome[1])} | — |")
+    t += welcome[1]
+    since_pause = welcome[1]
+    later = []
+    for m, ex in zip(mods, with_ex):
+        minutes = m.minutes if ex else m.teaching_minutes
+        if lunch and t >= 12 * 60:
+            rows.append(f"| {clock(t)} | Déjeuner | {duration(lunch)} | — |")
+            t += lunch
+            lunch = 0
+            since_pause = 0
+        elif since_pause + minutes > pause_every + 15 and pauses:
+            rows.append(f"| {clock(t)} | Pause | {duration(15)} | — |")
+            t += 15
+            pauses -= 15
+            since_pause = 0
+        what = f"Module {m.number} — {m.title} ({duration(m.teaching_minutes)} de cours"
+        what += f", {duration(m.exercise_minutes)} d'exercices)" if ex else ", exercices après la séance)"
+        if not ex:
+            later.append(m)
+        rows.append(f"| {clock(t)} | {what} | {duration(minutes)} | {m.status} |")
+        t += minutes
+        since_pause += minutes
+    rows.append(f"| {clock(t)} | {closing[0]} | {duration(closing[1])} | — |")
+    t += closing[1]
+    rows.append(f"| {clock(t)} | Fin | | |")
+    text = "\n".join(rows) + "\n"
+    if later:
+        text += ("\nPour tenir dans le temps, les exercices " + ", ".join(f"du module {m.number}" for m in later)
+                 + " se font après la séance, en autoformation.\n")
+    return text, t - start

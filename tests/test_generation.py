@@ -1,0 +1,137 @@
+"""One source: everything that shows module metadata is generated from the catalogue."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+import yaml
+
+from atelier_ia import AtelierError
+from atelier_ia.course import load_catalogue, parse_catalogue
+from atelier_ia.paths import data_dir, repo_root
+from atelier_tools import durations, render, sync
+from notebook_tools import notebooks, read
+
+CAT = load_catalogue()
+ROOT = repo_root()
+
+
+def raw():
+    base = data_dir() / "course"
+    return (yaml.safe_load((base / "modules.yml").read_text(encoding="utf-8")),
+            yaml.safe_load((base / "parcours.yml").read_text(encoding="utf-8")))
+
+
+def test_generated_files_are_up_to_date():
+    late = sync.stale()
+    assert not late, "fichiers en retard sur le catalogue : " + ", ".join(late) + " (lancez « make sync »)"
+
+
+def test_marking_a_module_available_is_one_line(monkeypatch):
+    modules, pathways = copy.deepcopy(raw())
+    target = next(m for m in modules["modules"] if m["statut"] != "disponible")
+    target["statut"] = "disponible"
+    cat = parse_catalogue(modules, pathways)
+    assert f"modules/{target['id']}" in sync.toc(cat)
+    assert f"exercises/{target['id']}-exercices" in sync.toc(cat)
+    row = next(line for line in render.modules_table(cat, "readme").splitlines() if f"| {target['id'][:2]} |" in line)
+    assert "disponible" in row and f"({target['id']}" in row.replace("modules/", "(")
+
+
+def test_a_region_fills_and_an_unknown_region_fails():
+    text = "avant\n" + sync.region("depot", "ancien") + "\naprès"
+    new = sync.fill_regions(text, {"depot": "<https://exemple.org>"}, "essai")
+    assert "<https://exemple.org>" in new and "ancien" not in new and new.startswith("avant\n") and new.endswith("après")
+    with pytest.raises(AtelierError, match="région générée inconnue"):
+        sync.fill_regions(sync.region("inconnue", "x"), {}, "essai")
+
+
+def test_notebook_heading_duration_and_prerequisites_follow_the_catalogue():
+    for m in CAT.available:
+        nb = read(ROOT / m.notebook)
+        cells = {c.get("id"): c.source for c in nb.cells}
+        assert cells["titre"].splitlines()[0] == f"# {m.title}"
+        assert f"{m.teaching_minutes}\u00a0minutes de cours" in cells["duree"]
+        assert f"{m.exercise_minutes}\u00a0minutes d'exercices" in cells["duree"]
+        for p in m.prerequisites:
+            assert CAT.module(p).title in cells["prerequis"]
+
+
+# Words that state a module's status. Outside generated text, no sentence may pair one of
+# them with a module's number or title: that sentence would go stale the day the status changes.
+_STATUS = re.compile(r"en préparation|à paraître|pas encore disponible|seuls? les? modules?[^.]{0,40}disponibles?|seul le module", re.I)
+
+
+def _hand_written_texts():
+    for path in sorted(ROOT.glob("*.md")) + sorted((ROOT / "annexes").glob("*.md")):
+        if path.name != "CONTRIBUTING.md":
+            yield path.relative_to(ROOT).as_posix(), sync.strip_regions(path.read_text(encoding="utf-8"))
+    for path in notebooks("modules") + notebooks("exercises"):
+        for cell in read(path).cells:
+            yield f"{path.relative_to(ROOT).as_posix()} ({cell.get('id')})", sync.strip_regions(cell.source)
+    for path in sorted((data_dir() / "quiz").glob("*.yml")):
+        yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
+
+
+def test_no_hand_written_status_of_a_module():
+    names = [re.escape(m.title) for m in CAT.modules] + [r"module\s+0\d", r"modules?\s+0\d"]
+    module_ref = re.compile("|".join(names), re.I)
+    offenders = []
+    for where, text in _hand_written_texts():
+        for m in _STATUS.finditer(text):
+            window = text[max(0, m.start() - 200): m.end() + 200]
+            if module_ref.search(window):
+                offenders.append(f"{where} : « …{' '.join(window.split())[:160]}… »")
+    assert not offenders, "statut de module écrit à la main (à générer depuis le catalogue) :\n" + "\n".join(offenders)
+
+
+def test_durations_follow_the_documented_estimate():
+    gaps = []
+    for m in CAT.available:
+        t = durations.teaching_minutes(ROOT / m.notebook)
+        e = durations.exercise_minutes(ROOT / m.exercises)
+        if not (durations.within_tolerance(m.teaching_minutes, t) and durations.within_tolerance(m.exercise_minutes, e)):
+            gaps.append(f"{m.id} : catalogue {m.teaching_minutes}+{m.exercise_minutes} min, estimation {t}+{e} min")
+    assert not gaps, "durées à corriger dans data/course/modules.yml (python -m atelier_tools.durations) :\n" + "\n".join(gaps)
+
+
+def test_estimate_counts_words_code_and_quiz(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Titre\n\n" + "mot " * 300),
+                nbformat.v4.new_markdown_cell("## Section\n\n" + "mot " * 150 + "`code ignoré ici`"),
+                nbformat.v4.new_code_cell("x = 1"),
+                nbformat.v4.new_code_cell('show_quiz("00-prise-en-main")')]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(nb, path)
+    s = durations.sections(path)
+    assert [x.title for x in s] == ["Titre", "Section"]
+    n_quiz = len(__import__("atelier_ia.quiz", fromlist=["load_quiz"]).load_quiz("00-prise-en-main").questions)
+    assert s[0].minutes == pytest.approx(2 * 150 / durations.WORDS_PER_MINUTE + 0.01, abs=0.02)
+    assert s[1].minutes == pytest.approx(151 / durations.WORDS_PER_MINUTE + 2 * durations.CODE_CELL_MINUTES + n_quiz * durations.QUIZ_QUESTION_MINUTES, abs=0.05)
+
+
+def test_session_plans_fit_their_time():
+    fmt = render.SESSION_FORMATS["formation-3h"]
+    text, used = render.session_plan(CAT, "formation-3h", fmt["debut"], fmt["duree"], fmt["accueil"], fmt["fin"])
+    assert used <= fmt["duree"], f"la séance de 3 heures dure {used} min"
+    for mid in next(p for p in CAT.pathways if p.id == "formation-3h").modules:
+        assert CAT.module(mid).title in text
+
+
+def test_trainer_notes_point_at_existing_sections():
+    text = render.trainer_notes(CAT)  # raises when a note names a section that no longer exists
+    for m in CAT.available:
+        assert m.title in text
+
+
+def test_binder_and_repository_urls_come_from_one_setting():
+    url = render.repository_url()
+    assert url.startswith("https://github.com/")
+    assert render.binder_url().startswith("https://mybinder.org/v2/gh/" + url.removeprefix("https://github.com/"))
+    hand = [p for p in [ROOT / "README.md", ROOT / "LICENSE-CONTENU.md", *(ROOT / "annexes").glob("*.md")]
+            if url in sync.strip_regions(p.read_text(encoding="utf-8"))]
+    assert not hand, f"adresse du dépôt écrite à la main : {hand}"
