@@ -1,6 +1,6 @@
 """Shared fixtures and the nbval expected-output mechanism.
 
-Notebooks are stored without outputs, so a cell marked ``# NBVAL_CHECK_OUTPUT`` gets its
+Notebooks are stored without outputs, so a cell tagged ``nbval-check-output`` gets its
 expected output from ``tests/notebook_outputs.yml`` (notebook path → cell id → text) just
 before nbval runs it. A checked cell without an expectation fails.
 """
@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(session, config, items):
         text = expected.get(rel, {}).get(cell.get("id"))
         if text is None:
             raise pytest.UsageError(
-                f"{rel}, cellule {cell.get('id')} : marquée NBVAL_CHECK_OUTPUT mais sans sortie attendue "
+                f"{rel}, cellule {cell.get('id')} : étiquetée nbval-check-output mais sans sortie attendue "
                 f"dans tests/notebook_outputs.yml."
             )
         cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
@@ -79,3 +79,19 @@ def book_server(built_book):
 
 def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture
+def littre():
+    """Tests that read the Debian Littré: skipped with a French reason where it is absent,
+    except in CI (``CI=true``), where ``.ci/run`` installs it and its absence is a failure."""
+    import os
+
+    from atelier_ia.corpus import littre_available
+
+    if not littre_available():
+        message = ("le dictionnaire Littré de Debian n'est pas installé (sudo apt install stardict-xmlittre) : "
+                   "ce test lit ses citations")
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("En intégration continue, " + message + " ; .ci/run devait l'installer.")
+        pytest.skip("Test ignoré : " + message + ".")

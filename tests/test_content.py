@@ -10,6 +10,7 @@ import yaml
 
 from atelier_ia.course import load_catalogue
 from atelier_ia.quiz import load_quiz
+from atelier_tools.notebooks import checked
 from conftest import load_expected
 from notebook_tools import ROOT, notebooks, read
 
@@ -139,12 +140,20 @@ def test_checked_notebook_outputs_have_expectations():
     for path in ALL_NOTEBOOKS:
         rel = path.relative_to(ROOT).as_posix()
         for cell in read(path).cells:
-            if cell.cell_type == "code" and "# NBVAL_CHECK_OUTPUT" in cell.source:
+            if checked(cell):
                 marked.setdefault(rel, set()).add(cell.id)
     assert marked, "au moins une sortie déterministe vérifiée par nbval"
     for rel, ids in marked.items():
         assert set(expected.get(rel, {})) == ids, f"{rel} : attentes de tests/notebook_outputs.yml ≠ cellules marquées"
     assert set(expected) <= set(marked)
+
+
+def test_no_test_plumbing_in_what_learners_read():
+    """nbval's markers live in cell tags: a comment like ``# NBVAL_CHECK_OUTPUT`` would show in
+    the book, in JupyterLab and in Binder."""
+    found = [f"{p.relative_to(ROOT).as_posix()} ({c.id})" for p in ALL_NOTEBOOKS for c in read(p).cells
+             if c.cell_type == "code" and re.search(r"#\s*(NBVAL|PYTEST_VALIDATE)_", c.source)]
+    assert not found, f"marqueurs nbval en commentaire (utilisez l'étiquette nbval-check-output) : {found}"
 
 
 def bib_keys() -> set[str]:

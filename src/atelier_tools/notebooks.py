@@ -43,6 +43,14 @@ def strip(path: Path) -> bool:
     return changed
 
 
+def checked(cell) -> bool:
+    """Whether nbval compares this cell's output (tag ``nbval-check-output``; the comment
+    ``# NBVAL_CHECK_OUTPUT`` is refused by a content test because learners would read it)."""
+    return cell.cell_type == "code" and (
+        "nbval-check-output" in cell.get("metadata", {}).get("tags", []) or "# NBVAL_CHECK_OUTPUT" in cell.source
+    )
+
+
 def expected_outputs(path: Path) -> dict[str, str]:
     """Execute a notebook; return cell id → stdout text of the cells marked NBVAL_CHECK_OUTPUT.
 
@@ -56,7 +64,7 @@ def expected_outputs(path: Path) -> dict[str, str]:
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     found = {}
     for cell in nb.cells:
-        if cell.cell_type == "code" and "# NBVAL_CHECK_OUTPUT" in cell.source:
+        if checked(cell):
             found[cell.id] = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
     return found
 
@@ -80,7 +88,7 @@ def main(argv=None) -> int:
             if found:
                 table[path.resolve().relative_to(root).as_posix()] = found
         target = root / "tests" / "notebook_outputs.yml"
-        header = "# Sorties attendues des cellules marquées « # NBVAL_CHECK_OUTPUT » (les notebooks sont\n# enregistrés sans sorties). Régénérer : python -m atelier_tools.notebooks expected\n"
+        header = "# Sorties attendues des cellules étiquetées « nbval-check-output » (les notebooks sont\n# enregistrés sans sorties). Régénérer : python -m atelier_tools.notebooks expected\n"
         target.write_text(header + yaml.safe_dump(table, allow_unicode=True, sort_keys=True, width=200), encoding="utf-8")
         print(f"écrit : {target}")
         return 0
