@@ -186,15 +186,3 @@ def learner_texts():
                 yield f"{path.name} ({cell.id})", text
 
 
-def test_french_typography_non_breaking_spaces():
-    bad = []
-    for where, text in learner_texts():
-        for m in re.finditer(r"\w ([:;!?»])|(«) \w", text):
-            bad.append(f"{where}: «…{text[max(0, m.start() - 15): m.end() + 5]}…»")
-    assert not bad, "espace insécable attendue avant : ; ! ? et à l'intérieur des guillemets :\n" + "\n".join(bad[:20])
-
-
-def test_readme_course_map_matches_the_catalogue():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for m in CATALOGUE.modules:
-        assert f"| {m.number} | {m.title} | {m.status} |" in readme, f"README : ligne du module {m.number} à mettre à jour"
