@@ -181,8 +181,14 @@ def test_read_site_museum_folder():
 def test_licence_only_site_has_no_machine_readable_reservation():
     site = read_site(FIXTURES / "licence-seule")
     assert not site.machine_readable_reservation
-    assert "la fouille reste permise" in site.explain()
+    text = site.explain()
+    assert "qu'en langage courant" in text and "décret de 2022" in text
     assert (site.to_frame()["trouvé"] == "non").sum() == 5
+
+
+def test_site_without_any_reservation():
+    site = read_site(robots="User-agent: *\nAllow: /\n")
+    assert "Aucun signal ne réserve" in site.explain()
 
 
 def test_broken_site_never_raises():

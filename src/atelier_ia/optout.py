@@ -580,7 +580,7 @@ _ACHIEVES = {
     "TDMRep (en-tête HTTP)": "même réserve que tdmrep.json, ressource par ressource ; elle l'emporte sur le fichier du site.",
     "TDMRep (balise meta HTML)": "même réserve, page par page ; elle l'emporte sur le fichier et l'en-tête.",
     "ai.txt": "lisible par machine, mais lu seulement par les outils qui ont choisi de le lire ; aucun texte de loi ni organisme de normalisation ne s'y réfère.",
-    "page de licence (langage courant)": "exprime votre volonté et peut servir de preuve ; mais depuis l'arrêt de Hambourg, on ne peut pas compter sur elle seule comme réserve lisible par machine.",
+    "page de licence (langage courant)": "exprime votre volonté et peut servir de preuve ; le décret français de 2022 mentionne les conditions d'utilisation, mais depuis l'arrêt de Hambourg on ne peut pas compter sur elle seule comme réserve lisible par machine.",
 }
 
 
@@ -616,11 +616,21 @@ class SiteReservation:
             lines.append(f"• {s.kind} : {s.says}")
             lines.append(f"  Lisible par machine : {'oui' if s.machine_readable else 'non'}. Portée : {_ACHIEVES.get(s.kind, '')}")
             lines += [f"  ⚠ {p}" for p in s.problems]
-        verdict = (
-            "Au moins un signal lisible par machine réserve vos droits."
-            if self.machine_readable_reservation
-            else "Aucun signal lisible par machine ne réserve vos droits : au sens de l'article L. 122-5-3, III, la fouille reste permise."
-        )
+        plain = any(s.reserves and not s.machine_readable for s in self.signals)
+        if self.machine_readable_reservation:
+            verdict = "Au moins un signal lisible par machine réserve vos droits."
+        elif plain:
+            verdict = (
+                "Votre réserve n'existe qu'en langage courant. En France, le décret de 2022 cite les conditions "
+                "d'utilisation parmi les moyens de s'opposer ; en Allemagne, la cour d'appel de Hambourg a jugé "
+                f"qu'une telle clause ne suffisait pas. Aucun juge français n'a tranché (au {CHECKED_ON}) : "
+                "ajoutez un signal lisible par machine (TDMRep, robots.txt)."
+            )
+        else:
+            verdict = (
+                "Aucun signal ne réserve vos droits : l'exception de l'article L. 122-5-3, III, permet alors la "
+                "fouille de vos contenus accessibles licitement."
+            )
         lines += ["", verdict, "", f"Ce que dit le droit (état au {CHECKED_ON}) :"]
         lines += [f"– {LEGAL_CONTEXT[k]}" for k in ("cpi", "decret", "hambourg", "sacem", "ai_act", "limites")]
         lines.append("Ces informations ne sont pas un conseil juridique : reportez-vous aux textes officiels.")
