@@ -208,3 +208,8 @@ def test_any_wrong_type_gives_atelier_error(value):
 def test_module_exports():
     for name in law.__all__:
         assert hasattr(law, name)
+
+
+def test_french_typography_in_explanation():
+    text = public_domain(1944, publication_year=1943, mort_pour_la_france=True).explain()
+    assert " :" not in text and " ;" not in text and "« " not in text and " »" not in text

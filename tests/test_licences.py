@@ -193,3 +193,10 @@ def test_any_text_normalises_to_a_category(text):
 def test_module_exports():
     for name in licences.__all__:
         assert hasattr(licences, name)
+
+
+def test_french_typography_in_datasheet_and_audit(collection, audit):
+    text = datasheet(collection, "Collection", description="Notices : test.", origin="o", licence="l", contact="c")
+    texts = [text, *audit["raison"], *audit["conditions"]]
+    for t in texts:
+        assert " :" not in t and " ;" not in t and "« " not in t and " »" not in t, t

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import json
 from pathlib import Path
 
@@ -297,3 +298,15 @@ def test_any_json_gives_a_signal(value):
 def test_module_exports():
     for name in optout.__all__:
         assert hasattr(optout, name)
+
+
+def test_french_typography_in_explanations_and_errors():
+    texts = [read_site(BROKEN).explain(), read_site(MUSEUM).explain(), str(check_reservation("[]", "User-agent: *"))]
+    for bad in (None, 3):
+        try:
+            read_robots_txt(bad)
+        except AtelierError as err:
+            texts.append(str(err))
+    for text in texts:
+        assert not re.search(r" [:;?!»]", text.replace("https://", "")), re.findall(r".{20} [:;?!»]", text)[:3]
+        assert "« " not in text

@@ -52,13 +52,13 @@ CATEGORIES = (
 
 _VERDICTS = {
     # category: (may train, conditions, attribution, human decision)
-    "CC0": ("oui", "aucune condition juridique", "facultative ; citez la source par bonne pratique", False),
+    "CC0": ("oui", "aucune condition juridique", "facultative ; citez la source par bonne pratique", False),
     "domaine public": ("oui", "vérifiez que l'œuvre est bien dans le domaine public en France et que la reproduction n'a pas ses propres droits", "nom de l'auteur et titre (droit moral perpétuel)", False),
     "CC BY": ("oui, sous conditions", "créditer l'auteur, indiquer la licence et les modifications", "auteur, titre, source, licence CC BY", False),
-    "CC BY-SA": ("oui, sous conditions", "créditer ; une adaptation diffusée doit garder la même licence (savoir si un modèle est une adaptation reste discuté)", "auteur, titre, source, licence CC BY-SA", False),
+    "CC BY-SA": ("oui, sous conditions", "créditer ; une adaptation diffusée doit garder la même licence (savoir si un modèle est une adaptation reste discuté)", "auteur, titre, source, licence CC BY-SA", False),
     "Licence Ouverte": ("oui, sous conditions", "mentionner la source et la date de dernière mise à jour", "producteur, source, date de mise à jour", False),
-    "CC BY-NC": ("à décider", "usage non commercial seulement : un modèle commercial ou vendu demande l'accord des ayants droit", "auteur, titre, source, licence CC BY-NC", True),
-    "CC BY-ND": ("à décider", "pas de diffusion d'œuvre modifiée : l'entraînement lui-même est discuté, la diffusion de sorties proches de l'œuvre est exclue", "auteur, titre, source, licence CC BY-ND", True),
+    "CC BY-NC": ("à décider", "usage non commercial seulement : un modèle commercial ou vendu demande l'accord des ayants droit", "auteur, titre, source, licence CC BY-NC", True),
+    "CC BY-ND": ("à décider", "pas de diffusion d'œuvre modifiée : l'entraînement lui-même est discuté, la diffusion de sorties proches de l'œuvre est exclue", "auteur, titre, source, licence CC BY-ND", True),
     "droits réservés": ("non, sans accord", "demander l'autorisation, ou vérifier si l'exception de fouille (art. L. 122-5-3 du CPI) s'applique et si une réserve a été exprimée", "selon l'accord obtenu", True),
     "inconnue": ("à décider", "retrouver l'origine et les droits avant tout usage", "inconnue", True),
 }
@@ -78,13 +78,13 @@ def normalise_licence(text) -> str:
     if text is None or (isinstance(text, float) and pd.isna(text)) or text is pd.NA:
         return "inconnue"
     if not isinstance(text, str):
-        raise AtelierError(f"Une licence s'écrit comme un texte (« CC BY 4.0 ») ; vous avez donné {describe(text)}.")
+        raise AtelierError(f"Une licence s'écrit comme un texte (« CC BY 4.0 ») ; vous avez donné {describe(text)}.")
     t = _plain(text)
     if not t or t in ("?", "??", "???", "na", "n/a", "nc?", "inconnue", "inconnu", "unknown", "a verifier", "voir conditions", "-"):
         return "inconnue"
     compact = t.replace("-", " ").replace("/", " ")
     if "libre de droit" in t or "royalty free" in t:
-        return "inconnue"  # « libre de droits » often means « paid once », not an open licence
+        return "inconnue"  # « libre de droits » often means « paid once », not an open licence
     if re.search(r"\bcc ?0\b|cc zero|public domain dedication|creative commons zero", compact):
         return "CC0"
     if re.search(r"domaine public|public domain|\bpdm\b|\bpd\b", compact):
@@ -108,17 +108,17 @@ def normalise_licence(text) -> str:
 
 def _check_frame(df, name: str = "df") -> pd.DataFrame:
     if not isinstance(df, pd.DataFrame):
-        raise AtelierError(f"« {name} » doit être un tableau pandas (DataFrame), par exemple lu avec pd.read_csv ; vous avez donné {describe(df)}.")
+        raise AtelierError(f"« {name} » doit être un tableau pandas (DataFrame), par exemple lu avec pd.read_csv ; vous avez donné {describe(df)}.")
     if df.empty:
-        raise AtelierError(f"Le tableau « {name} » est vide : il faut au moins une notice.")
+        raise AtelierError(f"Le tableau « {name} » est vide : il faut au moins une notice.")
     return df
 
 
 def _check_column(df: pd.DataFrame, column, role: str) -> str:
     column = check_text(column, f"le nom de la colonne {role}")
     if column not in df.columns:
-        listed = ", ".join(f"« {c} »" for c in df.columns[:12])
-        raise AtelierError(f"Le tableau n'a pas de colonne « {column} » ({role}) ; ses colonnes sont : {listed}.")
+        listed = ", ".join(f"« {c} »" for c in df.columns[:12])
+        raise AtelierError(f"Le tableau n'a pas de colonne « {column} » ({role}) ; ses colonnes sont : {listed}.")
     return column
 
 
@@ -130,7 +130,7 @@ def _missing(value) -> bool:
 
 
 def _public_domain_conflict(row, death_column: str | None, today: _dt.date) -> str:
-    """A reason to doubt a « domaine public » label, from the creator's death year."""
+    """A reason to doubt a « domaine public » label, from the creator's death year."""
     from .law import public_domain
 
     if death_column is None:
@@ -145,16 +145,16 @@ def _public_domain_conflict(row, death_column: str | None, today: _dt.date) -> s
             except (AtelierError, TypeError, ValueError):
                 return f"année de publication illisible ({year!r})"
             if result.date > today:
-                return f"œuvre anonyme publiée en {int(year)} : pas dans le domaine public avant {result.year}"
+                return f"œuvre anonyme publiée en {int(year)} : pas dans le domaine public avant {result.year}"
             return ""
-        return "année de décès de l'auteur inconnue : impossible de vérifier le domaine public"
+        return "année de décès de l'auteur inconnue : impossible de vérifier le domaine public"
     try:
         year = int(value)
         result = public_domain(year)
     except (AtelierError, TypeError, ValueError):
         return f"année de décès illisible ou invalide ({value!r})"
     if result.date > today:
-        return f"auteur mort en {year} : l'œuvre n'est pas dans le domaine public avant {result.year}"
+        return f"auteur mort en {year} : l'œuvre n'est pas dans le domaine public avant {result.year}"
     return ""
 
 
@@ -166,14 +166,14 @@ def audit_licences(df, column: str = "licence", *, commercial: bool = True, deat
     « non, sans accord », « à décider »), ``conditions``, ``attribution``,
     ``decision_humaine`` (bool) and ``raison``. ``commercial=False`` accepts non-commercial
     licences for a research or non-commercial model. When ``death_column`` exists, a
-    « domaine public » label is checked against the creator's year of death with
+    « domaine public » label is checked against the creator's year of death with
     :mod:`atelier_ia.law`; when ``type_column`` says a record is a photograph or a
     reproduction of a work, a person must check the photograph's own rights.
     """
     df = _check_frame(df)
     column = _check_column(df, column, "des licences")
     if not isinstance(commercial, bool):
-        raise AtelierError(f"« commercial » vaut True ou False ; vous avez donné {describe(commercial)}.")
+        raise AtelierError(f"« commercial » vaut True ou False ; vous avez donné {describe(commercial)}.")
     if death_column is not None:
         death_column = check_text(death_column, "le nom de la colonne des années de décès")
         if death_column not in df.columns:
@@ -187,7 +187,7 @@ def audit_licences(df, column: str = "licence", *, commercial: bool = True, deat
     elif isinstance(on, _dt.date):
         today = on
     else:
-        raise AtelierError(f"« on » doit être une date (datetime.date(2026, 12, 1)) ; vous avez donné {describe(on)}.")
+        raise AtelierError(f"« on » doit être une date (datetime.date(2026, 12, 1)) ; vous avez donné {describe(on)}.")
     out = df.copy()
     rows = []
     for _, row in df.iterrows():
@@ -207,15 +207,15 @@ def audit_licences(df, column: str = "licence", *, commercial: bool = True, deat
             if "photo" in kind and ("œuvre" in kind or "oeuvre" in kind or "reproduction" in kind):
                 human = True
                 verdict = "à décider" if verdict == "oui" else verdict
-                reasons.append("photographie d'une œuvre : vérifier les droits de l'œuvre photographiée et ceux du photographe")
+                reasons.append("photographie d'une œuvre : vérifier les droits de l'œuvre photographiée et ceux du photographe")
             if any(w in kind for w in ("enregistrement", "vidéo", "video", "captation")) and category in ("CC0", "domaine public"):
                 human = True
                 verdict = "à décider"
-                reasons.append("enregistrement : les droits voisins des interprètes et du producteur durent indépendamment de l'œuvre jouée")
+                reasons.append("enregistrement : les droits voisins des interprètes et du producteur durent indépendamment de l'œuvre jouée")
         if category == "inconnue":
             raw = row[column]
             reasons.append("licence absente" if _missing(raw) or not str(raw).strip()
-                           else f"licence ambiguë ou illisible : « {str(raw).strip()[:40]} »")
+                           else f"licence ambiguë ou illisible : « {str(raw).strip()[:40]} »")
         if category in ("droits réservés", "CC BY-ND") or (category == "CC BY-NC" and commercial):
             reasons.append(conditions)
         rows.append({
@@ -236,7 +236,7 @@ def needs_human_decision(audit) -> pd.DataFrame:
     """The records of an audit (from :func:`audit_licences`) that a person must decide on."""
     audit = _check_frame(audit, "audit")
     if "decision_humaine" not in audit.columns:
-        raise AtelierError("Ce tableau n'est pas un audit : passez d'abord par audit_licences(tableau).")
+        raise AtelierError("Ce tableau n'est pas un audit : passez d'abord par audit_licences(tableau).")
     return audit[audit["decision_humaine"]].copy()
 
 
@@ -244,7 +244,7 @@ def licence_summary(audit) -> pd.DataFrame:
     """Counts per normalised licence and per training verdict, in :data:`CATEGORIES` order."""
     audit = _check_frame(audit, "audit")
     if "licence_normalisee" not in audit.columns:
-        raise AtelierError("Ce tableau n'est pas un audit : passez d'abord par audit_licences(tableau).")
+        raise AtelierError("Ce tableau n'est pas un audit : passez d'abord par audit_licences(tableau).")
     table = (
         audit.groupby(["licence_normalisee", "entrainement"]).size().rename("notices").reset_index()
         .assign(_order=lambda t: t["licence_normalisee"].map(CATEGORIES.index))
@@ -275,7 +275,7 @@ def plot_licences(audit):
         left += pivot[verdict]
     ax.set_xlabel("Nombre de notices")
     ax.set_ylabel("Licence (normalisée)")
-    ax.set_title("Peut-on entraîner un modèle sur ces notices ?")
+    ax.set_title("Peut-on entraîner un modèle sur ces notices ?")
     ax.legend(title="Entraînement", fontsize=10, title_fontsize=10, loc="lower right")
     fig.tight_layout()
     plt.close(fig)
@@ -298,12 +298,12 @@ _PERSONAL_HINTS = ("nom", "prenom", "prénom", "email", "courriel", "adresse", "
 
 def _fr(text: str) -> str:
     text = re.sub(r" ([:;!?])", NBSP + r"\1", text)
-    return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
 
 
 def datasheet(df, title, *, description, origin, licence, contact, purpose="", path=None,
               licence_column: str | None = "licence") -> str:
-    """A French « fiche de données » in Markdown, from a table and a few facts you give.
+    """A French « fiche de données » in Markdown, from a table and a few facts you give.
 
     The sections follow *Datasheets for Datasets* (Gebru et al., 2021): motivation,
     composition, collecte, usages, diffusion, maintenance. What the table itself shows (size,
@@ -318,11 +318,11 @@ def datasheet(df, title, *, description, origin, licence, contact, purpose="", p
     contact = check_text(contact, "le contact")
     purpose = check_text(purpose, "l'usage prévu", allow_empty=True)
     n, m = df.shape
-    lines = [f"# Fiche de données : {title}", ""]
+    lines = [f"# Fiche de données : {title}", ""]
     lines += ["## Motivation", "", description.strip(), ""]
     if purpose.strip():
-        lines += [f"Usage prévu : {purpose.strip()}", ""]
-    lines += ["## Composition", "", f"- Nombre de notices : {french_number(n)}", f"- Nombre de colonnes : {french_number(m)}", "",
+        lines += [f"Usage prévu : {purpose.strip()}", ""]
+    lines += ["## Composition", "", f"- Nombre de notices : {french_number(n)}", f"- Nombre de colonnes : {french_number(m)}", "",
               "| colonne | type | valeurs manquantes | exemple |", "|---|---|---|---|"]
     for col in df.columns:
         series = df[col]
@@ -334,29 +334,29 @@ def datasheet(df, title, *, description, origin, licence, contact, purpose="", p
     lines.append("")
     personal = [c for c in df.columns if any(h in str(c).lower() for h in _PERSONAL_HINTS)]
     if personal:
-        lines += ["Données pouvant concerner des personnes : " + ", ".join(f"« {c} »" for c in personal)
+        lines += ["Données pouvant concerner des personnes : " + ", ".join(f"« {c} »" for c in personal)
                   + ". Vérifiez leur base légale (RGPD) avant toute diffusion ou tout entraînement.", ""]
     else:
-        lines += ["Aucune colonne ne porte un nom évoquant des données personnelles ; vérifiez tout de même le contenu des textes libres.", ""]
+        lines += ["Aucune colonne ne porte un nom évoquant des données personnelles ; vérifiez tout de même le contenu des textes libres.", ""]
     lines += ["## Collecte", "", origin.strip(), ""]
-    lines += ["## Droits et usages", "", f"Licence du jeu de données : {licence.strip()}", ""]
+    lines += ["## Droits et usages", "", f"Licence du jeu de données : {licence.strip()}", ""]
     if licence_column and isinstance(licence_column, str) and licence_column in df.columns:
         audit = audit_licences(df, licence_column)
         counts = audit["licence_normalisee"].value_counts()
-        lines += ["Licences des notices (normalisées) :", ""]
+        lines += ["Licences des notices (normalisées) :", ""]
         for category in CATEGORIES:
             if category in counts:
-                lines.append(f"- {category} : {french_number(int(counts[category]))} ({french_percent(counts[category] / n)})")
+                lines.append(f"- {category} : {french_number(int(counts[category]))} ({french_percent(counts[category] / n)})")
         human = int(audit["decision_humaine"].sum())
-        lines += ["", f"Notices demandant une décision humaine avant entraînement : {french_number(human)}.", ""]
+        lines += ["", f"Notices demandant une décision humaine avant entraînement : {french_number(human)}.", ""]
     lines += ["## Diffusion", "", "Décrivez où le jeu est publié (portail, dépôt), sous quel format et avec quelle réserve de fouille (TDMRep, robots.txt).", ""]
-    lines += ["## Maintenance", "", f"Contact : {contact.strip()}", "Fiche générée à partir du tableau : relisez-la et complétez-la à la main.", ""]
+    lines += ["## Maintenance", "", f"Contact : {contact.strip()}", "Fiche générée à partir du tableau : relisez-la et complétez-la à la main.", ""]
     text = _fr("\n".join(lines))
     if path is not None:
         if isinstance(path, bool) or not isinstance(path, (str, Path)) or not str(path).strip():
-            raise AtelierError(f"« path » doit être un chemin de fichier (texte) ; vous avez donné {describe(path)}.")
+            raise AtelierError(f"« path » doit être un chemin de fichier (texte) ; vous avez donné {describe(path)}.")
         target = Path(path)
         if not target.parent.exists():
-            raise AtelierError(f"Le dossier « {target.parent} » n'existe pas : créez-le ou choisissez un autre chemin.")
+            raise AtelierError(f"Le dossier « {target.parent} » n'existe pas : créez-le ou choisissez un autre chemin.")
         target.write_text(text, encoding="utf-8")
     return text

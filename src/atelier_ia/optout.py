@@ -59,9 +59,9 @@ _MAX_CHARS = 500_000  # a robots.txt or licence page longer than this is not a l
 
 
 def _fr(text: str) -> str:
-    """French typography: a no-break space before « : ; ! ? » and inside guillemets."""
+    """French typography: a no-break space before « : ; ! ? » and inside guillemets."""
     text = re.sub(r" ([:;!?])", NBSP + r"\1", text)
-    return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
+    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
 
 
 # --------------------------------------------------------------------------------------------
@@ -84,37 +84,37 @@ AI_CRAWLERS: dict[str, CrawlerInfo] = {
     c.token.lower(): c
     for c in [
         CrawlerInfo("GPTBot", "OpenAI", "entraînement",
-                    "Collecte des pages pouvant servir à entraîner les modèles d'OpenAI ; le bloquer ne retire pas le site de la recherche de ChatGPT.",
+                    "Collecte des pages pouvant servir à entraîner les modèles d'OpenAI ; le bloquer ne retire pas le site de la recherche de ChatGPT.",
                     "https://platform.openai.com/docs/bots"),
         CrawlerInfo("OAI-SearchBot", "OpenAI", "recherche",
-                    "Indexe les sites pour les citer dans la recherche de ChatGPT ; l'éditeur dit ne pas s'en servir pour l'entraînement.",
+                    "Indexe les sites pour les citer dans la recherche de ChatGPT ; l'éditeur dit ne pas s'en servir pour l'entraînement.",
                     "https://platform.openai.com/docs/bots"),
         CrawlerInfo("ChatGPT-User", "OpenAI", "à la demande",
-                    "Visite une page quand une personne le demande dans ChatGPT ; l'éditeur prévient que robots.txt peut ne pas s'appliquer.",
+                    "Visite une page quand une personne le demande dans ChatGPT ; l'éditeur prévient que robots.txt peut ne pas s'appliquer.",
                     "https://platform.openai.com/docs/bots"),
         CrawlerInfo("ClaudeBot", "Anthropic", "entraînement",
                     "Collecte des contenus web publics pouvant contribuer à l'entraînement des modèles d'Anthropic.",
                     "https://support.claude.com/en/articles/8896518"),
         CrawlerInfo("anthropic-ai", "Anthropic", "entraînement",
-                    "Ancien nom de robot d'Anthropic, encore présent dans de nombreux robots.txt ; Anthropic documente aujourd'hui ClaudeBot.",
+                    "Ancien nom de robot d'Anthropic, encore présent dans de nombreux robots.txt ; Anthropic documente aujourd'hui ClaudeBot.",
                     "https://support.claude.com/en/articles/8896518"),
         CrawlerInfo("Claude-SearchBot", "Anthropic", "recherche",
                     "Parcourt le web pour améliorer les résultats de recherche de Claude.",
                     "https://support.claude.com/en/articles/8896518"),
         CrawlerInfo("Google-Extended", "Google", "entraînement",
-                    "Simple mot-clé de robots.txt, sans robot propre : il décide si les pages déjà explorées par Googlebot peuvent servir aux modèles Gemini ; il ne change rien au référencement.",
+                    "Simple mot-clé de robots.txt, sans robot propre : il décide si les pages déjà explorées par Googlebot peuvent servir aux modèles Gemini ; il ne change rien au référencement.",
                     "https://developers.google.com/search/docs/crawling-indexing/google-common-crawlers"),
         CrawlerInfo("Applebot-Extended", "Apple", "entraînement",
-                    "Mot-clé sans robot propre : il décide si les pages explorées par Applebot peuvent servir à entraîner les modèles d'Apple.",
+                    "Mot-clé sans robot propre : il décide si les pages explorées par Applebot peuvent servir à entraîner les modèles d'Apple.",
                     "https://support.apple.com/en-us/119829"),
         CrawlerInfo("CCBot", "Common Crawl", "archive",
-                    "Construit l'archive ouverte Common Crawl, réutilisée par de nombreux jeux d'entraînement : le bloquer agit en amont de beaucoup de modèles.",
+                    "Construit l'archive ouverte Common Crawl, réutilisée par de nombreux jeux d'entraînement : le bloquer agit en amont de beaucoup de modèles.",
                     "https://commoncrawl.org/ccbot"),
         CrawlerInfo("PerplexityBot", "Perplexity", "recherche",
-                    "Indexe les sites pour les réponses de Perplexity ; l'éditeur dit ne pas s'en servir pour entraîner des modèles de fondation.",
+                    "Indexe les sites pour les réponses de Perplexity ; l'éditeur dit ne pas s'en servir pour entraîner des modèles de fondation.",
                     "https://docs.perplexity.ai/guides/bots"),
         CrawlerInfo("Bytespider", "ByteDance", "non documenté",
-                    "Robot de ByteDance ; son usage n'est pas documenté publiquement par l'éditeur (la presse le décrit comme un robot d'entraînement).",
+                    "Robot de ByteDance ; son usage n'est pas documenté publiquement par l'éditeur (la presse le décrit comme un robot d'entraînement).",
                     "https://github.com/ai-robots-txt/ai.robots.txt"),
         CrawlerInfo("Meta-ExternalAgent", "Meta", "entraînement",
                     "Robot de Meta décrit comme servant notamment à entraîner ses modèles d'IA.",
@@ -159,7 +159,7 @@ class Signal:
 
     def __str__(self) -> str:
         lines = [f"{self.kind} — {self.says}"]
-        lines.append("Lisible par machine : " + ("oui" if self.machine_readable else "non"))
+        lines.append("Lisible par machine : " + ("oui" if self.machine_readable else "non"))
         lines += [f"  ⚠ {p}" for p in self.problems]
         return _fr("\n".join(lines))
 
@@ -168,7 +168,7 @@ def _text_arg(value, name: str) -> str:
     text = check_text(value, name)
     if len(text) > _MAX_CHARS:
         raise AtelierError(
-            f"{name[0].upper() + name[1:]} est trop long ({len(text)} caractères) : donnez le fichier lui-même, "
+            f"{name[0].upper() + name[1:]} est trop long ({len(text)} caractères) : donnez le fichier lui-même, "
             f"pas plus de {_MAX_CHARS} caractères."
         )
     return text
@@ -191,12 +191,12 @@ def _robots_groups(text: str):
             continue
         match = _ROBOTS_LINE.match(line)
         if not match:
-            problems.append(f"ligne {number} illisible (« {raw.strip()[:40]} ») : il manque « : » entre le champ et sa valeur.")
+            problems.append(f"ligne {number} illisible (« {raw.strip()[:40]} ») : il manque « : » entre le champ et sa valeur.")
             continue
         key, value = match.group(1).lower(), match.group(2)
         if key == "user-agent":
             if not value:
-                problems.append(f"ligne {number} : « User-agent » sans nom de robot.")
+                problems.append(f"ligne {number} : « User-agent » sans nom de robot.")
                 continue
             if current is None or not last_was_agent:
                 current = {"agents": [], "rules": []}
@@ -206,7 +206,7 @@ def _robots_groups(text: str):
         elif key in ("allow", "disallow"):
             last_was_agent = False
             if current is None:
-                problems.append(f"ligne {number} : règle « {match.group(1)} » placée avant toute ligne « User-agent » ; elle ne s'applique à aucun robot.")
+                problems.append(f"ligne {number} : règle « {match.group(1)} » placée avant toute ligne « User-agent » ; elle ne s'applique à aucun robot.")
                 continue
             current["rules"].append((key, value))
         elif key in ("sitemap", "crawl-delay", "host", "content-signal"):
@@ -214,13 +214,13 @@ def _robots_groups(text: str):
         else:
             last_was_agent = False
             close = {"useragent": "User-agent", "user-agents": "User-agent", "dissallow": "Disallow", "disalow": "Disallow", "alow": "Allow"}
-            hint = f" (vouliez-vous écrire « {close[key]} » ?)" if key in close else ""
-            problems.append(f"ligne {number} : champ « {match.group(1)} » inconnu, ignoré par les robots{hint}.")
+            hint = f" (vouliez-vous écrire « {close[key]} » ?)" if key in close else ""
+            problems.append(f"ligne {number} : champ « {match.group(1)} » inconnu, ignoré par les robots{hint}.")
     return groups, problems
 
 
 def _robots_status(groups, token: str) -> str:
-    """« bloqué », « partiellement bloqué », « autorisé » for one robot token."""
+    """« bloqué », « partiellement bloqué », « autorisé » for one robot token."""
     token_l = token.lower()
     chosen = [g for g in groups if any(a.lower() == token_l for a in g["agents"])]
     if not chosen:
@@ -243,7 +243,7 @@ def read_robots_txt(text) -> Signal:
     text = _text_arg(text, "le contenu du fichier robots.txt")
     groups, problems = _robots_groups(text)
     if not groups:
-        problems.append("aucune ligne « User-agent » : ce fichier ne donne de consigne à aucun robot.")
+        problems.append("aucune ligne « User-agent » : ce fichier ne donne de consigne à aucun robot.")
     status = {c.token: _robots_status(groups, c.token) for c in AI_CRAWLERS.values()}
     named = {a.lower() for g in groups for a in g["agents"]}
     blocked = [t for t, s in status.items() if s == "bloqué"]
@@ -256,12 +256,12 @@ def read_robots_txt(text) -> Signal:
         if blocked:
             says += " (" + ", ".join(blocked) + ")"
         if partial:
-            says += f" ; {len(partial)} partiellement bloqué(s) (" + ", ".join(partial) + ")"
+            says += f" ; {len(partial)} partiellement bloqué(s) (" + ", ".join(partial) + ")"
         says += "."
     else:
         says = "aucun robot d'IA n'est bloqué."
     if training_open:
-        says += " Robots d'entraînement encore autorisés : " + ", ".join(training_open) + "."
+        says += " Robots d'entraînement encore autorisés : " + ", ".join(training_open) + "."
     return Signal(
         kind="robots.txt",
         found=True,
@@ -280,7 +280,7 @@ def _reservation_value(value, where: str, problems: list[str]):
     """TDMRep ``tdm-reservation``: 1 or 0; anything else is a protocol error (treated as unset)."""
     if isinstance(value, bool) or value not in (0, 1, "0", "1"):
         problems.append(
-            f"{where} : « tdm-reservation » vaut {describe(value)} ; seules les valeurs 1 (droits réservés) "
+            f"{where} : « tdm-reservation » vaut {describe(value)} ; seules les valeurs 1 (droits réservés) "
             "et 0 (pas de réserve) sont valides. Un robot doit faire comme si rien n'était déclaré."
         )
         return None
@@ -291,10 +291,10 @@ def _policy_value(value, reservation, where: str, problems: list[str]):
     if value is None:
         return None
     if not isinstance(value, str) or not re.match(r"^https?://\S+$", value.strip()):
-        problems.append(f"{where} : « tdm-policy » doit être une adresse web complète (https://…) ; vous avez donné {describe(value)}.")
+        problems.append(f"{where} : « tdm-policy » doit être une adresse web complète (https://…) ; vous avez donné {describe(value)}.")
         return None
     if reservation == 0:
-        problems.append(f"{where} : « tdm-policy » n'est pas lu quand « tdm-reservation » vaut 0.")
+        problems.append(f"{where} : « tdm-policy » n'est pas lu quand « tdm-reservation » vaut 0.")
     return value.strip()
 
 
@@ -310,33 +310,33 @@ def read_tdmrep_json(text) -> Signal:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         problems.append(
-            f"ce n'est pas du JSON valide (ligne {err.lineno}, colonne {err.colno} : {_json_reason(err.msg)}). "
+            f"ce n'est pas du JSON valide (ligne {err.lineno}, colonne {err.colno} : {_json_reason(err.msg)}). "
             "Vérifiez les guillemets droits \" autour des noms et les virgules entre les règles."
         )
-        return Signal("TDMRep (tdmrep.json)", True, False, None, "fichier illisible : aucun robot ne peut le comprendre.", [_fr(p) for p in problems])
+        return Signal("TDMRep (tdmrep.json)", True, False, None, "fichier illisible : aucun robot ne peut le comprendre.", [_fr(p) for p in problems])
     if isinstance(data, dict):
         problems.append("le fichier doit être une liste de règles entre crochets [ … ], même pour une seule règle.")
         data = [data]
     if not isinstance(data, list) or not data:
-        problems.append("le fichier ne contient aucune règle : écrivez une liste [ {\"location\": \"/\", \"tdm-reservation\": 1} ].")
+        problems.append("le fichier ne contient aucune règle : écrivez une liste [ {\"location\": \"/\", \"tdm-reservation\": 1} ].")
         return Signal("TDMRep (tdmrep.json)", True, False, None, "aucune règle lisible.", [_fr(p) for p in problems])
     rules = []
     for i, rule in enumerate(data, start=1):
         where = f"règle {i}"
         if not isinstance(rule, dict):
-            problems.append(f"{where} : chaque règle doit être un objet {{ … }}, pas {describe(rule)}.")
+            problems.append(f"{where} : chaque règle doit être un objet {{ … }}, pas {describe(rule)}.")
             continue
         unknown = sorted(set(rule) - {"location", "tdm-reservation", "tdm-policy"})
         for key in unknown:
-            hint = " (le nom exact est « tdm-reservation »)" if "reserv" in key.lower() else ""
-            hint = hint or (" (le nom exact est « tdm-policy »)" if "polic" in key.lower() else "")
-            problems.append(f"{where} : propriété « {key} » inconnue, ignorée{hint}.")
+            hint = " (le nom exact est « tdm-reservation »)" if "reserv" in key.lower() else ""
+            hint = hint or (" (le nom exact est « tdm-policy »)" if "polic" in key.lower() else "")
+            problems.append(f"{where} : propriété « {key} » inconnue, ignorée{hint}.")
         location = rule.get("location")
         if not isinstance(location, str) or not location.startswith("/"):
-            problems.append(f"{where} : « location » manque ou ne commence pas par « / » (exemple : \"/\" pour tout le site).")
+            problems.append(f"{where} : « location » manque ou ne commence pas par « / » (exemple : \"/\" pour tout le site).")
             continue
         if "tdm-reservation" not in rule:
-            problems.append(f"{where} : « tdm-reservation » est obligatoire.")
+            problems.append(f"{where} : « tdm-reservation » est obligatoire.")
             continue
         reservation = _reservation_value(rule["tdm-reservation"], where, problems)
         policy = _policy_value(rule.get("tdm-policy"), reservation, where, problems)
@@ -344,15 +344,15 @@ def read_tdmrep_json(text) -> Signal:
     valid = [r for r in rules if r["tdm-reservation"] is not None]
     reserved = [r["location"] for r in valid if r["tdm-reservation"] == 1]
     if not valid:
-        says = "aucune règle valide : rien n'est déclaré."
+        says = "aucune règle valide : rien n'est déclaré."
         reserves = None
     elif reserved:
-        says = "droits de fouille réservés pour " + ", ".join(f"« {loc} »" for loc in reserved) + "."
+        says = "droits de fouille réservés pour " + ", ".join(f"« {loc} »" for loc in reserved) + "."
         policies = [r["tdm-policy"] for r in valid if r["tdm-reservation"] == 1 and r["tdm-policy"]]
-        says += " Politique de licence indiquée : " + (policies[0] if policies else "aucune") + "."
+        says += " Politique de licence indiquée : " + (policies[0] if policies else "aucune") + "."
         reserves = True
     else:
-        says = "aucune réserve : la fouille est explicitement permise."
+        says = "aucune réserve : la fouille est explicitement permise."
         reserves = False
     return Signal(
         "TDMRep (tdmrep.json)", True, bool(valid), reserves, _fr(says), [_fr(p) for p in problems], {"règles": rules}
@@ -364,7 +364,7 @@ def _json_reason(message: str) -> str:
         "Expecting value": "valeur attendue",
         "Expecting ',' delimiter": "virgule attendue",
         "Expecting property name enclosed in double quotes": "nom entre guillemets droits attendu",
-        "Expecting ':' delimiter": "« : » attendu",
+        "Expecting ':' delimiter": "« : » attendu",
         "Extra data": "texte en trop après la fin",
         "Unterminated string starting at": "texte entre guillemets non fermé",
     }
@@ -383,11 +383,11 @@ def read_http_headers(headers) -> Signal:
     problems: list[str] = []
     if isinstance(headers, dict):
         if not headers:
-            raise AtelierError("Le dictionnaire d'en-têtes HTTP est vide : donnez au moins un en-tête.")
+            raise AtelierError("Le dictionnaire d'en-têtes HTTP est vide : donnez au moins un en-tête.")
         pairs = []
         for k, v in headers.items():
             if not isinstance(k, str) or not isinstance(v, (str, int)) or isinstance(v, bool):
-                raise AtelierError(f"Chaque en-tête HTTP doit être un nom (texte) et une valeur (texte) ; vous avez donné {describe(k)} : {describe(v)}.")
+                raise AtelierError(f"Chaque en-tête HTTP doit être un nom (texte) et une valeur (texte) ; vous avez donné {describe(k)} : {describe(v)}.")
             pairs.append((k, str(v)))
     else:
         text = _text_arg(headers, "le bloc d'en-têtes HTTP")
@@ -397,7 +397,7 @@ def read_http_headers(headers) -> Signal:
             if not line or line.upper().startswith("HTTP/"):
                 continue
             if ":" not in line:
-                problems.append(f"ligne {number} illisible (« {line[:40]} ») : un en-tête s'écrit « nom: valeur ».")
+                problems.append(f"ligne {number} illisible (« {line[:40]} ») : un en-tête s'écrit « nom: valeur ».")
                 continue
             k, v = line.split(":", 1)
             pairs.append((k.strip(), v.strip()))
@@ -405,13 +405,13 @@ def read_http_headers(headers) -> Signal:
     if "tdm-reservation" not in found:
         close = [k for k in found if "tdm" in k]
         for k in close:
-            problems.append(f"en-tête « {k} » inconnu : le nom exact est « tdm-reservation ».")
-        return Signal("TDMRep (en-tête HTTP)", False, False, None, "aucun en-tête « tdm-reservation ».", [_fr(p) for p in problems])
+            problems.append(f"en-tête « {k} » inconnu : le nom exact est « tdm-reservation ».")
+        return Signal("TDMRep (en-tête HTTP)", False, False, None, "aucun en-tête « tdm-reservation ».", [_fr(p) for p in problems])
     reservation = _reservation_value(found["tdm-reservation"].strip(), "en-tête", problems)
     policy = _policy_value(found.get("tdm-policy"), reservation, "en-tête", problems)
-    says = {1: "droits de fouille réservés pour cette ressource.", 0: "aucune réserve pour cette ressource.", None: "valeur invalide : rien n'est déclaré."}[reservation]
+    says = {1: "droits de fouille réservés pour cette ressource.", 0: "aucune réserve pour cette ressource.", None: "valeur invalide : rien n'est déclaré."}[reservation]
     if policy:
-        says += f" Politique : {policy}."
+        says += f" Politique : {policy}."
     return Signal("TDMRep (en-tête HTTP)", True, reservation is not None, {1: True, 0: False, None: None}[reservation],
                   _fr(says), [_fr(p) for p in problems], {"tdm-reservation": reservation, "tdm-policy": policy})
 
@@ -438,7 +438,7 @@ def read_html_meta(html) -> Signal:
         parser.feed(html)
         parser.close()
     except Exception:  # noqa: BLE001 - html.parser is lenient; anything left is reported, not raised
-        return Signal("TDMRep (balise meta HTML)", False, False, None, "page HTML illisible.", [_fr("le code HTML n'a pas pu être lu : donnez la page telle que l'enregistre le navigateur.")])
+        return Signal("TDMRep (balise meta HTML)", False, False, None, "page HTML illisible.", [_fr("le code HTML n'a pas pu être lu : donnez la page telle que l'enregistre le navigateur.")])
     problems: list[str] = []
     metas = {m.get("name", "").lower(): m.get("content", "") for m in parser.metas if m.get("name")}
     extra = {}
@@ -446,17 +446,17 @@ def read_html_meta(html) -> Signal:
     nonstandard = [v.strip() for v in robots.split(",") if v.strip().lower() in ("noai", "noimageai")]
     if nonstandard:
         extra["robots_meta"] = nonstandard
-        problems.append("la balise robots contient " + ", ".join(f"« {v} »" for v in nonstandard) + " : valeurs non normalisées, que la plupart des robots ignorent.")
+        problems.append("la balise robots contient " + ", ".join(f"« {v} »" for v in nonstandard) + " : valeurs non normalisées, que la plupart des robots ignorent.")
     for name in metas:
         if name.startswith("tdm") and name not in ("tdm-reservation", "tdm-policy"):
-            problems.append(f"balise meta « {name} » inconnue : les noms exacts sont « tdm-reservation » et « tdm-policy ».")
+            problems.append(f"balise meta « {name} » inconnue : les noms exacts sont « tdm-reservation » et « tdm-policy ».")
     if "tdm-reservation" not in metas:
-        return Signal("TDMRep (balise meta HTML)", False, False, None, "aucune balise « tdm-reservation » dans la page.", [_fr(p) for p in problems], extra)
+        return Signal("TDMRep (balise meta HTML)", False, False, None, "aucune balise « tdm-reservation » dans la page.", [_fr(p) for p in problems], extra)
     reservation = _reservation_value(metas["tdm-reservation"].strip(), "balise meta", problems)
     policy = _policy_value(metas.get("tdm-policy"), reservation, "balise meta", problems)
-    says = {1: "droits de fouille réservés pour cette page.", 0: "aucune réserve pour cette page.", None: "valeur invalide : rien n'est déclaré."}[reservation]
+    says = {1: "droits de fouille réservés pour cette page.", 0: "aucune réserve pour cette page.", None: "valeur invalide : rien n'est déclaré."}[reservation]
     if policy:
-        says += f" Politique : {policy}."
+        says += f" Politique : {policy}."
     extra.update({"tdm-reservation": reservation, "tdm-policy": policy})
     return Signal("TDMRep (balise meta HTML)", True, reservation is not None, {1: True, 0: False, None: None}[reservation], _fr(says), [_fr(p) for p in problems], extra)
 
@@ -474,7 +474,7 @@ def read_ai_txt(text) -> Signal:
     groups, problems = _robots_groups(text)
     rules = [r for g in groups for r in g["rules"]]
     if not rules:
-        problems.append("aucune règle « Allow » ou « Disallow » : le fichier ne dit rien.")
+        problems.append("aucune règle « Allow » ou « Disallow » : le fichier ne dit rien.")
         return Signal("ai.txt", True, False, None, "aucune règle lisible.", [_fr(p) for p in problems])
     disallowed = [v for k, v in rules if k == "disallow" and v]
     allowed = [v for k, v in rules if k == "allow" and v]
@@ -482,11 +482,11 @@ def read_ai_txt(text) -> Signal:
     if everything:
         says = "tout usage pour l'IA est refusé."
     elif disallowed:
-        says = "usage pour l'IA refusé pour : " + ", ".join(disallowed[:8]) + ("…" if len(disallowed) > 8 else "") + "."
+        says = "usage pour l'IA refusé pour : " + ", ".join(disallowed[:8]) + ("…" if len(disallowed) > 8 else "") + "."
     else:
         says = "usage pour l'IA autorisé."
     if allowed and disallowed:
-        says += " Exceptions autorisées : " + ", ".join(allowed[:5]) + "."
+        says += " Exceptions autorisées : " + ", ".join(allowed[:5]) + "."
     return Signal("ai.txt", True, True, bool(disallowed), _fr(says), [_fr(p) for p in problems], {"refusé": disallowed, "autorisé": allowed})
 
 
@@ -519,7 +519,7 @@ def read_licence_page(text) -> Signal:
         says = "la page parle d'IA ou de fouille sans formuler clairement de refus."
     else:
         says = "la page ne parle ni de fouille de textes et de données ni d'IA."
-    problems = ["texte en langage courant : un robot ne peut pas le lire de façon fiable ; doublez-le d'un fichier TDMRep et d'un robots.txt."]
+    problems = ["texte en langage courant : un robot ne peut pas le lire de façon fiable ; doublez-le d'un fichier TDMRep et d'un robots.txt."]
     return Signal("page de licence (langage courant)", True, False, reserves if topic else None, _fr(says), [_fr(p) for p in problems],
                   {"mots_repérés": len(topic)})
 
@@ -532,7 +532,7 @@ LEGAL_CONTEXT: dict[str, str] = {
     "cpi": (
         "En France, l'article L. 122-5-3 du Code de la propriété intellectuelle (créé par l'ordonnance "
         "n° 2021-1518 du 24 novembre 2021) permet à chacun de faire de la fouille de textes et de données "
-        "sur des œuvres consultées licitement, sauf si l'auteur s'y est opposé « de manière appropriée », "
+        "sur des œuvres consultées licitement, sauf si l'auteur s'y est opposé « de manière appropriée », "
         "notamment par des procédés lisibles par machine pour les contenus en ligne (III). La fouille à des "
         "fins de recherche scientifique par les organismes de recherche, bibliothèques, musées et archives "
         "ne peut pas être refusée (II)."
@@ -543,14 +543,14 @@ LEGAL_CONTEXT: dict[str, str] = {
         "d'un site ou d'un service."
     ),
     "hambourg": (
-        "Affaire Kneschke c. LAION : le 10 décembre 2025, la cour d'appel de Hambourg (5 U 104/24) a jugé "
+        "Affaire Kneschke c. LAION : le 10 décembre 2025, la cour d'appel de Hambourg (5 U 104/24) a jugé "
         "qu'une réserve écrite en langage courant dans des conditions d'utilisation n'était pas une réserve "
-        "lisible par machine au sens du droit allemand (qui transpose la même directive) ; un pourvoi devant "
+        "lisible par machine au sens du droit allemand (qui transpose la même directive) ; un pourvoi devant "
         "la Cour fédérale de justice a été autorisé. En première instance (27 septembre 2024), le tribunal "
         "avait suggéré le contraire, sans en faire le fondement de sa décision."
     ),
     "sacem": (
-        "Le 12 octobre 2023, la Sacem a annoncé exercer ce droit d'opposition pour le compte de ses membres : "
+        "Le 12 octobre 2023, la Sacem a annoncé exercer ce droit d'opposition pour le compte de ses membres : "
         "la fouille de son répertoire par des développeurs d'IA demande son autorisation préalable."
     ),
     "ai_act": (
@@ -561,10 +561,10 @@ LEGAL_CONTEXT: dict[str, str] = {
         "10 juillet 2025 demande aux signataires de suivre robots.txt et d'autres protocoles lisibles par machine."
     ),
     "limites": (
-        "Ce qu'aucun de ces signaux ne fait : effacer ce qui a déjà été collecté ; arrêter un robot qui ne "
-        "respecte pas les consignes ; protéger une copie de vos contenus publiée ailleurs ; s'appliquer à "
+        "Ce qu'aucun de ces signaux ne fait : effacer ce qui a déjà été collecté ; arrêter un robot qui ne "
+        "respecte pas les consignes ; protéger une copie de vos contenus publiée ailleurs ; s'appliquer à "
         "la recherche scientifique des institutions patrimoniales (art. L. 122-5-3, II). Un robots.txt vise "
-        "des robots nommés : un nouveau robot n'est bloqué que par la règle générale « User-agent: * »."
+        "des robots nommés : un nouveau robot n'est bloqué que par la règle générale « User-agent: * »."
     ),
 }
 """French explanation of what the signals achieve in law, state on :data:`CHECKED_ON`.
@@ -575,12 +575,12 @@ Practice, copyright chapter (10/07/2025)."""
 LEGAL_CONTEXT = {k: _fr(v) for k, v in LEGAL_CONTEXT.items()}
 
 _ACHIEVES = {
-    "robots.txt": "demande aux robots nommés de ne pas explorer ; respecté par les grands éditeurs d'IA qui s'y engagent (code de bonnes pratiques européen), mais pas une interdiction juridique à lui seul.",
-    "TDMRep (tdmrep.json)": "réserve explicite de fouille, conçue pour l'article 4 de la directive et l'article L. 122-5-3 : c'est le signal le plus proche de ce que demande la loi.",
-    "TDMRep (en-tête HTTP)": "même réserve que tdmrep.json, ressource par ressource ; elle l'emporte sur le fichier du site.",
-    "TDMRep (balise meta HTML)": "même réserve, page par page ; elle l'emporte sur le fichier et l'en-tête.",
-    "ai.txt": "lisible par machine, mais lu seulement par les outils qui ont choisi de le lire ; aucun texte de loi ni organisme de normalisation ne s'y réfère.",
-    "page de licence (langage courant)": "exprime votre volonté et peut servir de preuve ; le décret français de 2022 mentionne les conditions d'utilisation, mais depuis l'arrêt de Hambourg on ne peut pas compter sur elle seule comme réserve lisible par machine.",
+    "robots.txt": "demande aux robots nommés de ne pas explorer ; respecté par les grands éditeurs d'IA qui s'y engagent (code de bonnes pratiques européen), mais pas une interdiction juridique à lui seul.",
+    "TDMRep (tdmrep.json)": "réserve explicite de fouille, conçue pour l'article 4 de la directive et l'article L. 122-5-3 : c'est le signal le plus proche de ce que demande la loi.",
+    "TDMRep (en-tête HTTP)": "même réserve que tdmrep.json, ressource par ressource ; elle l'emporte sur le fichier du site.",
+    "TDMRep (balise meta HTML)": "même réserve, page par page ; elle l'emporte sur le fichier et l'en-tête.",
+    "ai.txt": "lisible par machine, mais lu seulement par les outils qui ont choisi de le lire ; aucun texte de loi ni organisme de normalisation ne s'y réfère.",
+    "page de licence (langage courant)": "exprime votre volonté et peut servir de preuve ; le décret français de 2022 mentionne les conditions d'utilisation, mais depuis l'arrêt de Hambourg on ne peut pas compter sur elle seule comme réserve lisible par machine.",
 }
 
 
@@ -613,8 +613,8 @@ class SiteReservation:
         """A French explanation: each signal, what it achieves, and the legal context."""
         lines = []
         for s in self.signals:
-            lines.append(f"• {s.kind} : {s.says}")
-            lines.append(f"  Lisible par machine : {'oui' if s.machine_readable else 'non'}. Portée : {_ACHIEVES.get(s.kind, '')}")
+            lines.append(f"• {s.kind} : {s.says}")
+            lines.append(f"  Lisible par machine : {'oui' if s.machine_readable else 'non'}. Portée : {_ACHIEVES.get(s.kind, '')}")
             lines += [f"  ⚠ {p}" for p in s.problems]
         plain = any(s.reserves and not s.machine_readable for s in self.signals)
         if self.machine_readable_reservation:
@@ -622,18 +622,18 @@ class SiteReservation:
         elif plain:
             verdict = (
                 "Votre réserve n'existe qu'en langage courant. En France, le décret de 2022 cite les conditions "
-                "d'utilisation parmi les moyens de s'opposer ; en Allemagne, la cour d'appel de Hambourg a jugé "
-                f"qu'une telle clause ne suffisait pas. Aucun juge français n'a tranché (au {CHECKED_ON}) : "
+                "d'utilisation parmi les moyens de s'opposer ; en Allemagne, la cour d'appel de Hambourg a jugé "
+                f"qu'une telle clause ne suffisait pas. Aucun juge français n'a tranché (au {CHECKED_ON}) : "
                 "ajoutez un signal lisible par machine (TDMRep, robots.txt)."
             )
         else:
             verdict = (
-                "Aucun signal ne réserve vos droits : l'exception de l'article L. 122-5-3, III, permet alors la "
+                "Aucun signal ne réserve vos droits : l'exception de l'article L. 122-5-3, III, permet alors la "
                 "fouille de vos contenus accessibles licitement."
             )
-        lines += ["", verdict, "", f"Ce que dit le droit (état au {CHECKED_ON}) :"]
+        lines += ["", verdict, "", f"Ce que dit le droit (état au {CHECKED_ON}) :"]
         lines += [f"– {LEGAL_CONTEXT[k]}" for k in ("cpi", "decret", "hambourg", "sacem", "ai_act", "limites")]
-        lines.append("Ces informations ne sont pas un conseil juridique : reportez-vous aux textes officiels.")
+        lines.append("Ces informations ne sont pas un conseil juridique : reportez-vous aux textes officiels.")
         return _fr("\n".join(lines))
 
     def __str__(self) -> str:
@@ -655,10 +655,10 @@ _SITE_FILES = {
 
 def _read_folder(folder) -> dict:
     if isinstance(folder, bool) or not isinstance(folder, (str, Path)) or (isinstance(folder, str) and not folder.strip()):
-        raise AtelierError(f"« dossier » doit être le chemin d'un dossier (texte) ; vous avez donné {describe(folder)}.")
+        raise AtelierError(f"« dossier » doit être le chemin d'un dossier (texte) ; vous avez donné {describe(folder)}.")
     path = Path(folder)
     if not path.is_dir():
-        raise AtelierError(f"Le dossier « {folder} » n'existe pas : vérifiez le chemin (il doit contenir robots.txt, .well-known/tdmrep.json…).")
+        raise AtelierError(f"Le dossier « {folder} » n'existe pas : vérifiez le chemin (il doit contenir robots.txt, .well-known/tdmrep.json…).")
     found = {}
     for key, names in _SITE_FILES.items():
         for name in names:
@@ -678,7 +678,7 @@ def read_site(folder=None, *, robots=None, tdmrep=None, headers=None, html=None,
 
     ``folder`` may hold ``robots.txt``, ``.well-known/tdmrep.json``, ``headers.txt`` (HTTP
     response headers), ``index.html``, ``ai.txt`` and ``licence.txt``. Texts given as keyword
-    arguments replace the folder's files. Missing signals appear as « non trouvé ».
+    arguments replace the folder's files. Missing signals appear as « non trouvé ».
     """
     given = {"robots": robots, "tdmrep": tdmrep, "headers": headers, "html": html, "ai_txt": ai_txt, "licence": licence}
     texts = _read_folder(folder) if folder is not None else {}
@@ -700,7 +700,7 @@ def read_site(folder=None, *, robots=None, tdmrep=None, headers=None, html=None,
     for key, kind, reader in readers:
         value = texts.get(key)
         if key in texts and value is None:
-            signals.append(Signal(kind, True, False, None, "fichier illisible.", [_fr("le fichier n'est pas en UTF-8 : enregistrez-le en UTF-8 puis relancez.")]))
+            signals.append(Signal(kind, True, False, None, "fichier illisible.", [_fr("le fichier n'est pas en UTF-8 : enregistrez-le en UTF-8 puis relancez.")]))
         elif value is None or (isinstance(value, str) and not value.strip()):
             signals.append(Signal(kind, False, False, None, "non trouvé." if value is None else "fichier vide."))
         else:
@@ -727,8 +727,8 @@ class ReservationCheck:
         return not self.missing
 
     def __str__(self) -> str:
-        lines = ["Ce qui est juste :"] + [f"  ✓ {r}" for r in self.right]
-        lines += ["Ce qui manque ou est à corriger :"] + ([f"  ✗ {m}" for m in self.missing] or ["  (rien : bravo)"])
+        lines = ["Ce qui est juste :"] + [f"  ✓ {r}" for r in self.right]
+        lines += ["Ce qui manque ou est à corriger :"] + ([f"  ✗ {m}" for m in self.missing] or ["  (rien : bravo)"])
         return _fr("\n".join(lines))
 
     def _repr_html_(self) -> str:
@@ -750,35 +750,35 @@ def check_reservation(tdmrep_json, robots_txt, *, want_policy: bool = True, keep
     tdm = read_tdmrep_json(tdmrep_json)
     robots = read_robots_txt(robots_txt)
     if not isinstance(want_policy, bool) or not isinstance(keep_search, bool):
-        raise AtelierError("« want_policy » et « keep_search » valent True ou False.")
+        raise AtelierError("« want_policy » et « keep_search » valent True ou False.")
     right, missing = [], []
     rules = tdm.details.get("règles", [])
     root = next((r for r in rules if r["location"] in ("/", "/*")), None)
     if root and root["tdm-reservation"] == 1:
         right.append("tdmrep.json réserve la fouille sur tout le site (location \"/\", tdm-reservation 1).")
     elif root and root["tdm-reservation"] == 0:
-        missing.append("tdmrep.json : la règle pour \"/\" vaut 0, ce qui autorise la fouille ; mettez 1 pour réserver vos droits.")
+        missing.append("tdmrep.json : la règle pour \"/\" vaut 0, ce qui autorise la fouille ; mettez 1 pour réserver vos droits.")
     else:
-        missing.append("tdmrep.json : ajoutez une règle {\"location\": \"/\", \"tdm-reservation\": 1} pour couvrir tout le site.")
+        missing.append("tdmrep.json : ajoutez une règle {\"location\": \"/\", \"tdm-reservation\": 1} pour couvrir tout le site.")
     if root and rules.index(root) != 0 and rules[0]["tdm-reservation"] == 0:
-        missing.append("tdmrep.json : une règle plus haut autorise la fouille ; la première règle qui correspond l'emporte.")
+        missing.append("tdmrep.json : une règle plus haut autorise la fouille ; la première règle qui correspond l'emporte.")
     if want_policy:
         if root and root.get("tdm-policy"):
             right.append("tdmrep.json indique où demander une licence (tdm-policy).")
         else:
-            missing.append("tdmrep.json : ajoutez « tdm-policy » avec l'adresse de votre page de licences, pour qu'un développeur sache comment vous demander l'autorisation.")
-    missing += [f"tdmrep.json : {p}" for p in tdm.problems]
+            missing.append("tdmrep.json : ajoutez « tdm-policy » avec l'adresse de votre page de licences, pour qu'un développeur sache comment vous demander l'autorisation.")
+    missing += [f"tdmrep.json : {p}" for p in tdm.problems]
     status = robots.details["statut"]
     open_training = [t for t in _TRAINING_TOKENS if status[t] != "bloqué"]
     if not open_training:
         right.append("robots.txt bloque tous les robots d'entraînement connus (" + ", ".join(_TRAINING_TOKENS) + ").")
     else:
-        missing.append("robots.txt : ces robots d'entraînement ne sont pas bloqués sur tout le site : " + ", ".join(open_training) + ".")
+        missing.append("robots.txt : ces robots d'entraînement ne sont pas bloqués sur tout le site : " + ", ".join(open_training) + ".")
     if keep_search:
         groups, _ = _robots_groups(robots_txt)
         if _robots_status(groups, "Googlebot") == "bloqué":
-            missing.append("robots.txt : la règle générale bloque aussi les moteurs de recherche (Googlebot…) : votre musée disparaîtrait des résultats de recherche.")
+            missing.append("robots.txt : la règle générale bloque aussi les moteurs de recherche (Googlebot…) : votre musée disparaîtrait des résultats de recherche.")
         else:
             right.append("robots.txt laisse les moteurs de recherche ordinaires explorer le site.")
-    missing += [f"robots.txt : {p}" for p in robots.problems]
+    missing += [f"robots.txt : {p}" for p in robots.problems]
     return ReservationCheck([_fr(r) for r in right], [_fr(m) for m in missing])
