@@ -57,9 +57,7 @@ def audit(collection):
         ("libre de droits", "inconnue"),  # « royalty-free » is not an open licence
         ("NC", "inconnue"),  # too short to say which licence
         ("???", "inconnue"),
-        ("", "inconnue"),
-        (None, "inconnue"),
-        (float("nan"), "inconnue"),
+        ("voir conditions", "inconnue"),
     ],
 )
 def test_normalise_licence(raw, expected):
@@ -72,7 +70,8 @@ def test_sample_collection_shape(collection):
     assert {"id", "titre", "type", "createur", "annee_deces", "annee", "institution", "licence"} <= set(collection.columns)
     assert collection["id"].is_unique
     assert collection["licence"].nunique() > 25  # messy on purpose
-    assert set(normalise_licence(v) for v in collection["licence"]) == set(CATEGORIES)
+    assert set(audit_licences(collection, on=TODAY)["licence_normalisee"]) == set(CATEGORIES)
+    assert collection["licence"].isna().sum() == 1  # one empty cell, classed « inconnue » by the audit
 
 
 def test_audit_does_not_modify_input(collection):
@@ -178,7 +177,7 @@ def test_datasheet_refuses_missing_facts(collection, tmp_path):
         datasheet(collection, "t", **base, path=tmp_path / "absent" / "f.md")
 
 
-@pytest.mark.parametrize("bad", [3, 2.5, ["CC BY"], {"licence": "CC BY"}, True])
+@pytest.mark.parametrize("bad", [None, "", "   ", float("nan"), 3, 2.5, ["CC BY"], {"licence": "CC BY"}, True])
 def test_normalise_refuses_non_text(bad):
     with pytest.raises(AtelierError):
         normalise_licence(bad)
@@ -187,7 +186,10 @@ def test_normalise_refuses_non_text(bad):
 @settings(max_examples=80, deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_normalises_to_a_category(text):
-    assert normalise_licence(text) in CATEGORIES
+    try:
+        assert normalise_licence(text) in CATEGORIES
+    except AtelierError:
+        assert not text.strip()
 
 
 def test_module_exports():
@@ -200,3 +202,9 @@ def test_french_typography_in_datasheet_and_audit(collection, audit):
     texts = [text, *audit["raison"], *audit["conditions"]]
     for t in texts:
         assert " :" not in t and " ;" not in t and "« " not in t and " »" not in t, t
+
+
+def test_error_message_typography():
+    with pytest.raises(AtelierError) as err:
+        normalise_licence(None)
+    assert "« " not in str(err.value) and " ;" not in str(err.value)

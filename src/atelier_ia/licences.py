@@ -72,13 +72,23 @@ def _plain(text: str) -> str:
 def normalise_licence(text) -> str:
     """One of :data:`CATEGORIES` for a licence string written any way.
 
-    An empty cell (``None``, NaN or blank) gives « inconnue »; a non-text value is refused.
     Ambiguous wordings such as « libre de droits » give « inconnue »: a person must check.
+    ``None``, an empty text or a number is refused; in a table, :func:`audit_licences` treats
+    an empty cell as « inconnue » itself.
     """
-    if text is None or (isinstance(text, float) and pd.isna(text)) or text is pd.NA:
-        return "inconnue"
     if not isinstance(text, str):
-        raise AtelierError(f"Une licence s'écrit comme un texte (« CC BY 4.0 ») ; vous avez donné {describe(text)}.")
+        raise AtelierError(
+            f"Une licence s'écrit comme un texte (« CC BY 4.0 ») ; vous avez donné {describe(text)}. "
+            "Dans un tableau, audit_licences classe les cases vides en « inconnue »."
+        )
+    check_text(text, "la licence")
+    return _category(text)
+
+
+def _category(text) -> str:
+    """Tolerant version for table cells: missing or blank gives « inconnue »."""
+    if _missing(text) or not isinstance(text, str):
+        return "inconnue"
     t = _plain(text)
     if not t or t in ("?", "??", "???", "na", "n/a", "nc?", "inconnue", "inconnu", "unknown", "a verifier", "voir conditions", "-"):
         return "inconnue"
@@ -191,7 +201,7 @@ def audit_licences(df, column: str = "licence", *, commercial: bool = True, deat
     out = df.copy()
     rows = []
     for _, row in df.iterrows():
-        category = normalise_licence(row[column])
+        category = _category(row[column])
         verdict, conditions, attribution, human = _VERDICTS[category]
         reasons = []
         if category == "CC BY-NC" and not commercial:
