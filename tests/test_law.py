@@ -213,3 +213,10 @@ def test_module_exports():
 def test_french_typography_in_explanation():
     text = public_domain(1944, publication_year=1943, mort_pour_la_france=True).explain()
     assert " :" not in text and " ;" not in text and "« " not in text and " »" not in text
+
+
+@pytest.mark.parametrize("bad", [None, "", "1937", 3, 4.5, True, [None]])
+def test_every_public_function_refuses_bad_first_argument(bad):
+    for func in (public_domain, public_domain_year, is_public_domain):
+        with pytest.raises(AtelierError):
+            func(bad)

@@ -208,3 +208,17 @@ def test_error_message_typography():
     with pytest.raises(AtelierError) as err:
         normalise_licence(None)
     assert "« " not in str(err.value) and " ;" not in str(err.value)
+
+
+@pytest.mark.parametrize("bad", [None, "", 3, 4.5, True])
+def test_every_public_function_refuses_bad_first_argument(bad):
+    import inspect
+
+    for name in licences.__all__:
+        func = getattr(licences, name)
+        if not inspect.isfunction(func) or not inspect.signature(func).parameters:
+            continue
+        kwargs = {"description": "d", "origin": "o", "licence": "l", "contact": "c"} if func is datasheet else {}
+        args = [bad, "titre"] if func is datasheet else [bad]
+        with pytest.raises(AtelierError):
+            func(*args, **kwargs)

@@ -310,3 +310,17 @@ def test_french_typography_in_explanations_and_errors():
     for text in texts:
         assert not re.search(r" [:;?!»]", text.replace("https://", "")), re.findall(r".{20} [:;?!»]", text)[:3]
         assert "« " not in text
+
+
+@pytest.mark.parametrize("bad", [None, "", 3, 4.5, True])
+def test_every_public_function_refuses_bad_first_argument(bad):
+    import inspect
+
+    for name in optout.__all__:
+        func = getattr(optout, name)
+        if not inspect.isfunction(func) or not inspect.signature(func).parameters:
+            continue
+        required = [p for p in inspect.signature(func).parameters.values() if p.default is inspect.Parameter.empty and p.kind is p.POSITIONAL_OR_KEYWORD]
+        args = [bad] + ["User-agent: *"] * (len(required) - 1)
+        with pytest.raises(AtelierError):
+            func(*args)
