@@ -85,22 +85,22 @@ AI_CRAWLERS: dict[str, CrawlerInfo] = {
     for c in [
         CrawlerInfo("GPTBot", "OpenAI", "entraînement",
                     "Collecte des pages pouvant servir à entraîner les modèles d'OpenAI ; le bloquer ne retire pas le site de la recherche de ChatGPT.",
-                    "https://platform.openai.com/docs/bots"),
+                    "https://developers.openai.com/api/docs/bots"),
         CrawlerInfo("OAI-SearchBot", "OpenAI", "recherche",
                     "Indexe les sites pour les citer dans la recherche de ChatGPT ; l'éditeur dit ne pas s'en servir pour l'entraînement.",
-                    "https://platform.openai.com/docs/bots"),
+                    "https://developers.openai.com/api/docs/bots"),
         CrawlerInfo("ChatGPT-User", "OpenAI", "à la demande",
                     "Visite une page quand une personne le demande dans ChatGPT ; l'éditeur prévient que robots.txt peut ne pas s'appliquer.",
-                    "https://platform.openai.com/docs/bots"),
+                    "https://developers.openai.com/api/docs/bots"),
         CrawlerInfo("ClaudeBot", "Anthropic", "entraînement",
                     "Collecte des contenus web publics pouvant contribuer à l'entraînement des modèles d'Anthropic.",
-                    "https://support.claude.com/en/articles/8896518"),
+                    "https://support.claude.com/en/articles/8896518-does-anthropic-crawl-data-from-the-web-and-how-can-site-owners-block-the-crawler"),
         CrawlerInfo("anthropic-ai", "Anthropic", "entraînement",
                     "Ancien nom de robot d'Anthropic, encore présent dans de nombreux robots.txt ; Anthropic documente aujourd'hui ClaudeBot.",
-                    "https://support.claude.com/en/articles/8896518"),
+                    "https://support.claude.com/en/articles/8896518-does-anthropic-crawl-data-from-the-web-and-how-can-site-owners-block-the-crawler"),
         CrawlerInfo("Claude-SearchBot", "Anthropic", "recherche",
                     "Parcourt le web pour améliorer les résultats de recherche de Claude.",
-                    "https://support.claude.com/en/articles/8896518"),
+                    "https://support.claude.com/en/articles/8896518-does-anthropic-crawl-data-from-the-web-and-how-can-site-owners-block-the-crawler"),
         CrawlerInfo("Google-Extended", "Google", "entraînement",
                     "Simple mot-clé de robots.txt, sans robot propre : il décide si les pages déjà explorées par Googlebot peuvent servir aux modèles Gemini ; il ne change rien au référencement.",
                     "https://developers.google.com/search/docs/crawling-indexing/google-common-crawlers"),
@@ -116,14 +116,20 @@ AI_CRAWLERS: dict[str, CrawlerInfo] = {
         CrawlerInfo("Bytespider", "ByteDance", "non documenté",
                     "Robot de ByteDance ; son usage n'est pas documenté publiquement par l'éditeur (la presse le décrit comme un robot d'entraînement).",
                     "https://github.com/ai-robots-txt/ai.robots.txt"),
+        CrawlerInfo("Amazonbot", "Amazon", "entraînement",
+                    "Sert à améliorer les services d'Amazon et peut servir à entraîner ses modèles d'IA ; la recherche d'Alexa passe par un autre robot, Amzn-SearchBot.",
+                    "https://developer.amazon.com/amazonbot"),
         CrawlerInfo("Meta-ExternalAgent", "Meta", "entraînement",
                     "Robot de Meta décrit comme servant notamment à entraîner ses modèles d'IA.",
                     "https://developers.facebook.com/docs/sharing/webmasters/web-crawlers"),
     ]
 }
-"""AI robots.txt tokens (keys in lower case). Purposes as stated by each operator, checked on
-:data:`CHECKED_ON` against the operators' pages and the community list ai-robots-txt; they
-change often: check again before teaching."""
+"""AI robots.txt tokens (keys in lower case), with the purpose each operator states on the
+page given as ``source``. Checked on :data:`CHECKED_ON` through stored copies: the operators'
+wording as quoted (with its date, 28 August 2026) in the MIT-licensed list
+``krisdiallo/ecom-agent/crawlers.json``, cross-checked with the community list
+``ai-robots-txt/ai.robots.txt``. Bytespider has no first-party documentation. These pages
+change often: check them again before teaching."""
 
 
 def crawler_table() -> pd.DataFrame:
