@@ -82,12 +82,16 @@ def main(argv=None) -> int:
         from atelier_ia.paths import repo_root
 
         root = repo_root()
-        table = {}
+        target = root / "tests" / "notebook_outputs.yml"
+        # Only the notebooks named are re-executed; the others keep their expectations.
+        table = (yaml.safe_load(target.read_text(encoding="utf-8")) or {}) if target.exists() else {}
         for path in _paths(argv[1:] or [root / "modules", root / "exercises"]):
             found = expected_outputs(path.resolve())
+            rel = path.resolve().relative_to(root).as_posix()
             if found:
-                table[path.resolve().relative_to(root).as_posix()] = found
-        target = root / "tests" / "notebook_outputs.yml"
+                table[rel] = found
+            else:
+                table.pop(rel, None)
         header = "# Sorties attendues des cellules étiquetées « nbval-check-output » (les notebooks sont\n# enregistrés sans sorties). Régénérer : python -m atelier_tools.notebooks expected\n"
         target.write_text(header + yaml.safe_dump(table, allow_unicode=True, sort_keys=True, width=200), encoding="utf-8")
         print(f"écrit : {target}")
