@@ -71,20 +71,20 @@ KINDS = {
 JUDGEMENTS = {
     "required": "mention obligatoire (art. 50, § 4, du règlement sur l'IA)",
     "required_light": (
-        "mention obligatoire mais allégée : signaler l'existence du contenu généré, d'une manière qui ne gêne "
+        "mention obligatoire mais allégée : signaler l'existence du contenu généré, d'une manière qui ne gêne "
         "pas la présentation de l'œuvre (art. 50, § 4, œuvre manifestement artistique, créative, satirique ou fictionnelle)"
     ),
     "required_text": (
-        "mention obligatoire : texte généré publié pour informer le public sur une question d'intérêt public, "
+        "mention obligatoire : texte généré publié pour informer le public sur une question d'intérêt public, "
         "sans relecture humaine sous responsabilité éditoriale (art. 50, § 4)"
     ),
-    "recommended": "pas d'obligation de mention au titre de l'art. 50, § 4 ; une mention reste recommandée",
+    "recommended": "pas d'obligation de mention au titre de l'art. 50, § 4 ; une mention reste recommandée",
 }
 
 LEGAL_NOTICE = (
-    "Information, pas conseil juridique : ce classement aide à réfléchir ; seul le texte officiel du règlement "
+    "Information, pas conseil juridique : ce classement aide à réfléchir ; seul le texte officiel du règlement "
     "(UE) 2024/1689 (art. 3, point 60, et art. 50) et ses lignes directrices font foi. L'art. 50 s'applique "
-    "depuis le 2 août 2026 (art. 113) ; au 1er décembre 2026, la portée exacte du report de l'art. 50, § 2 "
+    "depuis le 2 août 2026 (art. 113) ; au 1er décembre 2026, la portée exacte du report de l'art. 50, § 2 "
     "(marquage lisible par machine) décidé par l'omnibus numérique de 2026 reste à vérifier au Journal officiel."
 )
 
@@ -129,7 +129,7 @@ class Assessment:
 
 def _check_bool(value, name: str, meaning: str) -> bool:
     if not isinstance(value, bool):
-        raise AtelierError(f"« {name} » ({meaning}) doit valoir True ou False ; vous avez donné {describe(value)}.")
+        raise AtelierError(f"« {name} » ({meaning}) doit valoir True ou False ; vous avez donné {describe(value)}.")
     return value
 
 
@@ -161,11 +161,11 @@ def assess(
     if kind == "text":
         if public_interest_text and not human_editorial_review:
             reasons.append("Texte généré publié pour informer le public sur une question d'intérêt public.")
-            reasons.append("Personne ne l'a relu sous sa responsabilité éditoriale : l'exemption ne joue pas.")
+            reasons.append("Personne ne l'a relu sous sa responsabilité éditoriale : l'exemption ne joue pas.")
             return Assessment("required_text", False, tuple(reasons))
         if public_interest_text:
             reasons.append(
-                "Texte d'intérêt public, mais relu par une personne et publié sous une responsabilité éditoriale : "
+                "Texte d'intérêt public, mais relu par une personne et publié sous une responsabilité éditoriale : "
                 "l'art. 50, § 4 n'impose pas de mention."
             )
         else:
@@ -175,25 +175,25 @@ def assess(
     deep_fake = resembles_real and looks_authentic
     if not deep_fake:
         if not resembles_real:
-            reasons.append("Le contenu ne ressemble à aucune personne, aucun lieu, objet ou événement réel : ce n'est pas un hypertrucage (art. 3, point 60).")
+            reasons.append("Le contenu ne ressemble à aucune personne, aucun lieu, objet ou événement réel : ce n'est pas un hypertrucage (art. 3, point 60).")
         else:
-            reasons.append("Le contenu évoque le réel mais personne ne le prendrait pour authentique : ce n'est pas un hypertrucage (art. 3, point 60).")
+            reasons.append("Le contenu évoque le réel mais personne ne le prendrait pour authentique : ce n'est pas un hypertrucage (art. 3, point 60).")
         reasons.append(
-            "Le fournisseur de l'outil doit tout de même marquer ses productions de façon lisible par machine (art. 50, § 2) ; "
+            "Le fournisseur de l'outil doit tout de même marquer ses productions de façon lisible par machine (art. 50, § 2) ; "
             "une mention visible reste recommandée."
         )
         return Assessment("recommended", False, tuple(reasons))
     reasons.append(
-        "Le contenu ressemble à du réel (personnes, lieux, objets ou événements) et pourrait passer pour authentique : "
+        "Le contenu ressemble à du réel (personnes, lieux, objets ou événements) et pourrait passer pour authentique : "
         "c'est un hypertrucage au sens de l'art. 3, point 60."
     )
     if artistic:
         reasons.append(
-            "L'œuvre est manifestement artistique, créative, satirique ou fictionnelle : il suffit de signaler l'existence "
+            "L'œuvre est manifestement artistique, créative, satirique ou fictionnelle : il suffit de signaler l'existence "
             "du contenu généré, de façon appropriée et sans gêner la présentation ni la jouissance de l'œuvre."
         )
         return Assessment("required_light", True, tuple(reasons))
-    reasons.append("Aucune exception ne s'applique : la mention doit être claire et visible dès le premier contact (art. 50, § 5).")
+    reasons.append("Aucune exception ne s'applique : la mention doit être claire et visible dès le premier contact (art. 50, § 5).")
     return Assessment("required", True, tuple(reasons))
 
 
@@ -219,7 +219,7 @@ class Label:
 def _clean(value, name: str, max_chars: int = 300) -> str:
     text = check_text(value, name).strip()
     if len(text) > max_chars:
-        raise AtelierError(f"{name[0].upper() + name[1:]} est trop long ({len(text)} caractères) : {max_chars} au plus, soyez bref.")
+        raise AtelierError(f"{name[0].upper() + name[1:]} est trop long ({len(text)} caractères) : {max_chars} au plus, soyez bref.")
     return " ".join(text.split())
 
 
@@ -249,7 +249,7 @@ def draft_label(
     ai_role = check_choice(ai_role, "ai_role", [r for r in AI_ROLES if r != "none"])
     kind = check_choice(kind, "kind", KINDS)
     if assessment is not None and not isinstance(assessment, Assessment):
-        raise AtelierError(f"« assessment » doit être le résultat de assess(…), ou None ; vous avez donné {describe(assessment)}.")
+        raise AtelierError(f"« assessment » doit être le résultat de assess(…), ou None ; vous avez donné {describe(assessment)}.")
     phrase = _AI_PHRASES[ai_role][kind]
     human_text = human[0].lower() + human[1:]
     what_text = what[0].upper() + what[1:]
@@ -264,16 +264,16 @@ def draft_label(
         text = f"{phrase} ({tool}) – {human_text}"
     notes: list[str] = []
     if support == "poster" and len(text) > 140:
-        notes.append(f"La mention compte {len(text)} caractères : sur une affiche, visez moins de 140 caractères lisibles de loin.")
+        notes.append(f"La mention compte {len(text)} caractères : sur une affiche, visez moins de 140 caractères lisibles de loin.")
     if assessment is not None:
         if assessment.judgement == "required":
-            notes.append("Hypertrucage sans exception artistique : la mention doit être visible dès le premier regard, pas en petits caractères.")
+            notes.append("Hypertrucage sans exception artistique : la mention doit être visible dès le premier regard, pas en petits caractères.")
         elif assessment.judgement == "required_light":
-            notes.append("Œuvre artistique : une mention discrète suffit (cartel, générique, programme), tant qu'elle signale le contenu généré.")
+            notes.append("Œuvre artistique : une mention discrète suffit (cartel, générique, programme), tant qu'elle signale le contenu généré.")
         elif assessment.judgement == "required_text":
-            notes.append("Texte d'intérêt public sans relecture éditoriale : mention obligatoire, ou faites-le relire et assumez-le éditorialement.")
+            notes.append("Texte d'intérêt public sans relecture éditoriale : mention obligatoire, ou faites-le relire et assumez-le éditorialement.")
         else:
-            notes.append("Pas d'obligation au titre de l'art. 50, § 4 : cette mention est un choix d'honnêteté envers le public.")
+            notes.append("Pas d'obligation au titre de l'art. 50, § 4 : cette mention est un choix d'honnêteté envers le public.")
     consistent = True
     if manifest is not None:
         consistent, found = _compare(manifest, tool, ai_role, human)
@@ -284,21 +284,21 @@ def draft_label(
 def _compare(manifest, tool: str, ai_role: str, human: str) -> tuple[bool, list[str]]:
     if not isinstance(manifest, dict) or not isinstance(manifest.get("manifest"), dict):
         raise AtelierError(
-            f"« manifest » doit être le manifeste signé rendu par provenance.sign(…), ou None ; vous avez donné {describe(manifest)}."
+            f"« manifest » doit être le manifeste signé rendu par provenance.sign(…), ou None ; vous avez donné {describe(manifest)}."
         )
     data = manifest["manifest"]
     notes, ok = [], True
     if str(data.get("tool", "")).strip().lower() != tool.lower():
         ok = False
-        notes.append(f"Incohérence : la mention cite l'outil « {tool} », le manifeste signé « {data.get('tool')} ».")
+        notes.append(f"Incohérence : la mention cite l'outil « {tool} », le manifeste signé « {data.get('tool')} ».")
     if data.get("ai_role") != ai_role:
         ok = False
         notes.append(
-            f"Incohérence : la mention dit « {AI_ROLES[ai_role]} », le manifeste signé « {AI_ROLES.get(data.get('ai_role'), data.get('ai_role'))} »."
+            f"Incohérence : la mention dit « {AI_ROLES[ai_role]} », le manifeste signé « {AI_ROLES.get(data.get('ai_role'), data.get('ai_role'))} »."
         )
     if str(data.get("human_action", "")).strip().lower() != human.lower():
         notes.append(
-            f"L'intervention humaine est formulée autrement que dans le manifeste (« {data.get('human_action')} ») : "
+            f"L'intervention humaine est formulée autrement que dans le manifeste (« {data.get('human_action')} ») : "
             "vérifiez que les deux disent la même chose."
         )
     if ok:
@@ -310,11 +310,11 @@ def label_from_manifest(signed_manifest: dict, what: str, support: str = "panel"
     """Draft a label from a signed manifest's tool, AI role and human action (not verified here)."""
     if not isinstance(signed_manifest, dict) or not isinstance(signed_manifest.get("manifest"), dict):
         raise AtelierError(
-            f"Donnez le manifeste signé rendu par provenance.sign(…) ; vous avez donné {describe(signed_manifest)}."
+            f"Donnez le manifeste signé rendu par provenance.sign(…) ; vous avez donné {describe(signed_manifest)}."
         )
     data = signed_manifest["manifest"]
     if data.get("ai_role") not in AI_ROLES or data.get("ai_role") == "none":
-        raise AtelierError("Le manifeste dit qu'aucune IA n'a été utilisée : il n'y a rien à mentionner.")
+        raise AtelierError("Le manifeste dit qu'aucune IA n'a été utilisée : il n'y a rien à mentionner.")
     return draft_label(
         what, data.get("tool"), data.get("human_action"), support, data["ai_role"], kind, manifest=signed_manifest
     )
@@ -332,9 +332,9 @@ def load_cases() -> list[dict]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     cases = data.get("cas") if isinstance(data, dict) else None
     if not isinstance(cases, list) or not cases:
-        raise AtelierError(f"{CASES_FILE} doit contenir une liste « cas » non vide.")
+        raise AtelierError(f"{CASES_FILE} doit contenir une liste « cas » non vide.")
     for case in cases:
         if not isinstance(case, dict) or set(case) - _CASE_KEYS or not {"id", "situation", "kind", "expected", "why"} <= set(case):
-            raise AtelierError(f"Cas mal formé dans {CASES_FILE} : {describe(case)}.")
+            raise AtelierError(f"Cas mal formé dans {CASES_FILE} : {describe(case)}.")
         check_choice(case["expected"], "expected", JUDGEMENTS)
     return cases

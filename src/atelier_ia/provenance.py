@@ -122,8 +122,8 @@ def make_keys(seed: int | None = None) -> KeyPair:
         return KeyPair(*_pair(Ed25519PrivateKey.generate()))
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or not 0 <= seed < 2**64:
         raise AtelierError(
-            "La graine « seed » doit être un nombre entier positif (par exemple 2026), ou None pour une vraie clé "
-            f"tirée au hasard ; vous avez donné {describe(seed)}."
+            "La graine « seed » doit être un nombre entier positif (par exemple 2026), ou None pour une vraie clé "
+            f"tirée au hasard ; vous avez donné {describe(seed)}."
         )
     private = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(_SEED_SALT + str(int(seed)).encode("ascii")).digest())
     notice = (
@@ -143,7 +143,7 @@ def _private_key(key) -> Ed25519PrivateKey:
     if isinstance(key, Ed25519PrivateKey):
         return key
     raise AtelierError(
-        "Pour signer, il faut la clé privée : donnez la paire de clés créée par make_keys() ; "
+        "Pour signer, il faut la clé privée : donnez la paire de clés créée par make_keys() ; "
         f"vous avez donné {describe(key)}."
     )
 
@@ -161,8 +161,8 @@ def _public_key(key) -> Ed25519PublicKey:
         except ValueError:
             pass
     raise AtelierError(
-        "Pour vérifier, donnez la clé publique du signataire : la paire créée par make_keys(), sa clé .public, "
-        f"ou ses 64 caractères hexadécimaux (.public_hex) ; vous avez donné {describe(key)}."
+        "Pour vérifier, donnez la clé publique du signataire : la paire créée par make_keys(), sa clé .public, "
+        f"ou ses 64 caractères hexadécimaux (.public_hex) ; vous avez donné {describe(key)}."
     )
 
 
@@ -172,24 +172,24 @@ def _public_key(key) -> Ed25519PublicKey:
 def _check_image(image) -> np.ndarray:
     if not isinstance(image, np.ndarray):
         raise AtelierError(
-            "L'image doit être un tableau NumPy de pixels (2 dimensions en niveaux de gris, 3 en couleur) ; "
+            "L'image doit être un tableau NumPy de pixels (2 dimensions en niveaux de gris, 3 en couleur) ; "
             f"vous avez donné {describe(image)}."
         )
     if image.ndim not in (2, 3) or image.size == 0:
         raise AtelierError(
-            f"L'image doit avoir 2 ou 3 dimensions non vides (hauteur × largeur, éventuellement × canaux) ; "
+            f"L'image doit avoir 2 ou 3 dimensions non vides (hauteur × largeur, éventuellement × canaux) ; "
             f"ce tableau a la forme {image.shape}."
         )
     if image.size > MAX_IMAGE_VALUES:
-        raise AtelierError(f"L'image est trop grande ({image.size} valeurs) : {MAX_IMAGE_VALUES} au plus.")
+        raise AtelierError(f"L'image est trop grande ({image.size} valeurs) : {MAX_IMAGE_VALUES} au plus.")
     if image.dtype == np.uint8:
         return image
     if image.dtype.kind == "f":
         if not np.isfinite(image).all():
-            raise AtelierError("L'image contient des valeurs non définies (NaN) ou infinies : chaque pixel doit être un nombre.")
+            raise AtelierError("L'image contient des valeurs non définies (NaN) ou infinies : chaque pixel doit être un nombre.")
         return image
     raise AtelierError(
-        f"Les pixels doivent être des entiers de 0 à 255 (uint8) ou des nombres décimaux (float) ; ce tableau est de type {image.dtype}."
+        f"Les pixels doivent être des entiers de 0 à 255 (uint8) ou des nombres décimaux (float) ; ce tableau est de type {image.dtype}."
     )
 
 
@@ -212,31 +212,31 @@ def _check_fields(fields) -> dict:
         raise AtelierError(
             "Les informations du manifeste doivent former un dictionnaire, par exemple "
             "{\"author\": \"Musée de …\", \"tool\": \"…\", \"created\": \"2026-12-01\", \"human_action\": \"…\", "
-            f"\"ai_role\": \"generated\"}} ; vous avez donné {describe(fields)}."
+            f"\"ai_role\": \"generated\"}} ; vous avez donné {describe(fields)}."
         )
     allowed = set(REQUIRED_FIELDS) | set(_OPTIONAL_FIELDS)
     unknown = sorted(str(k) for k in fields if k not in allowed)
     if unknown:
         raise AtelierError(
-            f"Champ(s) inconnu(s) dans le manifeste : {', '.join(unknown)}. Champs possibles : {', '.join(sorted(allowed))}."
+            f"Champ(s) inconnu(s) dans le manifeste : {', '.join(unknown)}. Champs possibles : {', '.join(sorted(allowed))}."
         )
     missing = [k for k in REQUIRED_FIELDS if k not in fields]
     if missing:
-        listed = ", ".join(f"« {k} » ({REQUIRED_FIELDS[k]})" for k in missing)
-        raise AtelierError(f"Il manque au manifeste : {listed}.")
+        listed = ", ".join(f"« {k} » ({REQUIRED_FIELDS[k]})" for k in missing)
+        raise AtelierError(f"Il manque au manifeste : {listed}.")
     clean = {}
     for name, value in fields.items():
         label = _LABELS[name]
-        text = check_text(value, f"le champ « {name} » ({label})")
+        text = check_text(value, f"le champ « {name} » ({label})")
         if len(text) > 2000:
-            raise AtelierError(f"Le champ « {name} » est trop long ({len(text)} caractères) : 2000 au plus.")
+            raise AtelierError(f"Le champ « {name} » est trop long ({len(text)} caractères) : 2000 au plus.")
         clean[name] = text.strip()
     check_choice(clean["ai_role"], "ai_role", AI_ROLES)
     try:
         _dt.date.fromisoformat(clean["created"][:10])
     except ValueError:
         raise AtelierError(
-            f"La date « created » doit s'écrire AAAA-MM-JJ (par exemple 2026-12-01) ; vous avez donné « {clean['created']} »."
+            f"La date « created » doit s'écrire AAAA-MM-JJ (par exemple 2026-12-01) ; vous avez donné « {clean['created']} »."
         ) from None
     return clean
 
@@ -272,7 +272,7 @@ def sign(image, manifest_fields: dict, private_key) -> dict:
 def describe_manifest(signed_manifest) -> str:
     """The manifest's content in French, one line per field (nothing is verified here)."""
     if signed_manifest is None:
-        return "Aucun manifeste : cette image ne dit ni qui l'a faite, ni avec quel outil, ni quand."
+        return "Aucun manifeste : cette image ne dit ni qui l'a faite, ni avec quel outil, ni quand."
     manifest = _manifest_part(signed_manifest)
     lines = []
     for name, value in manifest.items():
@@ -286,8 +286,8 @@ def describe_manifest(signed_manifest) -> str:
 def _manifest_part(signed_manifest) -> dict:
     if not isinstance(signed_manifest, dict) or not isinstance(signed_manifest.get("manifest"), dict):
         raise AtelierError(
-            "Le manifeste signé doit être le dictionnaire rendu par sign(), avec les clés « manifest » et "
-            f"« signature » ; vous avez donné {describe(signed_manifest)}."
+            "Le manifeste signé doit être le dictionnaire rendu par sign(), avec les clés « manifest » et "
+            f"« signature » ; vous avez donné {describe(signed_manifest)}."
         )
     return signed_manifest["manifest"]
 
@@ -321,8 +321,8 @@ class Verification:
 
 
 _LOST = (
-    "Ce qui est perdu : on ne sait plus qui a fait l'image, avec quel outil, quand, ni ce qu'une personne "
-    "y a fait ; on ne peut plus vérifier que les pixels sont d'origine. Attention : l'absence de manifeste "
+    "Ce qui est perdu : on ne sait plus qui a fait l'image, avec quel outil, quand, ni ce qu'une personne "
+    "y a fait ; on ne peut plus vérifier que les pixels sont d'origine. Attention : l'absence de manifeste "
     "ne prouve rien, ni que l'image est authentique, ni qu'elle a été générée par une IA (beaucoup de sites "
     "effacent les métadonnées en réenregistrant les images)."
 )
@@ -343,8 +343,8 @@ def verify(image, signed_manifest, public_key) -> Verification:
     if manifest is None:
         return Verification(
             False, ("malformed",),
-            "Manifeste illisible : il doit contenir « manifest » (un dictionnaire) et « signature » (128 caractères "
-            "hexadécimaux). Il a pu être abîmé en route ; sans lui, la provenance ne peut pas être établie.",
+            "Manifeste illisible : il doit contenir « manifest » (un dictionnaire) et « signature » (128 caractères "
+            "hexadécimaux). Il a pu être abîmé en route ; sans lui, la provenance ne peut pas être établie.",
         )
     problems: list[str] = []
     messages: list[str] = []
@@ -352,7 +352,7 @@ def verify(image, signed_manifest, public_key) -> Verification:
         problems.append("wrong_key")
         messages.append(
             "Le manifeste n'a pas été signé avec la clé que vous tenez pour celle de l'auteur ou de l'institution "
-            "(ou le nom de la clé a été changé) : on ne peut pas savoir qui l'a signé."
+            "(ou le nom de la clé a été changé) : on ne peut pas savoir qui l'a signé."
         )
     else:
         try:
@@ -360,13 +360,13 @@ def verify(image, signed_manifest, public_key) -> Verification:
         except InvalidSignature:
             problems.append("metadata_changed")
             messages.append(
-                "La signature ne correspond plus au manifeste : au moins une information (auteur, outil, date, "
+                "La signature ne correspond plus au manifeste : au moins une information (auteur, outil, date, "
                 "empreinte…) ou la signature elle-même a été modifiée après la signature."
             )
     if manifest.get("pixels_sha256") != image_fingerprint(image):
         problems.append("pixels_changed")
         messages.append(
-            "Les pixels ne sont plus ceux qui ont été signés : leur empreinte SHA-256 a changé (un seul pixel "
+            "Les pixels ne sont plus ceux qui ont été signés : leur empreinte SHA-256 a changé (un seul pixel "
             "modifié suffit)."
         )
     if problems:
@@ -374,8 +374,8 @@ def verify(image, signed_manifest, public_key) -> Verification:
     return Verification(
         True, (),
         f"Provenance vérifiée{NBSP}: le manifeste a bien été signé avec cette clé, rien n'y a changé, et les pixels "
-        f"sont ceux qui ont été signés. Il dit{NBSP}: {manifest.get('author')} ; outil {manifest.get('tool')} ; "
-        f"{manifest.get('created')} ; {AI_ROLES.get(manifest.get('ai_role'), manifest.get('ai_role'))} ; "
+        f"sont ceux qui ont été signés. Il dit{NBSP}: {manifest.get('author')} ; outil {manifest.get('tool')} ; "
+        f"{manifest.get('created')} ; {AI_ROLES.get(manifest.get('ai_role'), manifest.get('ai_role'))} ; "
         f"intervention humaine{NBSP}: {manifest.get('human_action')}. La signature garantit qui a signé et que rien "
         "n'a bougé, pas que ces informations sont vraies.",
     )

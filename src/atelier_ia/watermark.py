@@ -73,7 +73,7 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _check_gamma(gamma) -> float:
-    return check_real(gamma, "gamma", 0.01, 0.99, hint=" (la part de mots « verts », par exemple 0.25)")
+    return check_real(gamma, "gamma", 0.01, 0.99, hint=" (la part de mots « verts », par exemple 0.25)")
 
 
 def _check_delta(delta) -> float:
@@ -88,14 +88,14 @@ def _check_key(key) -> bytes:
     """The secret key as bytes: a non-empty text or a natural number."""
     if isinstance(key, str):
         if not key.strip():
-            raise AtelierError("La clé secrète « key » est vide : donnez un texte ou un nombre entier, par exemple 15485863.")
+            raise AtelierError("La clé secrète « key » est vide : donnez un texte ou un nombre entier, par exemple 15485863.")
         if len(key) > 1000:
-            raise AtelierError(f"La clé secrète « key » est trop longue ({len(key)} caractères) : 1000 au plus.")
+            raise AtelierError(f"La clé secrète « key » est trop longue ({len(key)} caractères) : 1000 au plus.")
         return b"s:" + key.encode("utf-8")
     if isinstance(key, bool) or not isinstance(key, numbers.Integral) or not 0 <= key < 2**128:
         raise AtelierError(
-            "La clé secrète « key » doit être un texte non vide ou un nombre entier positif "
-            f"(par exemple 15485863) ; vous avez donné {describe(key)}."
+            "La clé secrète « key » doit être un texte non vide ou un nombre entier positif "
+            f"(par exemple 15485863) ; vous avez donné {describe(key)}."
         )
     return b"i:" + str(int(key)).encode("ascii")
 
@@ -103,16 +103,16 @@ def _check_key(key) -> bytes:
 def _check_model(model) -> NGramModel:
     if not isinstance(model, NGramModel):
         raise AtelierError(
-            "« model » doit être un modèle de mots entraîné, créé par NGramModel(order=2, level=\"word\").fit(texte) ; "
+            "« model » doit être un modèle de mots entraîné, créé par NGramModel(order=2, level=\"word\").fit(texte) ; "
             f"vous avez donné {describe(model)}."
         )
     if model.level != "word":
         raise AtelierError(
-            "Le tatouage de ce cours travaille sur des mots : entraînez un modèle NGramModel(level=\"word\") "
+            "Le tatouage de ce cours travaille sur des mots : entraînez un modèle NGramModel(level=\"word\") "
             "plutôt qu'un modèle de caractères."
         )
     if not model.counts:
-        raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
+        raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
     return model
 
 
@@ -123,22 +123,22 @@ def _check_tokens(text_or_tokens, what: str = "le texte à analyser") -> list[st
         tokens = word_tokens(text_or_tokens)
     elif isinstance(text_or_tokens, (list, tuple)):
         if not text_or_tokens:
-            raise AtelierError(f"{what[0].upper() + what[1:]} est une liste vide : donnez un texte ou une liste de mots.")
+            raise AtelierError(f"{what[0].upper() + what[1:]} est une liste vide : donnez un texte ou une liste de mots.")
         bad = next((t for t in text_or_tokens if not isinstance(t, str) or not t), None)
         if bad is not None or any(not isinstance(t, str) for t in text_or_tokens):
             raise AtelierError(
-                f"{what[0].upper() + what[1:]} doit être un texte ou une liste de mots (des textes non vides) ; "
+                f"{what[0].upper() + what[1:]} doit être un texte ou une liste de mots (des textes non vides) ; "
                 f"un élément vaut {describe(bad)}."
             )
         tokens = list(text_or_tokens)
     else:
         raise AtelierError(
-            f"{what[0].upper() + what[1:]} doit être un texte (entre guillemets) ou une liste de mots ; "
+            f"{what[0].upper() + what[1:]} doit être un texte (entre guillemets) ou une liste de mots ; "
             f"vous avez donné {describe(text_or_tokens)}."
         )
     if len(tokens) > MAX_TOKENS:
         raise AtelierError(
-            f"{what[0].upper() + what[1:]} compte {french_number(len(tokens))} mots : {french_number(MAX_TOKENS)} au plus. "
+            f"{what[0].upper() + what[1:]} compte {french_number(len(tokens))} mots : {french_number(MAX_TOKENS)} au plus. "
             "Coupez-le en plusieurs morceaux."
         )
     return tokens
@@ -260,7 +260,7 @@ class Detection:
         """A French explanation of the numbers, for a learner."""
         sd = math.sqrt(self.n_tokens * self.gamma * (1 - self.gamma))
         lines = [
-            f"Mots examinés{NBSP}: {french_number(self.n_tokens)} ; mots verts{NBSP}: {french_number(self.n_green)} "
+            f"Mots examinés{NBSP}: {french_number(self.n_tokens)} ; mots verts{NBSP}: {french_number(self.n_green)} "
             f"({french_percent(self.n_green / self.n_tokens if self.n_tokens else 0)}).",
             f"Sans la clé, on attendrait en moyenne {french_number(self.expected_green, 1)} mots verts "
             f"(part γ = {french_percent(self.gamma, 0)}), à plus ou moins {french_number(sd, 1)} près (un écart type).",
@@ -323,7 +323,7 @@ def detect(
         verdict = (
             f"Trop court pour juger{NBSP}: {french_number(n)} mots examinés, il en faut au moins {french_number(min_tokens)}. "
             "Sur quelques mots, le hasard seul peut donner beaucoup de mots verts, et une ou deux retouches "
-            "suffisent à les faire disparaître : aucune conclusion n'est possible."
+            "suffisent à les faire disparaître : aucune conclusion n'est possible."
         )
         marked = False
     elif z > threshold:
@@ -335,7 +335,7 @@ def detect(
     else:
         verdict = (
             f"Pas de tatouage détecté{NBSP}: z = {french_number(z, 2)} ne dépasse pas le seuil de {french_number(threshold, 1)}. "
-            "Cela ne prouve pas qu'un humain a écrit ce texte : il peut venir d'un autre outil, d'une autre clé, "
+            "Cela ne prouve pas qu'un humain a écrit ce texte : il peut venir d'un autre outil, d'une autre clé, "
             "ou avoir été retouché."
         )
         marked = False
@@ -366,7 +366,7 @@ def human_passages(author: str = "Victor Hugo", n_tokens: int = 100, max_passage
             if len(passages) >= max_passages:
                 break
     if not passages:
-        raise AtelierError(f"Le texte de « {author} » est trop court pour former un passage de {n_tokens} mots.")
+        raise AtelierError(f"Le texte de « {author} » est trop court pour former un passage de {n_tokens} mots.")
     return passages
 
 
@@ -393,7 +393,7 @@ class FalsePositiveReport:
             f"Fausses alertes{NBSP}: {french_number(self.n_flagged)}, soit {french_percent(self.rate, 2)}.",
             f"Taux promis par le test au seuil z = {french_number(self.threshold, 1)}{NBSP}: {_french_p(self.expected_rate)} "
             f"({french_percent(self.expected_rate, 3)}).",
-            "Un texte humain ne connaît pas la clé : chaque mot y est vert avec la probabilité γ, et le score z "
+            "Un texte humain ne connaît pas la clé : chaque mot y est vert avec la probabilité γ, et le score z "
             "reste en général entre −2 et 2. Un seuil élevé rend les fausses alertes très rares, au prix de textes "
             "tatoués plus longs pour être reconnus.",
         ]
@@ -413,11 +413,11 @@ def false_positive_rate(
     """Run the detector on texts written without the key and count false alarms."""
     if not isinstance(human_texts, (list, tuple)) or not human_texts:
         raise AtelierError(
-            "« human_texts » doit être une liste non vide de textes écrits par des humains, par exemple "
-            f"human_passages(\"Victor Hugo\") ; vous avez donné {describe(human_texts)}."
+            "« human_texts » doit être une liste non vide de textes écrits par des humains, par exemple "
+            f"human_passages(\"Victor Hugo\") ; vous avez donné {describe(human_texts)}."
         )
     if len(human_texts) > 5000:
-        raise AtelierError(f"Trop de textes ({french_number(len(human_texts))}) : 5 000 au plus.")
+        raise AtelierError(f"Trop de textes ({french_number(len(human_texts))}) : 5 000 au plus.")
     gamma, threshold = _check_gamma(gamma), _check_threshold(threshold)
     _check_key(key)
     results = [detect(t, gamma, key, threshold, min_tokens) for t in human_texts]
@@ -485,8 +485,8 @@ def edit(text_or_tokens, share: float = 0.3, seed: int = 0, vocabulary=None) -> 
         pool = sorted(set(vocabulary))
     else:
         raise AtelierError(
-            "« vocabulary » doit être un modèle de mots entraîné, une liste de mots non vide, ou None "
-            f"(les mots du texte lui-même) ; vous avez donné {describe(vocabulary)}."
+            "« vocabulary » doit être un modèle de mots entraîné, une liste de mots non vide, ou None "
+            f"(les mots du texte lui-même) ; vous avez donné {describe(vocabulary)}."
         )
     out = list(tokens)
     positions = _word_positions(out)
@@ -537,7 +537,7 @@ def edit_curve(
     tokens = _check_tokens(text_or_tokens, "le texte à retoucher")
     if not isinstance(shares, (list, tuple)) or not shares or len(shares) > 50:
         raise AtelierError(
-            f"« shares » doit être une liste de 1 à 50 parts entre 0 et 1, par exemple [0, 0.1, 0.3] ; vous avez donné {describe(shares)}."
+            f"« shares » doit être une liste de 1 à 50 parts entre 0 et 1, par exemple [0, 0.1, 0.3] ; vous avez donné {describe(shares)}."
         )
     rows = []
     for share in shares:
