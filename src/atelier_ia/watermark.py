@@ -302,18 +302,27 @@ def detect(
     key=DEFAULT_KEY,
     threshold: float = DEFAULT_THRESHOLD,
     min_tokens: int = MIN_TOKENS,
+    ignore_repeats: bool = False,
 ) -> Detection:
     """Count green words in a text and test whether there are more than chance allows.
 
     ``text_or_tokens`` is a text or a list of word tokens. The first word has no predecessor
     and is not scored. Texts with fewer than ``min_tokens`` scored words get no verdict.
+    With ``ignore_repeats=True`` each pair (previous word, word) counts once: a pair that comes
+    back again and again (a refrain, a formula) is then not counted many times, which keeps
+    the test honest on repetitive texts.
     """
     tokens = _check_tokens(text_or_tokens)
     gamma, key_bytes = _check_gamma(gamma), _check_key(key)
     threshold = _check_threshold(threshold)
     min_tokens = check_int(min_tokens, "min_tokens", 1, MAX_TOKENS, hint=" (le nombre de mots en dessous duquel on ne juge pas)")
-    n = len(tokens) - 1
-    green = sum(_score(key_bytes, a, b) < gamma for a, b in zip(tokens, tokens[1:]))
+    if not isinstance(ignore_repeats, bool):
+        raise AtelierError(f"« ignore_repeats » doit valoir True ou False ; vous avez donné {describe(ignore_repeats)}.")
+    pairs = list(zip(tokens, tokens[1:]))
+    if ignore_repeats:
+        pairs = list(dict.fromkeys(pairs))
+    n = len(pairs)
+    green = sum(_score(key_bytes, a, b) < gamma for a, b in pairs)
     if n > 0:
         z = (green - gamma * n) / math.sqrt(n * gamma * (1 - gamma))
     else:
@@ -409,6 +418,7 @@ def false_positive_rate(
     key=DEFAULT_KEY,
     threshold: float = DEFAULT_THRESHOLD,
     min_tokens: int = MIN_TOKENS,
+    ignore_repeats: bool = False,
 ) -> FalsePositiveReport:
     """Run the detector on texts written without the key and count false alarms."""
     if not isinstance(human_texts, (list, tuple)) or not human_texts:
@@ -420,7 +430,7 @@ def false_positive_rate(
         raise AtelierError(f"Trop de textes ({french_number(len(human_texts))}) : 5 000 au plus.")
     gamma, threshold = _check_gamma(gamma), _check_threshold(threshold)
     _check_key(key)
-    results = [detect(t, gamma, key, threshold, min_tokens) for t in human_texts]
+    results = [detect(t, gamma, key, threshold, min_tokens, ignore_repeats) for t in human_texts]
     judged = [r for r in results if r.judged]
     return FalsePositiveReport(
         n_texts=len(judged),
