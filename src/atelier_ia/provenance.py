@@ -42,6 +42,7 @@ __all__ = [
     "AI_ROLES",
     "ALGORITHM",
     "FORMAT",
+    "PROBLEMS",
     "REQUIRED_FIELDS",
     "KeyPair",
     "Verification",
@@ -302,7 +303,6 @@ PROBLEMS = {
     "metadata_changed": "manifeste modifié après signature",
     "pixels_changed": "pixels modifiés après signature",
 }
-__all__.append("PROBLEMS")
 
 
 @dataclass(frozen=True)
