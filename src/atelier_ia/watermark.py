@@ -245,6 +245,7 @@ class Detection:
     p_value: float
     watermarked: bool    # True only when the text is long enough and z > threshold
     verdict: str
+    ignore_repeats: bool = True  # each (previous word, word) pair counted once
 
     @property
     def expected_green(self) -> float:
@@ -260,12 +261,14 @@ class Detection:
         """A French explanation of the numbers, for a learner."""
         sd = math.sqrt(self.n_tokens * self.gamma * (1 - self.gamma))
         lines = [
-            f"Mots examinés{NBSP}: {french_number(self.n_tokens)} ; mots verts{NBSP}: {french_number(self.n_green)} "
+            f"Mots examinés{' (chaque paire de mots voisins comptée une fois)' if self.ignore_repeats else ''}"
+            f"{NBSP}: {french_number(self.n_tokens)} ; mots verts{NBSP}: {french_number(self.n_green)} "
             f"({french_percent(self.n_green / self.n_tokens if self.n_tokens else 0)}).",
             f"Sans la clé, on attendrait en moyenne {french_number(self.expected_green, 1)} mots verts "
             f"(part γ = {french_percent(self.gamma, 0)}), à plus ou moins {french_number(sd, 1)} près (un écart type).",
-            f"Score z = {french_number(self.z, 2)}{NBSP}: le nombre de mots verts dépasse la moyenne attendue de "
-            f"{french_number(self.z, 2)} écarts types.",
+            f"Score z = {french_number(self.z, 2)}{NBSP}: le nombre de mots verts est "
+            + (f"au-dessus de la moyenne attendue de {french_number(self.z, 2)} écarts types." if self.z >= 0
+               else f"en dessous de la moyenne attendue de {french_number(-self.z, 2)} écarts types."),
             f"Valeur p = {_french_p(self.p_value)}{NBSP}: c'est la probabilité qu'un texte écrit sans la clé "
             "ait au moins autant de mots verts par hasard.",
             self.verdict,
@@ -351,7 +354,7 @@ def detect(
             "ou avoir été retouché."
         )
         marked = False
-    return Detection(n, int(green), gamma, threshold, min_tokens, float(z), float(p), marked, verdict)
+    return Detection(n, int(green), gamma, threshold, min_tokens, float(z), float(p), marked, verdict, ignore_repeats)
 
 
 # --------------------------------------------------------------------------- human text and false positives
