@@ -267,8 +267,8 @@ class Detection:
             f"Sans la clé, on attendrait en moyenne {french_number(self.expected_green, 1)} mots verts "
             f"(part γ = {french_percent(self.gamma, 0)}), à plus ou moins {french_number(sd, 1)} près (un écart type).",
             f"Score z = {french_number(self.z, 2)}{NBSP}: le nombre de mots verts est "
-            + (f"au-dessus de la moyenne attendue de {french_number(self.z, 2)} écarts types." if self.z >= 0
-               else f"en dessous de la moyenne attendue de {french_number(-self.z, 2)} écarts types."),
+            + (f"au-dessus de la moyenne attendue de {french_number(self.z, 2)} {_sd_words(self.z)}." if self.z >= 0
+               else f"en dessous de la moyenne attendue de {french_number(-self.z, 2)} {_sd_words(self.z)}."),
             f"Valeur p = {_french_p(self.p_value)}{NBSP}: c'est la probabilité qu'un texte écrit sans la clé "
             "ait au moins autant de mots verts par hasard.",
             self.verdict,
@@ -289,6 +289,11 @@ class Detection:
             "tatoué": self.watermarked,
             "verdict": self.verdict,
         }
+
+
+def _sd_words(z: float) -> str:
+    """« écart type » agrees in number: singular below 2 in French."""
+    return "écart type" if abs(z) < 2 else "écarts types"
 
 
 def _french_p(p: float) -> str:
