@@ -135,3 +135,20 @@ def test_binder_and_repository_urls_come_from_one_setting():
     hand = [p for p in [ROOT / "README.md", ROOT / "LICENSE-CONTENU.md", *(ROOT / "annexes").glob("*.md")]
             if url in sync.strip_regions(p.read_text(encoding="utf-8"))]
     assert not hand, f"adresse du dépôt écrite à la main : {hand}"
+
+
+def test_the_map_flags_a_module_not_reviewed_for_six_months():
+    import datetime as dt
+
+    m = next(x for x in CAT.available)
+    fresh = render.modules_table(CAT, today=m.reviewed + dt.timedelta(days=30))
+    stale_map = render.modules_table(CAT, today=m.reviewed + dt.timedelta(days=200))
+    assert "à revoir" not in fresh and "à revoir" in stale_map
+    assert render.french_date(m.reviewed) in fresh
+
+
+def test_an_available_module_says_when_its_facts_were_checked():
+    modules, pathways = copy.deepcopy(raw())
+    del next(m for m in modules["modules"] if m["statut"] == "disponible")["revu_le"]
+    with pytest.raises(AtelierError, match="revu_le"):
+        parse_catalogue(modules, pathways)

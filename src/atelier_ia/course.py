@@ -9,6 +9,7 @@ by the build tools in ``atelier_tools`` through this module.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ class Module:
     prerequisites: tuple[str, ...]
     themes: tuple[int, ...]
     summary: str
+    reviewed: "dt.date | None" = None  # last day its facts were checked against their sources
 
     @property
     def number(self) -> str:
@@ -143,9 +145,14 @@ def parse_catalogue(modules_data, pathways_data) -> Catalogue:
         mthemes = raw.get("themes", [])
         if not isinstance(mthemes, list) or not all(t in themes for t in mthemes):
             raise AtelierError(f"{where} : « themes » doit être une liste de numéros de thèmes parmi {sorted(themes)}.")
+        reviewed = raw.get("revu_le")
+        if reviewed is not None and (not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime)):
+            raise AtelierError(f"{where} : « revu_le » doit être une date écrite 2026-12-01, pas {describe(reviewed)}.")
+        if raw["statut"] == "disponible" and reviewed is None:
+            raise AtelierError(f"{where} : un module disponible indique « revu_le », le jour où ses faits ont été vérifiés.")
         modules.append(Module(mid, raw["titre"].strip(), raw["statut"], raw["niveau"],
                               _int(raw, "minutes_cours", where), _int(raw, "minutes_exercices", where),
-                              tuple(prereq), tuple(mthemes), raw["resume"].strip()))
+                              tuple(prereq), tuple(mthemes), raw["resume"].strip(), reviewed))
     ids = [m.id for m in modules]
     for m in modules:
         for p in m.prerequisites:

@@ -57,11 +57,33 @@ def _link(m: Module, style: str) -> str:
     return f"[{m.title}]({m.notebook})"  # README on GitHub
 
 
-def modules_table(cat: Catalogue, style: str = "myst") -> str:
-    """The course map: every module with status, level, durations, prerequisites, themes."""
+REVIEW_EVERY_DAYS = 183  # a module whose facts were not checked for six months is flagged
+
+
+def french_date(day) -> str:
+    from atelier_ia.timeline import french_date as fd
+
+    return fd(day)
+
+
+def review_note(m: Module, today=None) -> str:
+    """« 1er décembre 2026 », plus « à revoir » when older than six months on ``today``."""
+    if m.reviewed is None:
+        return "—"
+    from atelier_ia.timeline import build_date
+
+    today = today or build_date()
+    late = (today - m.reviewed).days > REVIEW_EVERY_DAYS
+    return french_date(m.reviewed) + (f" (à revoir{NBSP}: plus de six mois)" if late else "")
+
+
+def modules_table(cat: Catalogue, style: str = "myst", today=None) -> str:
+    """The course map: every module with status, level, durations, prerequisites, themes and,
+    in the book, the day its facts were last checked (flagged after six months, on the build date)."""
+    review = style == "myst"
     rows = [
-        "| N° | Module | Statut | Niveau | Cours | Exercices | Total | Prérequis | Thèmes |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| N° | Module | Statut | Niveau | Cours | Exercices | Total | Prérequis | Thèmes |" + (" Faits revus le |" if review else ""),
+        "|---|---|---|---|---|---|---|---|---|" + ("---|" if review else ""),
     ]
     for m in cat.modules:
         prereq = ", ".join(p[:2] for p in m.prerequisites) or "aucun"
@@ -69,6 +91,7 @@ def modules_table(cat: Catalogue, style: str = "myst") -> str:
         rows.append(
             f"| {m.number} | {_link(m, style)} | {m.status} | {m.level} | {duration(m.teaching_minutes)} | "
             f"{duration(m.exercise_minutes)} | {duration(m.minutes)} | {prereq} | {themes} |"
+            + (f" {review_note(m, today)} |" if review else "")
         )
     return "\n".join(rows) + "\n"
 
@@ -115,7 +138,9 @@ def duration_cell(cat: Catalogue, m: Module) -> str:
         f"{m.teaching_minutes}{NBSP}minutes de cours et {m.exercise_minutes}{NBSP}minutes d'exercices, "
         f"soit {duration(m.minutes)} en tout (niveau{NBSP}: {m.level}). Ces durées sont estimées à partir "
         "du contenu du module (temps de lecture, démonstrations, quiz, exercices)"
-        "\u00a0; la méthode est expliquée dans le guide des personnes formatrices.\n"
+        "\u00a0; la méthode est expliquée dans le guide des personnes formatrices."
+        + (f" Les faits de ce module ont été vérifiés auprès de leurs sources le {french_date(m.reviewed)}.\n"
+           if m.reviewed else "\n")
     )
 
 
