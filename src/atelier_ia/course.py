@@ -148,8 +148,6 @@ def parse_catalogue(modules_data, pathways_data) -> Catalogue:
         reviewed = raw.get("revu_le")
         if reviewed is not None and (not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime)):
             raise AtelierError(f"{where} : « revu_le » doit être une date écrite 2026-12-01, pas {describe(reviewed)}.")
-        if raw["statut"] == "disponible" and reviewed is None:
-            raise AtelierError(f"{where} : un module disponible indique « revu_le », le jour où ses faits ont été vérifiés.")
         modules.append(Module(mid, raw["titre"].strip(), raw["statut"], raw["niveau"],
                               _int(raw, "minutes_cours", where), _int(raw, "minutes_exercices", where),
                               tuple(prereq), tuple(mthemes), raw["resume"].strip(), reviewed))

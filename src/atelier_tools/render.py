@@ -69,7 +69,7 @@ def french_date(day) -> str:
 def review_note(m: Module, today=None) -> str:
     """« 1er décembre 2026 », plus « à revoir » when older than six months on ``today``."""
     if m.reviewed is None:
-        return "—"
+        return f"non indiqué (à revoir{NBSP}: ajoutez « revu_le » au catalogue)" if m.available else "—"
     from atelier_ia.timeline import build_date
 
     today = today or build_date()
