@@ -22,6 +22,8 @@ from pathlib import Path
 
 from .errors import AtelierError, describe
 from .paths import data_file, repo_root
+from .fmt import NBSP, french_number
+from .validation import check_int
 
 LITTRE_FILE = Path(os.environ.get("ATELIER_IA_LITTRE", "/usr/share/stardict/dic/XMLittre.dict.dz"))
 MAX_FILE_BYTES = 5 * 2**20
@@ -142,8 +144,8 @@ def load_author(name: str, max_chars: int | None = None) -> Corpus:
         raise AtelierError(
             f"Auteur inconnu : {describe(name)}. Choisissez parmi : {', '.join(AUTHORS)}."
         )
-    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 200):
-        raise AtelierError(f"max_chars doit être un nombre entier d'au moins 200 caractères, pas {describe(max_chars)}.")
+    if max_chars is not None:
+        max_chars = check_int(max_chars, "max_chars", 200, hint=" (en caractères), ou None")
     if not littre_available():
         return fallback_corpus()
     quotes = _author_quotes(name)
@@ -179,7 +181,8 @@ def load_text_file(path, max_bytes: int = MAX_FILE_BYTES, min_chars: int = 200) 
         raise AtelierError(f"Le fichier « {p.name} » est vide : mettez-y au moins {min_chars} caractères de texte.")
     if size > max_bytes:
         raise AtelierError(
-            f"Le fichier « {p.name} » pèse {size / 2**20:.1f} Mo, plus que la limite de {max_bytes / 2**20:.0f} Mo. "
+            f"Le fichier « {p.name} » pèse {french_number(size / 2**20, 1)}{NBSP}Mo, plus que la limite de "
+            f"{french_number(max_bytes / 2**20, 0)}{NBSP}Mo. "
             "Découpez-le en plusieurs fichiers ou gardez-en un extrait : rien n'est coupé sans vous."
         )
     raw = p.read_bytes()

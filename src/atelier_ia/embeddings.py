@@ -9,13 +9,13 @@ texts with close meanings, in any of the encoder's languages, get close vectors.
 from __future__ import annotations
 
 import functools
-import numbers
 
 import numpy as np
 import pandas as pd
 
 from .errors import AtelierError, describe
 from .paths import data_file
+from .validation import check_int, check_text
 
 COLLECTION = "culture/collection.csv"
 COLLECTION_COLUMNS = ("id", "titre", "type", "lieu", "texte", "source")
@@ -107,8 +107,7 @@ def search(query: str, k: int = 5, collection: pd.DataFrame | None = None) -> pd
     """The ``k`` items of the collection whose description is closest in meaning to ``query``."""
     if not isinstance(query, str) or not query.strip():
         raise AtelierError(f"La recherche attend une question en texte, par exemple \"un tableau de nénuphars\" ; vous avez donné {describe(query)}.")
-    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
-        raise AtelierError(f"« k » (le nombre de résultats) doit être un entier positif, pas {describe(k)}.")
+    k = check_int(k, "k", 1, MAX_TEXTS, " (le nombre de résultats)")
     table = load_collection() if collection is None else collection
     if not isinstance(table, pd.DataFrame) or "texte" not in table.columns or table.empty:
         raise AtelierError("La collection doit être un tableau pandas non vide avec une colonne « texte ».")

@@ -25,13 +25,14 @@ Images are NumPy arrays of shape ``(n, height, width)`` with values in [-1, 1]
 from __future__ import annotations
 
 import math
-import numbers
 import time
 from dataclasses import dataclass
 
 import numpy as np
 
 from .errors import AtelierError, describe
+from .fmt import NBSP, french_number, french_percent
+from .validation import check_bool, check_int, check_seed, check_text
 
 DEFAULT_STEPS = 100
 MIN_STEPS, MAX_STEPS = 10, 200
@@ -48,26 +49,11 @@ COMPOSITION_STYLES = {
 # --------------------------------------------------------------------------- checks
 
 
-def _check_int(value, name: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
-        raise AtelierError(f"« {name} » doit être un nombre entier entre {low} et {high} ; vous avez donné {describe(value)}.")
-    return int(value)
-
-
-def _check_seed(seed) -> int:
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or not 0 <= seed < 2**32:
-        raise AtelierError(
-            f"La graine « seed » doit être un nombre entier entre 0 et {2**32 - 1} (la même graine redonne "
-            f"le même résultat) ; vous avez donné {describe(seed)}."
-        )
-    return int(seed)
-
-
 def _rng(rng) -> np.random.Generator:
     """A generator from a seed, or the generator itself."""
     if isinstance(rng, np.random.Generator):
         return rng
-    return np.random.default_rng(_check_seed(rng))
+    return np.random.default_rng(check_seed(rng, "rng"))
 
 
 def _images(images, what: str = "les images", single_ok: bool = False, unit_range: bool = False) -> np.ndarray:
@@ -103,7 +89,7 @@ def _images(images, what: str = "les images", single_ok: bool = False, unit_rang
     if unit_range and (images.min() < -1 - 1e-6 or images.max() > 1 + 1e-6):
         raise AtelierError(
             f"{what.capitalize()} doivent avoir leurs valeurs entre -1 (noir) et 1 (blanc) ; elles vont de "
-            f"{images.min():.3g} à {images.max():.3g}. Ramenez-les dans cet intervalle, par exemple "
+            f"{french_number(float(f'{images.min():.3g}'))} à {french_number(float(f'{images.max():.3g}'))}. Ramenez-les dans cet intervalle, par exemple "
             "2 * (x - x.min()) / (x.max() - x.min()) - 1."
         )
     return images
@@ -134,15 +120,15 @@ def abstract_compositions(n: int = 500, size: int = 12, style: str = "mixed", se
     alternating tones (after Sonia Delaunay), or ``"mixed"`` (a random style for each image).
     Values in [-1, 1]: -1 black, 1 white. The same seed gives the same compositions.
     """
-    n = _check_int(n, "n", 1, MAX_TRAINING_IMAGES)
-    size = _check_int(size, "size", 6, 32)
+    n = check_int(n, "n", 1, MAX_TRAINING_IMAGES)
+    size = check_int(size, "size", 6, 32)
     styles = list(COMPOSITION_STYLES)
     if style not in (*styles, "mixed"):
         raise AtelierError(
             f"« style » doit valoir \"mixed\" (mélange) ou l'un de {', '.join(repr(s) for s in styles)} ; "
             f"vous avez donné {describe(style)}."
         )
-    rng = np.random.default_rng(_check_seed(seed))
+    rng = np.random.default_rng(check_seed(seed, "seed"))
     draw = {"grid": _grid, "suprematist": _suprematist, "circles": _circles}
     fine = 4 * size  # draw on a finer canvas, then average 4×4 blocks: soft edges
     # pixel centres of the fine canvas, in [0, 1]
@@ -233,7 +219,7 @@ class NoiseSchedule:
 
 def noise_schedule(steps: int = DEFAULT_STEPS) -> NoiseSchedule:
     """A linear schedule over ``steps`` steps (Ho et al., 2020, rescaled to fewer steps)."""
-    steps = _check_int(steps, "steps", MIN_STEPS, MAX_STEPS)
+    steps = check_int(steps, "steps", MIN_STEPS, MAX_STEPS)
     # The original DDPM goes from 0.0001 to 0.02 over 1000 steps; with fewer steps each one
     # must add proportionally more noise to reach pure noise at the end.
     scale = 1000 / steps
@@ -346,8 +332,8 @@ class Denoiser:
 
     def sample(self, n: int = 16, seed: int = 0) -> np.ndarray:
         """``n`` new images ``(n, h, w)`` generated from noise; the same seed gives the same images."""
-        n = _check_int(n, "n", 1, MAX_SAMPLES)
-        x, _, _ = self._reverse(n, np.random.default_rng(_check_seed(seed)), keep=False)
+        n = check_int(n, "n", 1, MAX_SAMPLES)
+        x, _, _ = self._reverse(n, np.random.default_rng(check_seed(seed, "seed")), keep=False)
         return x.reshape(n, *self.shape)
 
     def trajectory(self, seed: int = 0, guesses: bool = False) -> list[np.ndarray]:
@@ -358,9 +344,8 @@ class Denoiser:
         With ``guesses=True``, element k is instead the clean image that the denoiser
         guesses from the image after k steps (the last one is still the generated image).
         """
-        if not isinstance(guesses, bool):
-            raise AtelierError(f"« guesses » doit valoir True ou False ; vous avez donné {describe(guesses)}.")
-        _, states, seen = self._reverse(1, np.random.default_rng(_check_seed(seed)), keep=True)
+        check_bool(guesses, "guesses")
+        _, states, seen = self._reverse(1, np.random.default_rng(check_seed(seed, "seed")), keep=True)
         frames = [*seen, states[-1]] if guesses else states
         return [f.reshape(self.shape) for f in frames]
 
@@ -390,7 +375,7 @@ class DiffusionModel(Denoiser):
     def __repr__(self) -> str:
         h, w = self.shape
         return (f"DiffusionModel({h}×{w} pixels, {self.schedule.steps} étapes, entraîné sur "
-                f"{self.n_images} images en {self.seconds:.1f} s)")
+                f"{self.n_images} images en {french_number(round(self.seconds, 1))}{NBSP}s)")
 
 
 def _features(x_t: np.ndarray, t: np.ndarray, steps: int) -> np.ndarray:
@@ -414,9 +399,9 @@ def train_diffusion(images, steps: int = DEFAULT_STEPS, epochs: int | None = Non
     schedule = noise_schedule(steps)
     if epochs is None:
         epochs = min(500, math.ceil(100_000 / len(data)))
-    epochs = _check_int(epochs, "epochs", 1, 2000)
-    hidden = _check_int(hidden, "hidden", 8, 1024)
-    seed = _check_seed(seed)
+    epochs = check_int(epochs, "epochs", 1, 2000)
+    hidden = check_int(hidden, "hidden", 8, 1024)
+    seed = check_seed(seed, "seed")
 
     rng = np.random.default_rng(seed)
     network = MLPRegressor(hidden_layer_sizes=(hidden, hidden), batch_size=128, learning_rate_init=1e-3, random_state=seed)
@@ -492,7 +477,7 @@ def denoising_error(model: Denoiser | None, images, seed: int = 0, t: int | None
     schedule = model.schedule if model is not None else noise_schedule()
     if model is not None:
         model._check_shape(data)
-    rng = np.random.default_rng(_check_seed(seed))
+    rng = np.random.default_rng(check_seed(seed, "seed"))
     steps = rng.integers(0, schedule.steps, size=len(data)) if t is None else _check_steps_t(t, schedule.steps, len(data))
     x_t, _ = add_noise(data, steps, rng, schedule)
     flat = x_t.reshape(len(data), -1)
@@ -555,9 +540,7 @@ def _show(ax, image, title: str | None = None):
 
 
 def _check_title(title) -> str | None:
-    if title is not None and not isinstance(title, str):
-        raise AtelierError(f"Le titre doit être un texte ; vous avez donné {describe(title)}.")
-    return title
+    return None if title is None else check_text(title, "le titre (title)", allow_empty=True)
 
 
 def grid_figure(images, ncols: int = 8, title: str | None = None):
@@ -565,7 +548,7 @@ def grid_figure(images, ncols: int = 8, title: str | None = None):
     data = _images(images, "les images à afficher", single_ok=True)
     if len(data) > 200:
         raise AtelierError(f"{len(data)} images, c'est trop pour une figure (au plus 200) : affichez-en une partie, par exemple images[:32].")
-    ncols = _check_int(ncols, "ncols", 1, 20)
+    ncols = check_int(ncols, "ncols", 1, 20)
     title = _check_title(title)
     ncols = min(ncols, len(data))
     nrows = math.ceil(len(data) / ncols)
@@ -585,7 +568,7 @@ def filmstrip_figure(trajectory, n_frames: int = 8, title: str | None = None):
     frames = _images(trajectory, "les images de la trajectoire")
     if len(frames) < 2:
         raise AtelierError("La trajectoire doit compter au moins deux images : utilisez model.trajectory(seed).")
-    n_frames = _check_int(n_frames, "n_frames", 2, min(20, len(frames)))
+    n_frames = check_int(n_frames, "n_frames", 2, min(20, len(frames)))
     title = _check_title(title)
     # Most of the picture appears in the last steps: rather than evenly spaced steps, show
     # frames evenly spaced by how far they still are from the final image.
@@ -607,8 +590,8 @@ def noising_figure(image, n_frames: int = 8, seed: int = 0, schedule: NoiseSched
     if len(original) != 1:
         raise AtelierError("noising_figure montre une seule image : donnez images[0] plutôt que tout le tableau.")
     schedule = _check_schedule(schedule)
-    n_frames = _check_int(n_frames, "n_frames", 2, 20)
-    rng = np.random.default_rng(_check_seed(seed))
+    n_frames = check_int(n_frames, "n_frames", 2, 20)
+    rng = np.random.default_rng(check_seed(seed, "seed"))
     noise = rng.standard_normal(original.shape[1:])  # one noise, more and more of it
     # frames evenly spaced by the share of the image left (-1 stands for the original)
     shares = np.linspace(1, 0, n_frames)[1:-1]
@@ -620,7 +603,7 @@ def noising_figure(image, n_frames: int = 8, seed: int = 0, schedule: NoiseSched
             _show(ax, original[0], "image\nd'origine")
         else:
             _show(ax, schedule.signal[t] * original[0] + schedule.noise[t] * noise,
-                  f"étape {t}\n{100 * schedule.alphas_bar[t]:.0f} % d'image")  # share of the variance
+                  f"étape {t}\n{french_percent(float(schedule.alphas_bar[t]), 0)} d'image")  # share of the variance
     fig.suptitle("L'image se noie peu à peu dans le bruit", fontsize=_FONT + 2)
     return fig
 
@@ -643,12 +626,12 @@ def nearest_figure(samples, training, pairs, max_pairs: int = 8, title: str | No
         )
     if indices.min() < 0 or indices.max() >= len(train):
         raise AtelierError("« pairs » désigne des images d'entraînement qui n'existent pas : recalculez-le avec nearest_training sur les mêmes images.")
-    max_pairs = _check_int(max_pairs, "max_pairs", 1, 20)
+    max_pairs = check_int(max_pairs, "max_pairs", 1, 20)
     title = _check_title(title)
     k = min(max_pairs, len(gen))
     fig, axes = _figure(2, k, cell=1.4, extra=1.2)
     for j in range(k):
         _show(axes[0, j], gen[j], f"générée {j + 1}")
-        _show(axes[1, j], train[indices[j]], f"n° {indices[j]}\ndistance {distances[j]:.2f}".replace(".", ","))
+        _show(axes[1, j], train[indices[j]], f"n° {indices[j]}\ndistance {french_number(float(distances[j]), 2)}")
     fig.suptitle(title or "En haut : images générées ; en bas : l'image d'entraînement la plus proche", fontsize=_FONT + 2)
     return fig

@@ -34,8 +34,10 @@ import numpy as np
 import pandas as pd
 
 from .errors import AtelierError, describe
+from .fmt import french_number
 from .paths import data_file
-from .text import _check_int, _check_temperature, sample_index
+from .text import _check_temperature, sample_index
+from .validation import check_bool, check_int, check_real, check_seed, check_text
 
 #: A note: (MIDI pitch or None for a rest, duration in quarter notes).
 Note = tuple  # (int | None, float)
@@ -55,25 +57,20 @@ _DURATIONS = {
 
 def note_name(pitch: int) -> str:
     """French name of a MIDI pitch, with the French octave number (60 → « do3 », 69 → « la3 »)."""
-    if isinstance(pitch, bool) or not isinstance(pitch, numbers.Integral) or not 0 <= pitch <= 127:
-        raise AtelierError(
-            f"Une hauteur MIDI est un nombre entier entre 0 et 127 (60 = do du milieu du piano) ; vous avez donné {describe(pitch)}."
-        )
+    pitch = check_int(pitch, "pitch", 0, 127, " (une hauteur MIDI : 60 = do du milieu du piano)")
     return f"{_NAMES[pitch % 12]}{pitch // 12 - 2}"
 
 
 def duration_name(quarters: float) -> str:
     """French name of a duration in quarter notes (1 → « noire », 0.5 → « croche »)."""
-    name = _DURATIONS.get(round(float(quarters), 4))
+    quarters = check_real(quarters, "quarters", 0, MAX_NOTE_QUARTERS, " (une durée en noires : 1 = noire, 0.5 = croche)")
+    name = _DURATIONS.get(round(quarters, 4))
     return name or f"{_number(quarters)} temps"
 
 
 def _number(x: float, digits: int = 2) -> str:
-    """A number the French way: decimal comma, no useless zeros."""
-    text = f"{x:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    """``x`` rounded to ``digits`` decimals, written the French way (no useless zeros)."""
+    return french_number(round(float(x), digits) if digits else round(float(x)))
 
 
 # --------------------------------------------------------------------------- validation
@@ -137,16 +134,8 @@ def _check_melodies(melodies) -> list[list[Note]]:
     return [_check_melody(m, f"la mélodie n° {k}") for k, m in enumerate(melodies, 1)]
 
 
-def _check_real(value, name: str, low: float, high: float, hint: str = "") -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) or not low <= value <= high:
-        raise AtelierError(
-            f"« {name} » doit être un nombre entre {_number(low)} et {_number(high)}{hint} ; vous avez donné {describe(value)}."
-        )
-    return float(value)
-
-
 def _check_tempo(tempo) -> float:
-    return _check_real(tempo, "tempo", 20, 400, " (nombre de noires par minute, 100 par exemple)")
+    return check_real(tempo, "tempo", 20, 400, " (nombre de noires par minute, 100 par exemple)")
 
 
 # --------------------------------------------------------------------------- corpora
@@ -353,23 +342,20 @@ def load_corpus(name: str, size: int | None = None, transpose: bool = True) -> M
         choices = ", ".join(f"« {c} »" for c in CORPORA)
         raise AtelierError(f"Corpus inconnu : {describe(name)}. Choisissez parmi {choices}.")
     name = name.strip().lower()
-    if not isinstance(transpose, bool):
-        raise AtelierError(
-            f"« transpose » vaut True (transposer sans altération à la clé) ou False ; vous avez donné {describe(transpose)}."
-        )
+    check_bool(transpose, "transpose", " (True : transposer sans altération à la clé)")
     _music21()
     if name == "bach":
         files = _bach_files()
         limit = min(BACH_MAX, len(files))
-        size = BACH_DEFAULT if size is None else _check_int(size, "size", 1, limit)
+        size = BACH_DEFAULT if size is None else check_int(size, "size", 1, limit)
         pieces = [_bach_piece(bwv, str(path)) for bwv, path in files[:size]]
     elif name == "renaissance":
-        size = len(JOSQUIN) if size is None else _check_int(size, "size", 1, len(JOSQUIN))
+        size = len(JOSQUIN) if size is None else check_int(size, "size", 1, len(JOSQUIN))
         pieces = [_josquin_piece(*spec) for spec in JOSQUIN[:size]]
     else:
         path = data_file(TRAD_FILE)
         all_pieces = _trad_pieces(str(path), path.stat().st_mtime)
-        size = len(all_pieces) if size is None else _check_int(size, "size", 1, len(all_pieces))
+        size = len(all_pieces) if size is None else check_int(size, "size", 1, len(all_pieces))
         pieces = list(all_pieces[:size])
     melodies = []
     for piece in pieces:
@@ -416,7 +402,7 @@ class MarkovMelody:
     """
 
     def __init__(self, order: int = 2, mode: str = "pitch"):
-        self.order = _check_int(order, "order", 1, 3)
+        self.order = check_int(order, "order", 1, 3)
         if mode not in MODES:
             raise AtelierError(
                 f"« mode » vaut \"pitch\" (le modèle retient les hauteurs) ou \"interval\" (il retient les "
@@ -508,8 +494,8 @@ class MarkovMelody:
         then begins with it and continues with ``n_notes`` new notes.
         """
         self._require_fit()
-        n_notes = _check_int(n_notes, "n_notes", 1, 2000)
-        seed = _check_int(seed, "seed", 0, 2**32 - 1)
+        n_notes = check_int(n_notes, "n_notes", 1, 2000)
+        seed = check_seed(seed, "seed")
         _check_temperature(temperature)
         rng = np.random.default_rng(seed)
         melody = self._prompt(start)
@@ -613,9 +599,8 @@ def pianoroll_figure(melody, title: str = "", prompt_length: int = 0):
 
     melody = _check_melody(melody)
     pitches = _check_sounding(melody)
-    if not isinstance(title, str):
-        raise AtelierError(f"Le titre doit être un texte ; vous avez donné {describe(title)}.")
-    prompt_length = _check_int(prompt_length, "prompt_length", 0, len(melody))
+    check_text(title, "le titre (title)", allow_empty=True)
+    prompt_length = check_int(prompt_length, "prompt_length", 0, len(melody))
     fig = Figure(figsize=(8, 3.4), layout="constrained")
     ax = fig.add_subplot()
     onsets = np.concatenate([[0.0], np.cumsum([d for _, d in melody])])
@@ -673,7 +658,7 @@ def synthesize(melody, tempo: float = 100, sample_rate: int = 22050) -> np.ndarr
     """
     melody = _check_melody(melody)
     tempo = _check_tempo(tempo)
-    sample_rate = _check_int(sample_rate, "sample_rate", 8000, 48000)
+    sample_rate = check_int(sample_rate, "sample_rate", 8000, 48000)
     per_quarter = sample_rate * 60.0 / tempo
     bounds = np.round(np.concatenate([[0.0], np.cumsum([d for _, d in melody])]) * per_quarter).astype(int)
     if bounds[-1] > MAX_SYNTH_SECONDS * sample_rate:
@@ -693,7 +678,7 @@ def wav_bytes(samples, sample_rate: int) -> bytes:
     samples = np.asarray(samples, dtype=float)
     if samples.ndim != 1 or not np.isfinite(samples).all():
         raise AtelierError("Le son doit être une liste de nombres (un seul canal), sans valeur manquante.")
-    sample_rate = _check_int(sample_rate, "sample_rate", 8000, 48000)
+    sample_rate = check_int(sample_rate, "sample_rate", 8000, 48000)
     rng = np.random.default_rng(0)  # triangular dither, always the same: the same melody gives the same file
     dither = (rng.random(samples.size) - rng.random(samples.size)) / 127
     codes = np.clip(np.round((np.clip(samples, -1, 1) + dither) * 127) + 128, 0, 255).astype(np.uint8)
@@ -742,8 +727,8 @@ def audio(melody, tempo: float = 100, sample_rate: int = 16000, max_seconds: flo
     """
     melody = _check_melody(melody)
     tempo = _check_tempo(tempo)
-    sample_rate = _check_int(sample_rate, "sample_rate", 8000, 24000)
-    max_seconds = _check_real(max_seconds, "max_seconds", 1, 20, " secondes (les extraits restent courts pour alléger le livre)")
+    sample_rate = check_int(sample_rate, "sample_rate", 8000, 24000)
+    max_seconds = check_real(max_seconds, "max_seconds", 1, 20, " secondes (les extraits restent courts pour alléger le livre)")
     _check_sounding(melody)
     kept, elapsed = [], 0.0
     for pitch, dur in melody:  # keep the notes that fit in max_seconds

@@ -7,7 +7,6 @@ which author. Accuracy is measured honestly, on quotations kept aside during tra
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +14,7 @@ import pandas as pd
 
 from .corpus import AUTHORS, load_author
 from .errors import AtelierError, describe
+from .validation import check_int, check_real, check_seed, check_text
 
 
 @dataclass
@@ -30,7 +30,8 @@ class Attribution:
 
     def guess(self, text: str) -> pd.Series:
         """Probability of each author for ``text``, most likely first."""
-        if not isinstance(text, str) or len(text.strip()) < 10:
+        text = check_text(text, "la phrase à attribuer")
+        if len(text.strip()) < 10:
             raise AtelierError(f"Donnez une phrase d'au moins 10 caractères à attribuer ; vous avez donné {describe(text)}.")
         probs = self.pipeline.predict_proba([text])[0]
         classes = list(self.pipeline.classes_)
@@ -49,12 +50,9 @@ def train_attribution(authors=("La Fontaine", "Molière", "Racine", "Voltaire"),
         raise AtelierError(f"Choisissez au moins deux autrices ou auteurs parmi : {', '.join(AUTHORS)}.")
     if len(set(authors)) != len(authors):
         raise AtelierError("La liste des autrices et auteurs contient un doublon.")
-    if isinstance(per_author, bool) or not isinstance(per_author, numbers.Integral) or not 20 <= per_author <= 5000:
-        raise AtelierError(f"« per_author » doit être un entier entre 20 et 5 000, pas {describe(per_author)}.")
-    if isinstance(test_share, bool) or not isinstance(test_share, numbers.Real) or not 0.1 <= test_share <= 0.5:
-        raise AtelierError(f"« test_share » (part gardée pour l'évaluation) doit être entre 0.1 et 0.5, pas {describe(test_share)}.")
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise AtelierError(f"La graine doit être un entier positif ou nul, pas {describe(seed)}.")
+    per_author = check_int(per_author, "per_author", 20, 5000, " (citations par autrice ou auteur)")
+    test_share = check_real(test_share, "test_share", 0.1, 0.5, " (part gardée pour l'évaluation)")
+    seed = check_seed(seed, "seed")
     texts, labels = [], []
     rng = np.random.default_rng(seed)
     for name in authors:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import numbers
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,28 +16,21 @@ import numpy as np
 import pandas as pd
 
 from .errors import AtelierError, describe
+from .validation import check_choice, check_int, check_real, check_seed, check_text
 
 # --------------------------------------------------------------------------- tokens
 
 _WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|\S", re.UNICODE)
 
 
-def _check_text(text, what: str = "le texte", allow_empty: bool = False) -> str:
-    if not isinstance(text, str):
-        raise AtelierError(f"{what.capitalize()} doit être une chaîne de caractères (entre guillemets), pas {describe(text)}.")
-    if not allow_empty and not text:
-        raise AtelierError(f"{what.capitalize()} est vide : donnez au moins quelques mots.")
-    return text
-
-
 def char_tokens(text: str) -> list[str]:
     """The characters of ``text``: the simplest tokens."""
-    return list(_check_text(text, allow_empty=True))
+    return list(check_text(text, allow_empty=True))
 
 
 def word_tokens(text: str) -> list[str]:
     """Words and punctuation; an elided article keeps its apostrophe (« l' », « d' »)."""
-    return _WORD.findall(_check_text(text, allow_empty=True))
+    return _WORD.findall(check_text(text, allow_empty=True))
 
 
 _NO_SPACE_BEFORE = set(",.)]…")
@@ -68,12 +60,6 @@ def join_words(tokens: list[str]) -> str:
 # Pre-tokenisation: a chunk is a run of letters, of digits or of punctuation, with the
 # space before it. Merges never cross a chunk boundary.
 _CHUNK = re.compile(r" ?[^\W\d_]+| ?\d+| ?(?:[^\s\w]|_)+|\s+(?!\S)|\s+", re.UNICODE)
-
-
-def _check_int(value, name: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
-        raise AtelierError(f"« {name} » doit être un nombre entier entre {low} et {high} ; vous avez donné {describe(value)}.")
-    return int(value)
 
 
 @dataclass
@@ -107,8 +93,8 @@ class BPETokenizer:
     @classmethod
     def train(cls, text: str, vocab_size: int = 500) -> "BPETokenizer":
         """Learn ``vocab_size - 256`` merges from ``text``."""
-        _check_text(text, "le texte d'entraînement")
-        vocab_size = _check_int(vocab_size, "vocab_size", 257, 50_000)
+        check_text(text, "le texte d'entraînement")
+        vocab_size = check_int(vocab_size, "vocab_size", 257, 50_000)
         words = Counter(_CHUNK.findall(text))
         # each distinct chunk as a list of token ids, with how often it occurs
         seqs = [list(w.encode("utf-8")) for w in words]
@@ -195,7 +181,7 @@ class BPETokenizer:
 
     def encode(self, text: str) -> list[int]:
         """Token ids of ``text``."""
-        _check_text(text, allow_empty=True)
+        check_text(text, allow_empty=True)
         out: list[int] = []
         for chunk in _CHUNK.findall(text):
             out.extend(self._encode_chunk(chunk))
@@ -248,19 +234,15 @@ def apply_temperature(probs, temperature: float):
 
 
 def _check_temperature(temperature) -> float:
-    if isinstance(temperature, bool) or not isinstance(temperature, numbers.Real) or not 0 <= temperature <= 10:
-        raise AtelierError(
-            f"La température doit être un nombre entre 0 et 10 (1 = tirage fidèle aux probabilités, "
-            f"0 = toujours le plus probable) ; vous avez donné {describe(temperature)}."
-        )
-    return float(temperature)
+    return check_real(temperature, "temperature", 0, 10,
+                      " (la température : 1 = tirage fidèle aux probabilités, 0 = toujours le plus probable)")
 
 
 def sample_index(probs, rng: np.random.Generator, temperature: float = 1.0, top_k: int | None = None) -> int:
     """Draw one index from ``probs`` after temperature and top-k filtering."""
     p = np.asarray(apply_temperature(np.asarray(probs, dtype=float), temperature))
     if top_k is not None:
-        top_k = _check_int(top_k, "top_k", 1, 10**6)
+        top_k = check_int(top_k, "top_k", 1, 10**6)
         if top_k < p.size:
             cut = np.argsort(-p, kind="stable")[top_k:]
             p = p.copy()
@@ -284,22 +266,22 @@ class NGramModel:
     """
 
     def __init__(self, order: int = 3, level: str = "char", k: float = 0.01):
-        self.order = _check_int(order, "order", 1, 6)
-        if level not in LEVELS:
-            raise AtelierError(f"« level » doit valoir \"char\" (caractères) ou \"word\" (mots), pas {describe(level)}.")
-        if isinstance(k, bool) or not isinstance(k, numbers.Real) or not 0 < k <= 10:
-            raise AtelierError(f"Le lissage « k » doit être un nombre positif (par exemple 0.01), pas {describe(k)}.")
-        self.level, self.k = level, float(k)
+        self.order = check_int(order, "order", 1, 6)
+        level = check_choice(level, "level", LEVELS)
+        k = check_real(k, "k", 0, 10, " (le lissage, strictement positif : par exemple 0.01)")
+        if k == 0:
+            raise AtelierError("Le lissage « k » doit être strictement positif (par exemple 0.01) ; vous avez donné 0.")
+        self.level, self.k = level, k
         self.counts: dict[int, dict] = {}
         self.vocab: list = []
         self._dist_cache: dict = {}
 
     def tokenize(self, text: str):
-        return _check_text(text, allow_empty=True) if self.level == "char" else tuple(word_tokens(text))
+        return check_text(text, allow_empty=True) if self.level == "char" else tuple(word_tokens(text))
 
     def fit(self, text: str) -> "NGramModel":
         """Count the n-grams of ``text``; returns the model itself."""
-        _check_text(text, "le texte d'entraînement")
+        check_text(text, "le texte d'entraînement")
         seq = self.tokenize(text)
         if len(seq) <= self.order:
             raise AtelierError(
@@ -369,10 +351,10 @@ class NGramModel:
     def generate(self, length: int = 200, seed: int = 0, temperature: float = 1.0, top_k: int | None = None, prompt: str = "") -> str:
         """Generate ``length`` tokens after ``prompt``; the same seed gives the same text."""
         self._require_fit()
-        length = _check_int(length, "length", 1, 20_000)
-        seed = _check_int(seed, "seed", 0, 2**32 - 1)
+        length = check_int(length, "length", 1, 20_000)
+        seed = check_seed(seed, "seed")
         _check_temperature(temperature)
-        _check_text(prompt, "le début (prompt)", allow_empty=True)
+        check_text(prompt, "le début (prompt)", allow_empty=True)
         rng = np.random.default_rng(seed)
         history = list(self.tokenize(prompt))
         if not history:  # start like a line of the training text
@@ -400,7 +382,7 @@ class NGramModel:
     def perplexity(self, text: str) -> float:
         """How surprised the model is by ``text`` (lower = more expected). Unknown tokens count too."""
         self._require_fit()
-        seq = self.tokenize(_check_text(text, "le texte à évaluer"))
+        seq = self.tokenize(check_text(text, "le texte à évaluer"))
         if len(seq) < 2:
             raise AtelierError("Le texte à évaluer doit compter au moins deux jetons.")
         log_sum = 0.0

@@ -16,6 +16,7 @@ from .fmt import french_number
 
 __all__ = [
     "MAX_SEED",
+    "check_bool",
     "check_choice",
     "check_int",
     "check_real",
@@ -110,4 +111,11 @@ def check_choice(value, name: str, choices):
     if not found:
         listed = ", ".join(f"« {c} »" for c in choices)
         raise AtelierError(f"« {name} » doit être l'une de ces valeurs : {listed} ; vous avez donné {describe(value)}.")
+    return value
+
+
+def check_bool(value, name: str, hint: str = "") -> bool:
+    """``value`` if it is ``True`` or ``False`` (not 0/1, not a text such as ``"oui"``)."""
+    if not isinstance(value, bool):
+        raise AtelierError(f"« {name} » doit valoir True ou False{hint} ; vous avez donné {describe(value)}.")
     return value
