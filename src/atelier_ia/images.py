@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import AtelierError, describe
+from .figures import FONT, new_figure
 from .fmt import NBSP, french_number, french_percent
 from .validation import check_bool, check_int, check_seed, check_text
 
@@ -517,17 +518,11 @@ def nearest_training(samples, training_images) -> tuple[np.ndarray, np.ndarray]:
 
 # --------------------------------------------------------------------------- figures
 
-_FONT = 10
+
 
 
 def _figure(nrows: int, ncols: int, cell: float = 1.2, extra: float = 0.6):
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(max(ncols * cell, 4), nrows * cell + extra), layout="constrained")
-    axes = fig.subplots(nrows, ncols, squeeze=False)
-    for ax in axes.flat:
-        ax.set_axis_off()
-    return fig, axes
+    return new_figure(nrows, ncols, width=max(ncols * cell, 4), height=nrows * cell + extra, axis=False, squeeze=False)
 
 
 def _show(ax, image, title: str | None = None):
@@ -536,7 +531,7 @@ def _show(ax, image, title: str | None = None):
     ax.set_xticks([])
     ax.set_yticks([])
     if title:
-        ax.set_title(title, fontsize=_FONT)
+        ax.set_title(title, fontsize=FONT["tick"])
 
 
 def _check_title(title) -> str | None:
@@ -555,7 +550,7 @@ def grid_figure(images, ncols: int = 8, title: str | None = None):
     fig, axes = _figure(nrows, ncols, cell=1.0)
     for ax, image in zip(axes.flat, data):
         _show(ax, image)
-    fig.suptitle(title or f"{len(data)} image{'s' if len(data) > 1 else ''} ({data.shape[1]}×{data.shape[2]} pixels)", fontsize=_FONT + 2)
+    fig.suptitle(title or f"{len(data)} image{'s' if len(data) > 1 else ''} ({data.shape[1]}×{data.shape[2]} pixels)", fontsize=FONT["title"])
     return fig
 
 
@@ -580,7 +575,7 @@ def filmstrip_figure(trajectory, n_frames: int = 8, title: str | None = None):
     fig, axes = _figure(1, len(picks), cell=1.4, extra=0.9)
     for ax, k in zip(axes.flat, picks):
         _show(ax, frames[k], f"étape {k}" + ("\n(image finale)" if k == last else "\n(départ)" if k == 0 else "\n"))
-    fig.suptitle(title or f"Du bruit à l'image : {last} étapes de débruitage", fontsize=_FONT + 2)
+    fig.suptitle(title or f"Du bruit à l'image : {last} étapes de débruitage", fontsize=FONT["title"])
     return fig
 
 
@@ -604,7 +599,7 @@ def noising_figure(image, n_frames: int = 8, seed: int = 0, schedule: NoiseSched
         else:
             _show(ax, schedule.signal[t] * original[0] + schedule.noise[t] * noise,
                   f"étape {t}\n{french_percent(float(schedule.alphas_bar[t]), 0)} d'image")  # share of the variance
-    fig.suptitle("L'image se noie peu à peu dans le bruit", fontsize=_FONT + 2)
+    fig.suptitle("L'image se noie peu à peu dans le bruit", fontsize=FONT["title"])
     return fig
 
 
@@ -633,5 +628,5 @@ def nearest_figure(samples, training, pairs, max_pairs: int = 8, title: str | No
     for j in range(k):
         _show(axes[0, j], gen[j], f"générée {j + 1}")
         _show(axes[1, j], train[indices[j]], f"n° {indices[j]}\ndistance {french_number(float(distances[j]), 2)}")
-    fig.suptitle(title or "En haut : images générées ; en bas : l'image d'entraînement la plus proche", fontsize=_FONT + 2)
+    fig.suptitle(title or "En haut : images générées ; en bas : l'image d'entraînement la plus proche", fontsize=FONT["title"])
     return fig

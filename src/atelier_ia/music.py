@@ -26,7 +26,7 @@ import math
 import numbers
 import re
 import wave
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,9 +34,11 @@ import numpy as np
 import pandas as pd
 
 from .errors import AtelierError, describe
+from .figures import FONT, PALETTE, new_figure, style_axes
 from .fmt import french_number
 from .paths import data_file
-from .text import _check_temperature, sample_index
+from .markov import BackoffCounts, check_temperature, sample_index
+from .memorisation import longest_shared_run
 from .validation import check_bool, check_int, check_real, check_seed, check_text
 
 #: A note: (MIDI pitch or None for a rest, duration in quarter notes).
@@ -409,7 +411,7 @@ class MarkovMelody:
                 f"intervalles entre notes) ; vous avez donné {describe(mode)}."
             )
         self.mode = mode
-        self.tables: list[dict] = []
+        self._counts: BackoffCounts | None = None
         self.pitch_range: tuple[int, int] | None = None
         self.first_pitches: Counter = Counter()
 
@@ -437,19 +439,15 @@ class MarkovMelody:
             raise AtelierError(
                 f"Trop peu de notes pour un modèle d'ordre {self.order} : donnez des mélodies plus longues ou baissez l'ordre."
             )
-        self.tables = [defaultdict(Counter) for _ in range(self.order + 1)]
-        for melody in melodies:
-            seq = [START] * self.order + self.states(melody)  # START marks how melodies begin
-            for i in range(self.order, len(seq)):
-                for j in range(self.order + 1):
-                    self.tables[j][tuple(seq[i - j : i])][seq[i]] += 1
+        # START, repeated before each melody, marks how melodies begin
+        self._counts = BackoffCounts([self.states(m) for m in melodies], self.order, pad=START)
         self.pitch_range = (min(pitches), max(pitches))
         self.first_pitches = Counter(next((p for p, _ in m if p is not None), None) for m in melodies)
         del self.first_pitches[None]  # a melody of rests only has no first pitch
         return self
 
     def _require_fit(self):
-        if not self.tables:
+        if self._counts is None:
             raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(melodies).")
 
     def _fits(self, state, pitch) -> bool:
@@ -463,13 +461,10 @@ class MarkovMelody:
 
     def _candidates(self, history, pitch) -> tuple[list, np.ndarray]:
         """Next states and their probabilities, from the longest context seen in training."""
-        for j in range(self.order, -1, -1):  # back-off: order, order - 1, …, 0
-            counts = self.tables[j].get(tuple(history[len(history) - j :]))
-            if counts:
-                options = [s for s in sorted(counts, key=_state_key) if self._fits(s, pitch)]
-                if options:
-                    weights = np.array([counts[s] for s in options], dtype=float)
-                    return options, weights / weights.sum()
+        found = self._counts.candidates(history, accept=lambda s: self._fits(s, pitch),
+                                        order_by=lambda item: _state_key(item[0]))
+        if found is not None:
+            return found
         raise AtelierError("Aucune note possible dans la tessiture du corpus : vérifiez les mélodies d'entraînement.")  # pragma: no cover
 
     def _prompt(self, start) -> list[Note]:
@@ -496,7 +491,7 @@ class MarkovMelody:
         self._require_fit()
         n_notes = check_int(n_notes, "n_notes", 1, 2000)
         seed = check_seed(seed, "seed")
-        _check_temperature(temperature)
+        check_temperature(temperature)
         rng = np.random.default_rng(seed)
         melody = self._prompt(start)
         history = [START] * self.order + self.states(melody)
@@ -534,29 +529,19 @@ class MarkovMelody:
     @property
     def n_states(self) -> int:
         """Number of distinct states seen in training."""
-        return len(self.tables[0].get((), {})) if self.tables else 0
+        return len(self._counts.table(0).get((), {})) if self._counts is not None else 0
 
     def __repr__(self) -> str:
-        state = f"{self.n_states} états" if self.tables else "non entraîné"
+        state = f"{self.n_states} états" if self._counts is not None else "non entraîné"
         return f"MarkovMelody(order={self.order}, mode={self.mode!r}, {state})"
 
 
 def longest_shared_passage(melody, melodies) -> tuple[int, int | None]:
     """Length of the longest run of consecutive notes of ``melody`` found note for note in one of
-    ``melodies``, and the index of that melody (None if no note is shared). A measure of copying."""
-    melody = _check_melody(melody)
-    best, where = 0, None
-    for k, other in enumerate(_check_melodies(melodies)):
-        run = [0] * (len(other) + 1)  # longest common substring, row by row
-        for note in melody:
-            previous = 0
-            for j, note_j in enumerate(other, 1):
-                current = run[j]
-                run[j] = previous + 1 if note == note_j else 0
-                previous = current
-                if run[j] > best:
-                    best, where = run[j], k
-    return best, where
+    ``melodies``, and the index of that melody (None if no note is shared). A measure of copying
+    (see :func:`atelier_ia.memorisation.longest_shared_run`, which also returns the run itself)."""
+    shared = longest_shared_run(_check_melody(melody), _check_melodies(melodies))
+    return shared.length, shared.source
 
 
 # --------------------------------------------------------------------------- description
@@ -583,8 +568,8 @@ def describe_melody(melody, tempo: float = 100) -> str:
 
 # --------------------------------------------------------------------------- piano roll
 
-# Okabe & Ito's palette, distinguishable with every common colour-vision deficiency.
-COLOURS = {"generated": "#0072B2", "prompt": "#E69F00", "edge": "#1A1A1A"}
+# Okabe & Ito's palette (atelier_ia.figures), distinguishable with every common colour-vision deficiency.
+COLOURS = {"generated": PALETTE["bleu"], "prompt": PALETTE["orange"], "edge": "#1A1A1A"}
 
 
 def pianoroll_figure(melody, title: str = "", prompt_length: int = 0):
@@ -593,7 +578,6 @@ def pianoroll_figure(melody, title: str = "", prompt_length: int = 0):
     With ``prompt_length`` = k, the first k notes (the imposed beginning) are drawn in orange
     with hatching, the rest in blue, and a legend says which is which.
     """
-    from matplotlib.figure import Figure
     from matplotlib.patches import Patch
     from matplotlib.ticker import MultipleLocator
 
@@ -601,8 +585,7 @@ def pianoroll_figure(melody, title: str = "", prompt_length: int = 0):
     pitches = _check_sounding(melody)
     check_text(title, "le titre (title)", allow_empty=True)
     prompt_length = check_int(prompt_length, "prompt_length", 0, len(melody))
-    fig = Figure(figsize=(8, 3.4), layout="constrained")
-    ax = fig.add_subplot()
+    fig, ax = new_figure(width=8, height=3.4)
     onsets = np.concatenate([[0.0], np.cumsum([d for _, d in melody])])
     onset = onsets[-1]
     for part, colour, hatch in ((slice(0, prompt_length), "prompt", "//"), (slice(prompt_length, None), "generated", None)):
@@ -619,17 +602,11 @@ def pianoroll_figure(melody, title: str = "", prompt_length: int = 0):
     ax.set_yticks(ticks, [f"{p} ({note_name(p)})" for p in ticks])
     ax.yaxis.set_minor_locator(MultipleLocator(1))
     ax.grid(axis="y", which="minor", color="#dddddd", linewidth=0.5)
-    ax.grid(axis="x", color="#cccccc", linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.set_xlabel("temps (noires)", fontsize=11)
-    ax.set_ylabel("hauteur (MIDI)", fontsize=11)
-    ax.tick_params(labelsize=10)
-    if title:
-        ax.set_title(title, fontsize=12)
+    style_axes(ax, "temps (noires)", "hauteur (MIDI)", title, grid="x")
     if 0 < prompt_length < len(melody):
         fig.legend(handles=[Patch(facecolor=COLOURS["prompt"], edgecolor=COLOURS["edge"], hatch="//", label="début imposé"),
                             Patch(facecolor=COLOURS["generated"], edgecolor=COLOURS["edge"], label="suite générée")],
-                   fontsize=10, loc="outside right upper", frameon=False)
+                   fontsize=FONT["tick"], loc="outside right upper", frameon=False)
     return fig
 
 

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import AtelierError, describe
+from .markov import BackoffCounts, apply_temperature, check_temperature, sample_index
 from .validation import check_choice, check_int, check_real, check_seed, check_text
 
 # --------------------------------------------------------------------------- tokens
@@ -208,49 +209,6 @@ def _show(token: bytes) -> str:
         return "".join(chr(b) if b < 128 else f"⟨{b:02x}⟩" for b in token)
 
 
-# --------------------------------------------------------------------------- sampling
-
-
-def apply_temperature(probs, temperature: float):
-    """Sharpen (temperature < 1) or flatten (> 1) a probability distribution.
-
-    ``probs`` is a pandas Series or a NumPy array; the result has the same type and sums to 1.
-    Temperature 0 puts all the probability on the most likely token (greedy choice).
-    """
-    t = _check_temperature(temperature)
-    values = np.asarray(probs, dtype=float)
-    if values.ndim != 1 or values.size == 0 or np.any(values < 0) or not np.isfinite(values).all() or values.sum() <= 0:
-        raise AtelierError("Les probabilités doivent former une liste non vide de nombres positifs.")
-    if t == 0:
-        out = np.zeros_like(values)
-        out[int(np.argmax(values))] = 1.0
-    else:
-        with np.errstate(divide="ignore"):
-            logits = np.log(values) / t
-        logits -= logits[np.isfinite(logits)].max()
-        out = np.exp(logits)
-        out /= out.sum()
-    return pd.Series(out, index=probs.index, name=getattr(probs, "name", None)) if isinstance(probs, pd.Series) else out
-
-
-def _check_temperature(temperature) -> float:
-    return check_real(temperature, "temperature", 0, 10,
-                      " (la température : 1 = tirage fidèle aux probabilités, 0 = toujours le plus probable)")
-
-
-def sample_index(probs, rng: np.random.Generator, temperature: float = 1.0, top_k: int | None = None) -> int:
-    """Draw one index from ``probs`` after temperature and top-k filtering."""
-    p = np.asarray(apply_temperature(np.asarray(probs, dtype=float), temperature))
-    if top_k is not None:
-        top_k = check_int(top_k, "top_k", 1, 10**6)
-        if top_k < p.size:
-            cut = np.argsort(-p, kind="stable")[top_k:]
-            p = p.copy()
-            p[cut] = 0.0
-            p /= p.sum()
-    return int(rng.choice(p.size, p=p))
-
-
 # --------------------------------------------------------------------------- n-grams
 
 LEVELS = ("char", "word")
@@ -272,11 +230,12 @@ class NGramModel:
         if k == 0:
             raise AtelierError("Le lissage « k » doit être strictement positif (par exemple 0.01) ; vous avez donné 0.")
         self.level, self.k = level, k
-        self.counts: dict[int, dict] = {}
+        self._counts: BackoffCounts | None = None
         self.vocab: list = []
         self._dist_cache: dict = {}
 
     def tokenize(self, text: str):
+        """The model's tokens for ``text``: the text itself (letters) or a tuple of words."""
         return check_text(text, allow_empty=True) if self.level == "char" else tuple(word_tokens(text))
 
     def fit(self, text: str) -> "NGramModel":
@@ -288,8 +247,7 @@ class NGramModel:
                 f"Le texte d'entraînement est trop court : {len(seq)} jetons pour un modèle d'ordre {self.order}. "
                 "Donnez un texte plus long ou baissez l'ordre."
             )
-        self._seq = seq
-        self.counts = {}
+        self._counts = BackoffCounts([seq], self.order)
         self.vocab = sorted(self._table(0)[seq[:0]])
         self._table(self.order)
         self._dist_cache = {}
@@ -297,19 +255,7 @@ class NGramModel:
 
     def _table(self, j: int) -> dict:
         """Context of length ``j`` → {next token: count}; built on first use."""
-        table = self.counts.get(j)
-        if table is None:
-            seq = self._seq
-            grams = Counter(seq[i : i + j + 1] for i in range(len(seq) - j))
-            table = {}
-            for gram, c in grams.items():
-                nxt = table.get(gram[:-1])
-                if nxt is None:
-                    table[gram[:-1]] = {gram[-1]: c}
-                else:
-                    nxt[gram[-1]] = c
-            self.counts[j] = table
-        return table
+        return self._counts.table(j)
 
     @property
     def n_parameters(self) -> int:
@@ -318,26 +264,14 @@ class NGramModel:
         return sum(len(nxt) for nxt in self._table(self.order).values())
 
     def _require_fit(self):
-        if not self.counts:
+        if self._counts is None:
             raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
 
-    def _context(self, history) -> tuple:
-        """The longest suffix of ``history`` (≤ order) that the model has seen."""
-        for j in range(min(self.order, len(history)), -1, -1):
-            ctx = history[len(history) - j :]
-            if ctx in self._table(j):
-                return ctx
-        return history[:0]
-
     def _dist(self, history):
-        ctx = self._context(history)
+        ctx = self._counts.context(history)
         hit = self._dist_cache.get(ctx)
         if hit is None:
-            counter = self._table(len(ctx))[ctx]
-            items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-            tokens = [t for t, _ in items]
-            probs = np.array([c for _, c in items], dtype=float)
-            hit = (tokens, probs / probs.sum())
+            hit = self._counts.candidates(ctx)
             if len(self._dist_cache) < 200_000:
                 self._dist_cache[ctx] = hit
         return hit
@@ -353,7 +287,7 @@ class NGramModel:
         self._require_fit()
         length = check_int(length, "length", 1, 20_000)
         seed = check_seed(seed, "seed")
-        _check_temperature(temperature)
+        check_temperature(temperature)
         check_text(prompt, "le début (prompt)", allow_empty=True)
         rng = np.random.default_rng(seed)
         history = list(self.tokenize(prompt))
@@ -374,8 +308,7 @@ class NGramModel:
         """Smoothed probability of ``token`` after ``context`` (add-k, back-off)."""
         self._require_fit()
         history = self.tokenize(context) if isinstance(context, str) else context
-        ctx = self._context(history)
-        counter = self._table(len(ctx))[ctx]
+        counter = self._counts.counts(history)
         total = sum(counter.values())
         return (counter.get(token, 0) + self.k) / (total + self.k * (len(self.vocab) + 1))
 
@@ -392,5 +325,5 @@ class NGramModel:
         return math.exp(-log_sum / (len(seq) - 1))
 
     def __repr__(self) -> str:
-        state = f"{len(self.vocab)} jetons" if self.counts else "non entraîné"
+        state = f"{len(self.vocab)} jetons" if self._counts is not None else "non entraîné"
         return f"NGramModel(order={self.order}, level={self.level!r}, {state})"
