@@ -71,3 +71,22 @@ def test_library_figures_show_as_images_in_a_fresh_kernel():
         assert kinds and "image/png" in kinds[0], cell.outputs
         assert "<Figure size" not in str(cell.outputs)
     assert nb.cells[2].outputs[0]["text"].strip() == "False", "le test doit se passer de pyplot"
+
+
+def test_every_library_figure_is_a_course_figure():
+    from atelier_ia.images import (filmstrip_figure, grid_figure, ideal_denoiser, nearest_figure,
+                                   nearest_training, noising_figure)
+    from atelier_ia.music import pianoroll_figure
+
+    images = np.linspace(-1, 1, 5 * 16).reshape(5, 4, 4)
+    model = ideal_denoiser(images, steps=10)
+    figures = [
+        grid_figure(images),
+        filmstrip_figure(model.trajectory(seed=0), n_frames=3),
+        noising_figure(images[0]),
+        nearest_figure(images[:2], images, nearest_training(images[:2], images)),
+        pianoroll_figure([(60, 1.0), (64, 1.0)], prompt_length=1),
+    ]
+    for fig in figures:
+        assert isinstance(fig, CourseFigure), type(fig)
+        assert fig._repr_mimebundle_()["image/png"].startswith(b"\x89PNG")
