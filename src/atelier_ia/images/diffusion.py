@@ -43,8 +43,10 @@ def noise_schedule(steps: int = DEFAULT_STEPS) -> NoiseSchedule:
     steps = check_int(steps, "steps", MIN_STEPS, MAX_STEPS)
     # The original DDPM goes from 0.0001 to 0.02 over 1000 steps; with fewer steps each one
     # must add proportionally more noise to reach pure noise at the end.
+    # Capped at one half: below 40 steps the rescaled shares would exceed 1 (more than all the
+    # image replaced by noise in one step), which has no meaning and gave NaN images.
     scale = 1000 / steps
-    betas = np.linspace(1e-4 * scale, 0.02 * scale, steps)
+    betas = np.minimum(np.linspace(1e-4 * scale, 0.02 * scale, steps), 0.5)
     return NoiseSchedule(steps, betas, np.cumprod(1.0 - betas))
 
 
