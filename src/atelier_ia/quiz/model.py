@@ -1,7 +1,16 @@
-"""Quiz data model, validation and answer checking."""
+"""Quiz data model, validation and answer checking.
+
+Options are shown in a shuffled order, the same everywhere (static book, JupyterLab,
+answer keys, tests): :func:`display_order` derives it from the module and question ids with
+SHA-256, which gives the same result in every Python process and version (unlike ``hash()``).
+:func:`parse_quiz` puts each question's options in that order, so an option's index in
+``Question.options`` is its displayed position, and the author's file order (right answer
+first, often) tells the learner nothing.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +20,7 @@ import yaml
 
 from ..errors import AtelierError, describe
 from ..paths import data_dir
+from ..validation import check_int, check_text
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _QUESTION_KEYS = {"id", "question", "multiple", "options", "explication", "source"}
@@ -68,6 +78,19 @@ def _text(value, where: str, field: str) -> str:
             f"{describe(value)}. Écrivez-le entre guillemets dans le fichier YAML."
         )
     return value.strip()
+
+
+def display_order(module: str, question_id: str, n_options: int) -> tuple[int, ...]:
+    """The file positions of a question's options, in the order they are shown.
+
+    A deterministic shuffle: option k's rank is the SHA-256 digest of « module/question/k »,
+    so the order is stable across processes and machines and changes from one question to the next.
+    """
+    module = check_text(module, "l'identifiant du module (module)")
+    question_id = check_text(question_id, "l'identifiant de la question (question_id)")
+    n_options = check_int(n_options, "n_options", 1, 100)
+    key = lambda k: hashlib.sha256(f"{module}/{question_id}/{k}".encode("utf-8")).digest()  # noqa: E731
+    return tuple(sorted(range(n_options), key=key))
 
 
 def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
@@ -161,7 +184,7 @@ def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
                 id=qid,
                 text=_text(raw["question"], where, "question"),
                 multiple=multiple,
-                options=tuple(options),
+                options=tuple(options[k] for k in display_order(module, qid, len(options))),
                 explanation=_text(raw["explication"], where, "explication"),
                 source=_text(raw["source"], where, "source"),
             )
