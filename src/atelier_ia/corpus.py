@@ -25,6 +25,18 @@ from .paths import data_file, repo_root
 from .fmt import NBSP, french_number
 from .validation import check_int
 
+__all__ = [
+    "AUTHORS",
+    "LITTRE_FILE",
+    "LITTRE_SOURCE",
+    "MAX_FILE_BYTES",
+    "Corpus",
+    "fallback_corpus",
+    "littre_available",
+    "load_author",
+    "load_text_file",
+]
+
 LITTRE_FILE = Path(os.environ.get("ATELIER_IA_LITTRE", "/usr/share/stardict/dic/XMLittre.dict.dz"))
 MAX_FILE_BYTES = 5 * 2**20
 
@@ -171,6 +183,8 @@ def load_text_file(path, max_bytes: int = MAX_FILE_BYTES, min_chars: int = 200) 
     """A learner's own UTF-8 text file, checked; never truncated silently."""
     if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
         raise AtelierError(f"Donnez le chemin d'un fichier texte, par exemple \"mes-textes.txt\" ; vous avez donné {describe(path)}.")
+    max_bytes = check_int(max_bytes, "max_bytes", 1, hint=" (taille maximale du fichier, en octets)")
+    min_chars = check_int(min_chars, "min_chars", 0, hint=" (nombre minimal de caractères)")
     p = Path(path).expanduser()
     if not p.exists():
         raise AtelierError(f"Le fichier « {p} » est introuvable. Vérifiez le nom et le dossier (le dossier courant est {Path.cwd()}).")

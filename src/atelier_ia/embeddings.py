@@ -17,6 +17,21 @@ from .errors import AtelierError, describe
 from .paths import data_file
 from .validation import check_int, check_text
 
+__all__ = [
+    "COLLECTION",
+    "COLLECTION_COLUMNS",
+    "MAX_TEXTS",
+    "count_tokens",
+    "embed",
+    "load_collection",
+    "pca_2d",
+    "search",
+    "semantic_map",
+    "similarity",
+    "similarity_table",
+    "subword_tokens",
+]
+
 COLLECTION = "culture/collection.csv"
 COLLECTION_COLUMNS = ("id", "titre", "type", "lieu", "texte", "source")
 MAX_TEXTS = 5000
@@ -59,8 +74,8 @@ def embed(texts) -> np.ndarray:
 
 def similarity(a: str, b: str) -> float:
     """Cosine similarity of two texts: 1 = same meaning, around 0 = unrelated."""
-    if not isinstance(a, str) or not isinstance(b, str):
-        raise AtelierError("similarity compare deux textes : similarity(\"voiture\", \"automobile\").")
+    check_text(a, "le premier texte (a)")
+    check_text(b, "le second texte (b)")
     va, vb = embed([a, b])
     return float(np.clip(va @ vb, -1.0, 1.0))
 
@@ -74,8 +89,7 @@ def similarity_table(texts) -> pd.DataFrame:
 
 def subword_tokens(text: str) -> list[str]:
     """The pieces of the encoder's multilingual vocabulary (SentencePiece, 128,000 pieces)."""
-    if not isinstance(text, str) or not text.strip():
-        raise AtelierError(f"Donnez un texte non vide ; vous avez donné {describe(text)}.")
+    check_text(text, "le texte (text)")
     return _encoder()._tokenizer.encode(text, out_type=str, add_bos=False, add_eos=False)
 
 
@@ -122,8 +136,16 @@ def search(query: str, k: int = 5, collection: pd.DataFrame | None = None) -> pd
 
 def pca_2d(vectors: np.ndarray) -> np.ndarray:
     """Project vectors on their two main directions (principal component analysis)."""
-    x = np.asarray(vectors, dtype=float)
-    if x.ndim != 2 or x.shape[0] < 3:
+    try:
+        x = np.array(vectors, dtype=float)  # a copy: the learner's array is left as it was
+    except (TypeError, ValueError):
+        x = None
+    if x is None or x.ndim != 2 or x.shape[1] < 2 or not np.isfinite(x).all():
+        raise AtelierError(
+            "« vectors » doit être un tableau de nombres finis, une ligne par texte (par exemple embed(textes)) ; "
+            f"vous avez donné {describe(vectors) if not isinstance(vectors, np.ndarray) else f'un tableau de forme {vectors.shape}'}."
+        )
+    if x.shape[0] < 3:
         raise AtelierError("Il faut au moins trois textes pour dessiner une carte.")
     x = x - x.mean(axis=0)
     _, _, vt = np.linalg.svd(x, full_matrices=False)

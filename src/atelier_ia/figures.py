@@ -20,7 +20,7 @@ import sys
 from matplotlib.figure import Figure
 
 from .errors import AtelierError, describe
-from .validation import check_int, check_real, check_text
+from .validation import check_choice, check_int, check_real, check_text
 
 __all__ = ["DPI", "FONT", "PALETTE", "CourseFigure", "finish", "new_figure", "style_axes"]
 
@@ -44,7 +44,18 @@ _GRID = "#cccccc"
 
 
 class CourseFigure(Figure):
-    """A matplotlib ``Figure`` that shows itself as a PNG image in Jupyter, with no backend set up."""
+    """A matplotlib ``Figure`` that shows itself as a PNG image in Jupyter, with no backend set up.
+
+    Made by :func:`new_figure`; ``figsize`` is (width, height) in inches.
+    """
+
+    def __init__(self, figsize=(6.5, 3.4), layout: str = "constrained"):
+        if not isinstance(figsize, (tuple, list)) or len(figsize) != 2:
+            raise AtelierError(f"« figsize » doit être un couple (largeur, hauteur) en pouces ; vous avez donné {describe(figsize)}.")
+        width = check_real(figsize[0], "largeur (figsize[0])", 1, 30)
+        height = check_real(figsize[1], "hauteur (figsize[1])", 1, 30)
+        layout = check_choice(layout, "layout", ("constrained", "tight", "none"))
+        super().__init__(figsize=(width, height), layout=layout)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         buffer = io.BytesIO()

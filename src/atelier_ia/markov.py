@@ -86,6 +86,20 @@ def sample_index(probs, rng: np.random.Generator, temperature: float = 1.0, top_
     return int(rng.choice(p.size, p=p))
 
 
+def _sequence(value, what: str):
+    """A text stays a text; a list or tuple becomes a tuple (hashable, like the stored contexts)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        out = tuple(value)
+        try:
+            hash(out)
+        except TypeError:
+            raise AtelierError(f"Les éléments de {what} doivent être des valeurs simples (lettres, mots, notes).") from None
+        return out
+    raise AtelierError(f"{what[0].upper() + what[1:]} doit être un texte, un tuple ou une liste ; vous avez donné {describe(value)}.")
+
+
 def _most_frequent_first(item):
     token, count = item
     return (-count, token)
@@ -107,17 +121,20 @@ class BackoffCounts:
             sequences = [sequences]
         if not isinstance(sequences, list):
             raise AtelierError(f"« sequences » doit être une liste de séquences ; vous avez donné {describe(sequences)}.")
+        try:
+            hash(pad)
+        except TypeError:
+            raise AtelierError(f"« pad » doit être une valeur simple (un texte, un nombre) ou None ; vous avez donné {describe(pad)}.") from None
         self._sequences = []
         for seq in sequences:
-            if not isinstance(seq, (str, tuple, list)):
-                raise AtelierError(f"Chaque séquence doit être un texte, un tuple ou une liste ; vous avez donné {describe(seq)}.")
-            seq = seq if isinstance(seq, str) else tuple(seq)
-            self._sequences.append(((pad,) * self.order + seq) if pad is not None else seq)
+            seq = _sequence(seq, "chaque séquence")
+            self._sequences.append(((pad,) * self.order + tuple(seq)) if pad is not None else seq)
         self._first = self.order if pad is not None else 0
         self._tables: dict[int, dict] = {}
 
     def table(self, j: int) -> dict:
         """Contexts of length ``j`` → {next item: count}."""
+        j = check_int(j, "j", 0, self.order, " (une longueur de contexte)")
         table = self._tables.get(j)
         if table is None:
             grams = Counter()
@@ -135,7 +152,7 @@ class BackoffCounts:
 
     def context(self, history):
         """The longest suffix of ``history`` (at most ``order`` items) seen in training."""
-        history = tuple(history) if isinstance(history, list) else history
+        history = _sequence(history, "« history »")
         for j in range(min(self.order, len(history)), -1, -1):
             ctx = history[len(history) - j :]
             if ctx in self.table(j):
@@ -154,7 +171,11 @@ class BackoffCounts:
         Items come sorted by ``order_by`` (applied to ``(item, count)``; most frequent first by
         default): the order fixes which item a given random draw picks. ``None`` if nothing fits.
         """
-        history = tuple(history) if isinstance(history, list) else history
+        history = _sequence(history, "« history »")
+        if accept is not None and not callable(accept):
+            raise AtelierError(f"« accept » doit être une fonction ou None ; vous avez donné {describe(accept)}.")
+        if not callable(order_by):
+            raise AtelierError(f"« order_by » doit être une fonction ; vous avez donné {describe(order_by)}.")
         for j in range(min(self.order, len(history)), -1, -1):
             counts = self.table(j).get(history[len(history) - j :])
             if counts:

@@ -16,6 +16,11 @@ from .corpus import AUTHORS, load_author
 from .errors import AtelierError, describe
 from .validation import check_int, check_real, check_seed, check_text
 
+__all__ = [
+    "Attribution",
+    "train_attribution",
+]
+
 
 @dataclass
 class Attribution:

@@ -19,6 +19,17 @@ from .errors import AtelierError, describe
 from .markov import BackoffCounts, apply_temperature, check_temperature, sample_index
 from .validation import check_choice, check_int, check_real, check_seed, check_text
 
+__all__ = [
+    "LEVELS",
+    "BPETokenizer",
+    "NGramModel",
+    "apply_temperature",
+    "char_tokens",
+    "join_words",
+    "sample_index",
+    "word_tokens",
+]
+
 # --------------------------------------------------------------------------- tokens
 
 _WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|\S", re.UNICODE)
@@ -40,6 +51,10 @@ _NBSP_BEFORE = set(";:!?»")
 
 def join_words(tokens: list[str]) -> str:
     """Turn word tokens back into text, with French spacing."""
+    if not isinstance(tokens, (list, tuple)) or not all(isinstance(t, str) for t in tokens):
+        raise AtelierError(
+            f"« tokens » doit être une liste de mots (des textes), par exemple word_tokens(texte) ; vous avez donné {describe(tokens)}."
+        )
     out = ""
     for tok in tokens:
         if not out or out.endswith(("\n", "'", "’", "(", "[", "«\u00a0")) or tok == "\n":
@@ -77,6 +92,14 @@ class BPETokenizer:
     notice: str = ""
 
     def __post_init__(self):
+        if not hasattr(self, "_pair_of"):  # built directly, not by train(): only the 256 bytes
+            if not isinstance(self.merges, list) or self.merges or not isinstance(self.vocab, list) \
+                    or self.vocab != [bytes([b]) for b in range(256)] or not isinstance(self.notice, str):
+                raise AtelierError(
+                    "Un tokenizer BPE s'apprend sur un texte : écrivez BPETokenizer.train(texte, vocab_size=500). "
+                    "BPETokenizer() sans argument donne le tokenizer de départ (les 256 octets, sans fusion)."
+                )
+            self._pair_of = []
         self._ranks = {}
         self._ids = {tok: i for i, tok in enumerate(self.vocab)}
         for rank, (a, b) in enumerate(self._merge_ids):
@@ -307,7 +330,12 @@ class NGramModel:
     def probability(self, token, context=""):
         """Smoothed probability of ``token`` after ``context`` (add-k, back-off)."""
         self._require_fit()
-        history = self.tokenize(context) if isinstance(context, str) else context
+        if not isinstance(token, str):
+            raise AtelierError(f"« token » doit être un jeton (un texte : une lettre ou un mot) ; vous avez donné {describe(token)}.")
+        if isinstance(context, (list, tuple)) and all(isinstance(t, str) for t in context):
+            history = "".join(context) if self.level == "char" else tuple(context)
+        else:
+            history = self.tokenize(context)
         counter = self._counts.counts(history)
         total = sum(counter.values())
         return (counter.get(token, 0) + self.k) / (total + self.k * (len(self.vocab) + 1))

@@ -8,6 +8,16 @@ from ..errors import AtelierError, describe
 from ..fmt import french_number
 from ..validation import check_seed
 
+__all__ = [
+    "COMPOSITION_STYLES",
+    "DEFAULT_STEPS",
+    "MAX_PIXELS",
+    "MAX_SAMPLES",
+    "MAX_STEPS",
+    "MAX_TRAINING_IMAGES",
+    "MIN_STEPS",
+]
+
 
 DEFAULT_STEPS = 100
 MIN_STEPS, MAX_STEPS = 10, 200

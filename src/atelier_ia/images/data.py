@@ -7,6 +7,11 @@ import numpy as np
 from ..validation import check_choice, check_int, check_seed
 from ._checks import COMPOSITION_STYLES, MAX_TRAINING_IMAGES
 
+__all__ = [
+    "abstract_compositions",
+    "load_digits_images",
+]
+
 
 def load_digits_images() -> np.ndarray:
     """The 1,797 handwritten digits bundled with scikit-learn, as ``(1797, 8, 8)`` in [-1, 1].

@@ -13,6 +13,18 @@ from ..fmt import NBSP, french_number
 from ..validation import check_bool, check_int, check_seed
 from ._checks import DEFAULT_STEPS, MAX_SAMPLES, MAX_STEPS, MAX_TRAINING_IMAGES, MIN_STEPS, _images, _rng
 
+__all__ = [
+    "Denoiser",
+    "DiffusionModel",
+    "IdealDenoiser",
+    "NoiseSchedule",
+    "add_noise",
+    "denoising_error",
+    "ideal_denoiser",
+    "noise_schedule",
+    "train_diffusion",
+]
+
 
 @dataclass(frozen=True, eq=False)
 class NoiseSchedule:
@@ -96,7 +108,7 @@ def add_noise(x0, t, rng=0, schedule: NoiseSchedule | None = None):
 class Denoiser:
     """What every denoiser shares: guess a clean image from a noisy one, and sample with it.
 
-    Subclasses define :meth:`guess_clean`. Sampling starts from pure noise and, for
+    Subclasses define ``_guess`` (the unchecked core of :meth:`guess_clean`). Sampling starts from pure noise and, for
     t = steps-1 down to 0, replaces the noisy image by the mix of the guess and the current
     image that the noise schedule prescribes (the "posterior mean" of DDPM), plus a little
     fresh noise, except at the very last step.
@@ -105,9 +117,30 @@ class Denoiser:
     schedule: NoiseSchedule
     shape: tuple[int, int]
 
-    def guess_clean(self, x_t: np.ndarray, t: int) -> np.ndarray:  # pragma: no cover - abstract
-        """The clean images ``(n, h*w)`` guessed from noisy ones ``(n, h*w)`` at step ``t``."""
-        raise NotImplementedError
+    def guess_clean(self, x_t, t: int) -> np.ndarray:
+        """The clean images ``(n, h*w)`` guessed from noisy ones ``(n, h*w)`` (flattened) at step ``t``."""
+        if not hasattr(self, "schedule"):
+            raise AtelierError(
+                "Denoiser est le modèle commun des débruiteurs : utilisez train_diffusion(...) ou ideal_denoiser(...)."
+            )
+        width = self.shape[0] * self.shape[1]
+        try:
+            x = np.array(x_t, dtype=np.float64)
+        except (TypeError, ValueError):
+            x = None
+        if x is None or x.ndim != 2 or x.shape[0] < 1 or x.shape[1] != width or not np.isfinite(x).all():
+            raise AtelierError(
+                f"« x_t » doit être un tableau de nombres finis de forme (nombre d'images, {width}) : des images "
+                f"{self.shape[0]}×{self.shape[1]} mises à plat, par exemple images.reshape(len(images), -1) ; "
+                f"vous avez donné {describe(x_t) if not isinstance(x_t, np.ndarray) else f'un tableau de forme {x_t.shape}'}."
+            )
+        t = check_int(t, "t", 0, self.schedule.steps - 1, " (l'étape de bruit)")
+        return self._guess(x, t)
+
+    def _guess(self, x_t: np.ndarray, t: int) -> np.ndarray:
+        raise AtelierError(
+            "Denoiser est le modèle commun des débruiteurs : utilisez train_diffusion(...) ou ideal_denoiser(...)."
+        )
 
     def predict_noise(self, x_t, t) -> np.ndarray:
         """The noise that the denoiser sees in ``x_t`` (deduced from its guess of the clean image)."""
@@ -119,7 +152,7 @@ class Denoiser:
         out = np.empty_like(flat)
         for step in np.unique(steps):
             rows = steps == step
-            guess = self.guess_clean(flat[rows], int(step))
+            guess = self._guess(flat[rows], int(step))
             out[rows] = (flat[rows] - s.signal[step] * guess) / s.noise[step]
         result = out.reshape(images.shape)
         return result[0] if isinstance(x_t, np.ndarray) and x_t.ndim == 2 else result
@@ -144,7 +177,7 @@ class Denoiser:
         states, guesses = [x], []
         with _one_thread():
             for t in reversed(range(s.steps)):
-                guess = np.clip(self.guess_clean(x, t), -1, 1)  # what the clean image looks like
+                guess = np.clip(self._guess(x, t), -1, 1)  # what the clean image looks like
                 x = w_clean[t] * guess + w_noisy[t] * x  # step back towards that guess...
                 if t > 0:
                     x = x + spread[t] * rng.standard_normal(x.shape)  # ...with a little new noise
@@ -191,7 +224,7 @@ class DiffusionModel(Denoiser):
         self.network, self.schedule, self.shape = network, schedule, shape
         self.n_images, self.losses, self.seconds = n_images, losses, seconds
 
-    def guess_clean(self, x_t: np.ndarray, t: int) -> np.ndarray:
+    def _guess(self, x_t: np.ndarray, t: int) -> np.ndarray:
         features = _features(x_t, np.full(len(x_t), t), self.schedule.steps)
         return self.network.predict(features).astype(np.float64).reshape(len(x_t), -1)
 
@@ -227,7 +260,7 @@ def train_diffusion(images, steps: int = DEFAULT_STEPS, epochs: int | None = Non
     seed = check_seed(seed, "seed")
 
     rng = np.random.default_rng(seed)
-    network = MLPRegressor(hidden_layer_sizes=(hidden, hidden), batch_size=128, learning_rate_init=1e-3, random_state=seed)
+    network = MLPRegressor(hidden_layer_sizes=(hidden, hidden), batch_size=min(128, len(data)), learning_rate_init=1e-3, random_state=seed)
     x0 = data.reshape(len(data), -1)
     losses = []
     start = time.perf_counter()
@@ -263,7 +296,7 @@ class IdealDenoiser(Denoiser):
         self.schedule, self.shape = noise_schedule(steps), data.shape[1:]
         self.training = data.reshape(len(data), -1)
 
-    def guess_clean(self, x_t: np.ndarray, t: int) -> np.ndarray:
+    def _guess(self, x_t: np.ndarray, t: int) -> np.ndarray:
         s = self.schedule
         # squared distance between each noisy image and each shrunk training image
         d2 = ((x_t**2).sum(1)[:, None] - 2 * s.signal[t] * x_t @ self.training.T
@@ -308,5 +341,5 @@ def denoising_error(model: Denoiser | None, images, seed: int = 0, t: int | None
     if model is not None:
         for step in np.unique(steps):
             rows = steps == step
-            guess[rows] = np.clip(model.guess_clean(flat[rows], int(step)), -1, 1)
+            guess[rows] = np.clip(model._guess(flat[rows], int(step)), -1, 1)
     return float(np.mean((guess - data.reshape(len(data), -1)) ** 2))

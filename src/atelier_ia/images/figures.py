@@ -13,6 +13,13 @@ from ..validation import check_int, check_seed, check_text
 from ._checks import _images
 from .diffusion import NoiseSchedule, _check_schedule
 
+__all__ = [
+    "filmstrip_figure",
+    "grid_figure",
+    "nearest_figure",
+    "noising_figure",
+]
+
 
 def _figure(nrows: int, ncols: int, cell: float = 1.2, extra: float = 0.6):
     return new_figure(nrows, ncols, width=max(ncols * cell, 4), height=nrows * cell + extra, axis=False, squeeze=False)

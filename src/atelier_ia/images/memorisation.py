@@ -7,6 +7,10 @@ import numpy as np
 from ..errors import AtelierError
 from ._checks import _images
 
+__all__ = [
+    "nearest_training",
+]
+
 
 def nearest_training(samples, training_images) -> tuple[np.ndarray, np.ndarray]:
     """For each sample, the index of the closest training image and their distance.

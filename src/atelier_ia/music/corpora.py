@@ -14,6 +14,16 @@ from ..paths import data_file
 from ..validation import check_bool, check_int
 from .notes import note_name
 
+__all__ = [
+    "BACH_DEFAULT",
+    "BACH_MAX",
+    "CORPORA",
+    "JOSQUIN",
+    "TRAD_FILE",
+    "MelodyCorpus",
+    "load_corpus",
+]
+
 
 TRAD_FILE = "musique/airs-traditionnels.abc"
 

@@ -8,6 +8,11 @@ from ..figures import FONT, PALETTE, new_figure, style_axes
 from ..validation import check_int, check_text
 from .notes import _check_melody, _check_sounding, note_name
 
+__all__ = [
+    "COLOURS",
+    "pianoroll_figure",
+]
+
 
 # Okabe & Ito's palette (atelier_ia.figures), distinguishable with every common colour-vision deficiency.
 COLOURS = {"generated": PALETTE["bleu"], "prompt": PALETTE["orange"], "edge": "#1A1A1A"}

@@ -13,6 +13,12 @@ from ..markov import BackoffCounts, check_temperature, sample_index
 from ..validation import check_int, check_seed
 from .notes import Note, _check_melodies, _check_melody, duration_name, note_name
 
+__all__ = [
+    "MODES",
+    "START",
+    "MarkovMelody",
+]
+
 
 START = "début"
 MODES = ("pitch", "interval")

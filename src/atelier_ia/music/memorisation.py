@@ -5,6 +5,10 @@ from __future__ import annotations
 from ..memorisation import longest_shared_run
 from .notes import _check_melodies, _check_melody
 
+__all__ = [
+    "longest_shared_passage",
+]
+
 
 def longest_shared_passage(melody, melodies) -> tuple[int, int | None]:
     """Length of the longest run of consecutive notes of ``melody`` found note for note in one of

@@ -9,6 +9,15 @@ from ..errors import AtelierError, describe
 from ..fmt import french_number
 from ..validation import check_int, check_real
 
+__all__ = [
+    "MAX_NOTE_QUARTERS",
+    "MAX_SYNTH_SECONDS",
+    "Note",
+    "describe_melody",
+    "duration_name",
+    "note_name",
+]
+
 
 #: A note: (MIDI pitch or None for a rest, duration in quarter notes).
 Note = tuple  # (int | None, float)

@@ -13,6 +13,13 @@ from ..errors import AtelierError
 from ..validation import check_int, check_real
 from .notes import MAX_SYNTH_SECONDS, _check_melody, _check_sounding, _check_tempo, _number, describe_melody
 
+__all__ = [
+    "HARMONICS",
+    "audio",
+    "synthesize",
+    "wav_bytes",
+]
+
 
 HARMONICS = (1.0, 0.4, 0.2, 0.1)  # relative amplitudes of the 1st to 4th harmonics: a soft reed-like tone
 
@@ -54,9 +61,15 @@ def synthesize(melody, tempo: float = 100, sample_rate: int = 22050) -> np.ndarr
 
 def wav_bytes(samples, sample_rate: int) -> bytes:
     """A mono WAV file (8-bit PCM: half the size of 16-bit, enough for this simple timbre)."""
-    samples = np.asarray(samples, dtype=float)
-    if samples.ndim != 1 or not np.isfinite(samples).all():
-        raise AtelierError("Le son doit être une liste de nombres (un seul canal), sans valeur manquante.")
+    try:
+        samples = None if isinstance(samples, (str, bytes)) else np.array(samples, dtype=float)
+    except (TypeError, ValueError):
+        samples = None
+    if samples is None or samples.ndim != 1 or not np.isfinite(samples).all():
+        raise AtelierError(
+            "« samples » (le son) doit être une liste de nombres entre -1 et 1, un seul canal, sans valeur "
+            "manquante, par exemple synthesize(melodie)."
+        )
     sample_rate = check_int(sample_rate, "sample_rate", 8000, 48000)
     rng = np.random.default_rng(0)  # triangular dither, always the same: the same melody gives the same file
     dither = (rng.random(samples.size) - rng.random(samples.size)) / 127

@@ -11,6 +11,7 @@ first, often) tells the learner nothing.
 from __future__ import annotations
 
 import hashlib
+import numbers
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,17 @@ import yaml
 from ..errors import AtelierError, describe
 from ..paths import data_dir
 from ..validation import check_int, check_text
+
+__all__ = [
+    "Option",
+    "Question",
+    "Quiz",
+    "Verdict",
+    "display_order",
+    "evaluate",
+    "load_quiz",
+    "parse_quiz",
+]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _QUESTION_KEYS = {"id", "question", "multiple", "options", "explication", "source"}
@@ -192,7 +204,7 @@ def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
     return Quiz(module=module, questions=tuple(parsed), origin=origin)
 
 
-def quiz_path(module_id: str) -> Path:
+def _quiz_path(module_id: str) -> Path:
     if not isinstance(module_id, str) or not _ID.match(module_id or ""):
         raise AtelierError(
             f"L'identifiant de module doit ressembler à \"00-prise-en-main\" ; vous avez donné {describe(module_id)}."
@@ -205,7 +217,7 @@ def load_quiz(source: str | Path) -> Quiz:
     if isinstance(source, Path) or (isinstance(source, str) and source.endswith((".yml", ".yaml"))):
         path = Path(source)
     else:
-        path = quiz_path(source)
+        path = _quiz_path(source)
     origin = f"data/quiz/{path.name}" if path.parent.name == "quiz" else str(path)
     if not path.is_file():
         raise AtelierError(
@@ -231,10 +243,17 @@ def load_quiz(source: str | Path) -> Quiz:
 
 def evaluate(question: Question, chosen: Iterable[int]) -> Verdict:
     """Check the learner's chosen option indices against a question, with French feedback."""
-    try:
-        picked = sorted(set(int(i) for i in chosen))
-    except (TypeError, ValueError):
-        raise AtelierError("Les réponses choisies doivent être des numéros d'options (0, 1, 2…).") from None
+    if not isinstance(question, Question):
+        raise AtelierError(
+            f"« question » doit être une question d'un quiz chargé, par exemple load_quiz(\"00-prise-en-main\").questions[0] ; "
+            f"vous avez donné {describe(question)}."
+        )
+    if isinstance(chosen, (str, bytes, dict)) or not isinstance(chosen, (list, tuple, set, frozenset, range)) or not all(
+            isinstance(i, numbers.Integral) and not isinstance(i, bool) for i in chosen):
+        raise AtelierError(
+            f"Les réponses choisies doivent être une liste de numéros d'options (0, 1, 2…) ; vous avez donné {describe(chosen)}."
+        )
+    picked = sorted(set(int(i) for i in chosen))
     if any(i < 0 or i >= len(question.options) for i in picked):
         raise AtelierError(
             f"La question « {question.id} » a {len(question.options)} options, numérotées de 0 à "
