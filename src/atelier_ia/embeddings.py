@@ -27,6 +27,7 @@ __all__ = [
     "pca_2d",
     "search",
     "semantic_map",
+    "semantic_map_figure",
     "similarity",
     "similarity_table",
     "subword_tokens",
@@ -161,3 +162,59 @@ def semantic_map(texts) -> pd.DataFrame:
         raise AtelierError("La liste contient des doublons : chaque texte ne doit apparaître qu'une fois.")
     xy = pca_2d(embed(batch))
     return pd.DataFrame({"texte": batch, "x": xy[:, 0].round(4), "y": xy[:, 1].round(4)})
+
+
+#: Colour and marker of each group on a map, in order: colour is never the only cue.
+_GROUP_STYLES = tuple(zip(("bleu", "orange", "vert", "rose", "vermillon", "ciel", "jaune", "noir"),
+                          ("o", "s", "^", "D", "v", "P", "X", "*")))
+_LABEL_OFFSETS = ((6, 4, "left"), (6, -13, "left"), (-6, 4, "right"), (-6, -13, "right"), (6, 14, "left"))
+
+
+def semantic_map_figure(table, group: str | None = None, title: str = "Carte du sens"):
+    """Draw a map made by :func:`semantic_map`: one labelled point per text.
+
+    ``group`` names a column of ``table`` (for example « famille ») whose values get each a
+    colour and a marker shape, with a legend (at most 8 groups). Labels are placed where they
+    do not overlap the labels already placed. Returns a figure that shows itself in Jupyter.
+    """
+    from .figures import PALETTE, new_figure, style_axes
+
+    if not isinstance(table, pd.DataFrame) or not {"texte", "x", "y"} <= set(table.columns) or table.empty:
+        raise AtelierError(
+            "« table » doit être le tableau rendu par semantic_map(textes), avec les colonnes texte, x et y ; "
+            f"vous avez donné {describe(table)}."
+        )
+    coords = table[["x", "y"]].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+    if not np.isfinite(coords).all():
+        raise AtelierError("Les colonnes x et y de la carte doivent contenir des nombres : recalculez-la avec semantic_map.")
+    if len(table) > 200:
+        raise AtelierError(f"{len(table)} points, c'est trop pour une carte lisible (au plus 200).")
+    if group is not None:
+        check_text(group, "la colonne des groupes (group)")
+        if group not in table.columns:
+            raise AtelierError(f"La carte n'a pas de colonne « {group} » ; colonnes : {', '.join(map(str, table.columns))}.")
+    title = check_text(title, "le titre (title)", allow_empty=True)
+    groups = [None] if group is None else list(dict.fromkeys(table[group]))
+    if len(groups) > len(_GROUP_STYLES):
+        raise AtelierError(f"{len(groups)} groupes : au plus {len(_GROUP_STYLES)} pour garder des couleurs distinctes.")
+    fig, ax = new_figure(width=7.5, height=5.6)
+    for (colour, marker), name in zip(_GROUP_STYLES, groups):
+        rows = np.ones(len(table), bool) if name is None else (table[group] == name).to_numpy()
+        ax.scatter(coords[rows, 0], coords[rows, 1], color=PALETTE[colour], marker=marker, s=60,
+                   label=None if name is None else str(name))
+    fig.canvas.draw()  # label sizes are known only once drawn
+    renderer, placed = fig.canvas.get_renderer(), []
+    for text, (x, y) in zip(table["texte"].astype(str), coords):
+        for dx, dy, ha in _LABEL_OFFSETS:  # the first position that overlaps no earlier label
+            label = ax.annotate(text, (x, y), xytext=(dx, dy), ha=ha, textcoords="offset points", fontsize=10)
+            box = label.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                break
+            label.remove()
+        else:
+            label = ax.annotate(text, (x, y), xytext=(6, 4), textcoords="offset points", fontsize=10)
+        placed.append(label.get_window_extent(renderer))
+    style_axes(ax, "Première direction principale (sans unité)", "Deuxième direction principale (sans unité)", title)
+    if group is not None:
+        ax.legend(fontsize=10, frameon=False, loc="best")
+    return fig

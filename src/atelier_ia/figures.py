@@ -56,6 +56,9 @@ class CourseFigure(Figure):
         height = check_real(figsize[1], "hauteur (figsize[1])", 1, 30)
         layout = check_choice(layout, "layout", ("constrained", "tight", "none"))
         super().__init__(figsize=(width, height), layout=layout)
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(self)  # a drawing canvas of its own: text sizes can be measured, with no pyplot
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         buffer = io.BytesIO()
