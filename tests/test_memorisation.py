@@ -68,3 +68,54 @@ def test_many_distinct_items_beyond_the_surrogate_block():
 def test_bad_input(generated, sources, expected):
     with pytest.raises(AtelierError, match=expected):
         longest_shared_run(generated, sources)
+
+
+# --------------------------------------------------------------------------- notebooks' versions
+# Modules may show learners their own short version of the algorithm; it must then give the same
+# answer as the library's (issue 7: one algorithm, or proven identical).
+
+import ast  # noqa: E402
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from atelier_ia.text import join_words, word_tokens  # noqa: E402
+
+MODULES = Path(__file__).resolve().parents[1] / "modules"
+
+
+def _notebook_functions(name: str):
+    """(notebook, function) for every code cell of modules/*.ipynb that defines ``name``."""
+    found = []
+    for path in sorted(MODULES.glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"]) if cell["cell_type"] == "code" else ""
+            if f"def {name}(" not in source:
+                continue
+            tree = ast.parse("\n".join(l for l in source.splitlines() if not l.lstrip().startswith(("%", "!"))))
+            defs = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == name]
+            namespace = {"word_tokens": word_tokens, "join_words": join_words}
+            exec(compile(ast.Module(body=defs, type_ignores=[]), str(path), "exec"), namespace)
+            found.append((path.stem, namespace[name]))
+    return found
+
+
+COPIES = _notebook_functions("plus_long_emprunt")
+WORDS = st.lists(st.sampled_from(["le", "chat", "dort", "la", "nuit", ",", "."]), max_size=10).map(" ".join)
+
+
+def test_the_notebooks_still_show_their_version():
+    if not COPIES:
+        pytest.skip("aucun module ne définit plus plus_long_emprunt : rien à comparer")
+    assert all(callable(f) for _, f in COPIES)
+
+
+@pytest.mark.parametrize("notebook,copy", COPIES, ids=[n for n, _ in COPIES])
+@settings(max_examples=80, deadline=None)
+@given(generated=WORDS, source=WORDS)
+def test_notebook_version_agrees_with_the_library(notebook, copy, generated, source):
+    shown = copy(generated, source)
+    if notebook.startswith("00"):  # letters, the run itself
+        assert shown == longest_shared_run(generated, source).run
+    else:  # words, joined back into text
+        words = lambda t: [w for w in word_tokens(t) if w != "\n"]  # noqa: E731
+        assert shown == join_words(longest_shared_run(words(generated), [words(source)]).run)
