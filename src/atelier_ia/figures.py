@@ -69,7 +69,7 @@ class CourseFigure(Figure):
         title = self._suptitle.get_text() if self._suptitle is not None else ""
         if not title:
             title = next((ax.get_title() for ax in self.axes if ax.get_title()), "")
-        return f"<Figure « {title} »>" if title else f"<Figure de {len(self.axes)} graphique(s)>"
+        return f"<Figure «\u00a0{title}\u00a0»>" if title else f"<Figure de {len(self.axes)} graphique(s)>"
 
 
 def new_figure(nrows: int = 1, ncols: int = 1, width: float = 6.5, height: float = 3.4, axis: bool = True,
