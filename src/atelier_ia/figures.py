@@ -15,9 +15,8 @@ PNG image in any Jupyter kernel, including a fresh one where neither pyplot nor
 from __future__ import annotations
 
 import io
+import functools
 import sys
-
-from matplotlib.figure import Figure
 
 from .errors import AtelierError, describe
 from .validation import check_choice, check_int, check_real, check_text
@@ -43,33 +42,48 @@ _EDGE = "#1A1A1A"
 _GRID = "#cccccc"
 
 
-class CourseFigure(Figure):
-    """A matplotlib ``Figure`` that shows itself as a PNG image in Jupyter, with no backend set up.
+@functools.cache
+def _course_figure_class():
+    """Define :class:`CourseFigure` on first use: importing matplotlib takes a third of a second,
+    which a notebook that draws nothing should not pay."""
+    from matplotlib.figure import Figure
 
-    Made by :func:`new_figure`; ``figsize`` is (width, height) in inches.
-    """
+    class CourseFigure(Figure):
+        """A matplotlib ``Figure`` that shows itself as a PNG image in Jupyter, with no backend set up.
 
-    def __init__(self, figsize=(6.5, 3.4), layout: str = "constrained"):
-        if not isinstance(figsize, (tuple, list)) or len(figsize) != 2:
-            raise AtelierError(f"« figsize » doit être un couple (largeur, hauteur) en pouces ; vous avez donné {describe(figsize)}.")
-        width = check_real(figsize[0], "largeur (figsize[0])", 1, 30)
-        height = check_real(figsize[1], "hauteur (figsize[1])", 1, 30)
-        layout = check_choice(layout, "layout", ("constrained", "tight", "none"))
-        super().__init__(figsize=(width, height), layout=layout)
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        Made by :func:`new_figure`; ``figsize`` is (width, height) in inches.
+        """
 
-        FigureCanvasAgg(self)  # a drawing canvas of its own: text sizes can be measured, with no pyplot
+        def __init__(self, figsize=(6.5, 3.4), layout: str = "constrained"):
+            if not isinstance(figsize, (tuple, list)) or len(figsize) != 2:
+                raise AtelierError(f"« figsize » doit être un couple (largeur, hauteur) en pouces ; vous avez donné {describe(figsize)}.")
+            width = check_real(figsize[0], "largeur (figsize[0])", 1, 30)
+            height = check_real(figsize[1], "hauteur (figsize[1])", 1, 30)
+            layout = check_choice(layout, "layout", ("constrained", "tight", "none"))
+            super().__init__(figsize=(width, height), layout=layout)
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        buffer = io.BytesIO()
-        self.savefig(buffer, format="png", dpi=DPI)
-        return {"image/png": buffer.getvalue(), "text/plain": self._describe()}
+            FigureCanvasAgg(self)  # a drawing canvas of its own: text sizes can be measured, with no pyplot
 
-    def _describe(self) -> str:
-        title = self._suptitle.get_text() if self._suptitle is not None else ""
-        if not title:
-            title = next((ax.get_title() for ax in self.axes if ax.get_title()), "")
-        return f"<Figure «\u00a0{title}\u00a0»>" if title else f"<Figure de {len(self.axes)} graphique(s)>"
+        def _repr_mimebundle_(self, include=None, exclude=None):
+            buffer = io.BytesIO()
+            self.savefig(buffer, format="png", dpi=DPI)
+            return {"image/png": buffer.getvalue(), "text/plain": self._describe()}
+
+        def _describe(self) -> str:
+            title = self._suptitle.get_text() if self._suptitle is not None else ""
+            if not title:
+                title = next((ax.get_title() for ax in self.axes if ax.get_title()), "")
+            return f"<Figure «\u00a0{title}\u00a0»>" if title else f"<Figure de {len(self.axes)} graphique(s)>"
+
+    CourseFigure.__module__, CourseFigure.__qualname__ = __name__, "CourseFigure"
+    return CourseFigure
+
+
+def __getattr__(name: str):
+    if name == "CourseFigure":
+        return _course_figure_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def new_figure(nrows: int = 1, ncols: int = 1, width: float = 6.5, height: float = 3.4, axis: bool = True,
@@ -89,7 +103,7 @@ def new_figure(nrows: int = 1, ncols: int = 1, width: float = 6.5, height: float
     if not isinstance(squeeze, bool):
         raise AtelierError(f"« squeeze » doit valoir True ou False ; vous avez donné {describe(squeeze)}.")
     single = squeeze and nrows == ncols == 1
-    fig = CourseFigure(figsize=(width, height), layout="constrained")
+    fig = _course_figure_class()(figsize=(width, height), layout="constrained")
     axes = fig.subplots(nrows, ncols, squeeze=single)
     for ax in [axes] if single else axes.flat:
         ax.tick_params(labelsize=FONT["tick"])
@@ -129,9 +143,11 @@ def style_axes(ax, xlabel: str = "", ylabel: str = "", title: str = "", grid: st
 def finish(fig):
     """End a figure: close it in pyplot (if pyplot made it) so that it is shown once, by the
     cell's last line; returns the figure. Figures of :func:`new_figure` need no closing."""
+    from matplotlib.figure import Figure
+
     if not isinstance(fig, Figure):
         raise AtelierError(f"« fig » doit être une figure matplotlib ; vous avez donné {describe(fig)}.")
     pyplot = sys.modules.get("matplotlib.pyplot")
-    if pyplot is not None and not isinstance(fig, CourseFigure):
+    if pyplot is not None and not isinstance(fig, _course_figure_class()):
         pyplot.close(fig)
     return fig
