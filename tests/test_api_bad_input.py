@@ -217,7 +217,7 @@ EXAMPLES = {
     "atelier_ia.embeddings.similarity": lambda: dict(a="voiture", b="automobile"),
     "atelier_ia.embeddings.similarity_table": lambda: dict(texts=["vin", "bière"]),
     "atelier_ia.embeddings.subword_tokens": lambda: dict(text="musée"),
-    "atelier_ia.stylometry.Attribution": lambda: dict(authors=("a", "b"), pipeline=None, accuracy=0.5, chance=0.5,
+    "atelier_ia.stylometry.Attribution": lambda: dict(authors=("a", "b"), pipeline=_attribution().pipeline, accuracy=0.5, chance=0.5,
                                                       confusion=pd.DataFrame(), test=pd.DataFrame()),
     "atelier_ia.stylometry.Attribution.guess": lambda: dict(self=_attribution(), text="Je t'aime, et je te fuis."),
     "atelier_ia.stylometry.train_attribution": lambda: dict(authors=("Racine", "Voltaire"), per_author=20, test_share=0.25, seed=0),
@@ -232,7 +232,7 @@ EXAMPLES = {
     "atelier_ia.images.diffusion.Denoiser.predict_noise": lambda: dict(self=_ideal(), x_t=_images(), t=2),
     "atelier_ia.images.diffusion.Denoiser.sample": lambda: dict(self=_ideal(), n=2, seed=0),
     "atelier_ia.images.diffusion.Denoiser.trajectory": lambda: dict(self=_ideal(), seed=0, guesses=False),
-    "atelier_ia.images.diffusion.DiffusionModel": lambda: dict(network=None, schedule=_schedule(), shape=(4, 4), n_images=6,
+    "atelier_ia.images.diffusion.DiffusionModel": lambda: dict(network=_diffusion().network, schedule=_schedule(), shape=(4, 4), n_images=6,
                                                                losses=[1.0], seconds=0.1),
     "atelier_ia.images.diffusion.IdealDenoiser": lambda: dict(images=_images(), steps=10),
     "atelier_ia.images.diffusion.ideal_denoiser": lambda: dict(images=_images(), steps=10),
@@ -460,10 +460,10 @@ def _call(key: str, kwargs: dict, what: str):
     return elapsed
 
 
-def _params(keys):
+def _params(keys, strict: bool = True):
     out = []
     for key in sorted(keys):
-        marks = [pytest.mark.xfail(reason=XFAIL[key], strict=True)] if key in XFAIL else []
+        marks = [pytest.mark.xfail(reason=XFAIL[key], strict=strict)] if key in XFAIL else []
         out.append(pytest.param(key, id=key.removeprefix("atelier_ia."), marks=marks))
     return out
 
@@ -529,7 +529,8 @@ _MORE_BAD = st.one_of(
 )
 
 
-@pytest.mark.parametrize("key", _params(EXPORTED))
+# not strict: a few random draws may miss a known defect that the full sweep above always finds
+@pytest.mark.parametrize("key", _params(EXPORTED, strict=False))
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck), database=None,
           phases=[Phase.generate])  # no shrinking: a failing call is already one argument, one value
 @given(data=st.data())

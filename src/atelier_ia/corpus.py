@@ -23,7 +23,7 @@ from pathlib import Path
 from .errors import AtelierError, describe
 from .paths import data_file, repo_root
 from .fmt import NBSP, french_number
-from .validation import check_int
+from .validation import check_int, check_text
 
 __all__ = [
     "AUTHORS",
@@ -81,6 +81,14 @@ class Corpus:
     licence: str
     quotes: tuple[str, ...] = field(default=(), repr=False)
     notice: str = ""
+
+    def __post_init__(self):
+        check_text(self.text, "le texte du corpus (text)", allow_empty=True)
+        for name in ("author", "source", "licence", "notice"):
+            check_text(getattr(self, name), f"« {name} »", allow_empty=True)
+        if not isinstance(self.quotes, (tuple, list)) or not all(isinstance(q, str) for q in self.quotes):
+            raise AtelierError(f"« quotes » doit être une liste de citations (des textes) ; vous avez donné {describe(self.quotes)}.")
+        object.__setattr__(self, "quotes", tuple(self.quotes))
 
     def __len__(self) -> int:
         return len(self.text)

@@ -33,6 +33,20 @@ class Attribution:
     confusion: pd.DataFrame
     test: pd.DataFrame  # held-out quotations: texte, autrice_ou_auteur, prediction
 
+    def __post_init__(self):
+        if not (hasattr(self.pipeline, "predict_proba") and hasattr(self.pipeline, "classes_")):
+            raise AtelierError(
+                "« pipeline » doit être un classifieur scikit-learn entraîné : une Attribution s'obtient avec "
+                f"train_attribution(...) ; vous avez donné {describe(self.pipeline)}."
+            )
+        if not isinstance(self.authors, tuple) or not all(isinstance(a, str) for a in self.authors):
+            raise AtelierError(f"« authors » doit être un tuple de noms ; vous avez donné {describe(self.authors)}.")
+        check_real(self.accuracy, "accuracy", 0, 1)
+        check_real(self.chance, "chance", 0, 1)
+        for name in ("confusion", "test"):
+            if not isinstance(getattr(self, name), pd.DataFrame):
+                raise AtelierError(f"« {name} » doit être un tableau pandas ; vous avez donné {describe(getattr(self, name))}.")
+
     def guess(self, text: str) -> pd.Series:
         """Probability of each author for ``text``, most likely first."""
         text = check_text(text, "la phrase à attribuer")

@@ -343,7 +343,7 @@ class NGramModel:
     def perplexity(self, text: str) -> float:
         """How surprised the model is by ``text`` (lower = more expected). Unknown tokens count too."""
         self._require_fit()
-        seq = self.tokenize(check_text(text, "le texte à évaluer"))
+        seq = self.tokenize(check_text(text, "le texte à évaluer", allow_empty=True))
         if len(seq) < 2:
             raise AtelierError("Le texte à évaluer doit compter au moins deux jetons.")
         log_sum = 0.0

@@ -10,8 +10,8 @@ import numpy as np
 
 from ..errors import AtelierError, describe
 from ..fmt import NBSP, french_number
-from ..validation import check_bool, check_int, check_seed
-from ._checks import DEFAULT_STEPS, MAX_SAMPLES, MAX_STEPS, MAX_TRAINING_IMAGES, MIN_STEPS, _images, _rng
+from ..validation import check_bool, check_int, check_real, check_seed
+from ._checks import DEFAULT_STEPS, MAX_PIXELS, MAX_SAMPLES, MAX_STEPS, MAX_TRAINING_IMAGES, MIN_STEPS, _images, _rng
 
 __all__ = [
     "Denoiser",
@@ -38,6 +38,26 @@ class NoiseSchedule:
     steps: int
     betas: np.ndarray
     alphas_bar: np.ndarray
+
+    def __post_init__(self):
+        steps = check_int(self.steps, "steps", 1, MAX_STEPS, " (le nombre d'étapes de bruit)")
+        arrays = {}
+        for name in ("betas", "alphas_bar"):
+            value = getattr(self, name)
+            try:
+                arr = None if isinstance(value, (str, bytes)) else np.array(value, dtype=np.float64)
+            except (TypeError, ValueError):
+                arr = None
+            if arr is None or arr.shape != (steps,) or not np.isfinite(arr).all() or arr.min() < 0 or arr.max() > 1:
+                raise AtelierError(
+                    f"« {name} » doit contenir {steps} parts entre 0 et 1, une par étape : construisez le calendrier "
+                    f"avec noise_schedule(steps) ; vous avez donné {describe(value)}."
+                )
+            arr.flags.writeable = False
+            arrays[name] = arr
+        object.__setattr__(self, "steps", steps)
+        object.__setattr__(self, "betas", arrays["betas"])
+        object.__setattr__(self, "alphas_bar", arrays["alphas_bar"])
 
     @property
     def signal(self) -> np.ndarray:
@@ -221,8 +241,23 @@ class DiffusionModel(Denoiser):
     """
 
     def __init__(self, network, schedule: NoiseSchedule, shape: tuple[int, int], n_images: int, losses: list[float], seconds: float):
+        if not (hasattr(network, "predict") and hasattr(network, "partial_fit")):
+            raise AtelierError(
+                "« network » doit être un réseau scikit-learn (MLPRegressor) : un DiffusionModel s'obtient avec "
+                f"train_diffusion(images) ; vous avez donné {describe(network)}."
+            )
+        if not isinstance(schedule, NoiseSchedule):
+            raise AtelierError(f"« schedule » doit venir de noise_schedule(...) ; vous avez donné {describe(schedule)}.")
+        if (not isinstance(shape, tuple) or len(shape) != 2
+                or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 2 for v in shape)
+                or shape[0] * shape[1] > MAX_PIXELS):
+            raise AtelierError(f"« shape » doit être un couple (hauteur, largeur) d'au plus {MAX_PIXELS} pixels ; vous avez donné {describe(shape)}.")
         self.network, self.schedule, self.shape = network, schedule, shape
-        self.n_images, self.losses, self.seconds = n_images, losses, seconds
+        self.n_images = check_int(n_images, "n_images", 1, MAX_TRAINING_IMAGES)
+        self.losses = [check_real(x, "losses", 0) for x in losses] if isinstance(losses, (list, tuple)) else None
+        if self.losses is None:
+            raise AtelierError(f"« losses » doit être une liste d'erreurs (nombres) ; vous avez donné {describe(losses)}.")
+        self.seconds = check_real(seconds, "seconds", 0)
 
     def _guess(self, x_t: np.ndarray, t: int) -> np.ndarray:
         features = _features(x_t, np.full(len(x_t), t), self.schedule.steps)

@@ -11,8 +11,8 @@ import numpy as np
 
 from ..errors import AtelierError, describe
 from ..paths import data_file
-from ..validation import check_bool, check_int
-from .notes import note_name
+from ..validation import check_bool, check_int, check_text
+from .notes import _check_melodies, note_name
 
 __all__ = [
     "BACH_DEFAULT",
@@ -39,6 +39,17 @@ class MelodyCorpus:
     source: str
     licence: str
     transposed: bool = True
+
+    def __post_init__(self):
+        for name in ("name", "label", "source", "licence"):
+            check_text(getattr(self, name), f"« {name} »")
+        check_bool(self.transposed, "transposed")
+        melodies = _check_melodies(self.melodies)  # a French error names the faulty melody and note
+        if not isinstance(self.titles, (list, tuple)) or len(self.titles) != len(melodies) \
+                or not all(isinstance(t, str) for t in self.titles):
+            raise AtelierError(f"« titles » doit donner un titre (texte) par mélodie, soit {len(melodies)} titres.")
+        object.__setattr__(self, "melodies", melodies)
+        object.__setattr__(self, "titles", list(self.titles))
 
     def __len__(self) -> int:
         return len(self.melodies)

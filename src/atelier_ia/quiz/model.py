@@ -21,7 +21,7 @@ import yaml
 
 from ..errors import AtelierError, describe
 from ..paths import data_dir
-from ..validation import check_int, check_text
+from ..validation import check_bool, check_int, check_text
 
 __all__ = [
     "Option",
@@ -39,11 +39,23 @@ _QUESTION_KEYS = {"id", "question", "multiple", "options", "explication", "sourc
 _OPTION_KEYS = {"texte", "correct", "retour"}
 
 
+def _record_text(value, name: str) -> None:
+    if not isinstance(value, str):
+        raise AtelierError(f"« {name} » doit être un texte ; vous avez donné {describe(value)}.")
+
+
 @dataclass(frozen=True)
 class Option:
+    """One possible answer, with the feedback shown when it is chosen."""
+
     text: str
     correct: bool
     feedback: str
+
+    def __post_init__(self):
+        _record_text(self.text, "text")
+        _record_text(self.feedback, "feedback")
+        check_bool(self.correct, "correct")
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,16 @@ class Question:
     explanation: str
     source: str
 
+    def __post_init__(self):
+        for name in ("id", "text", "explanation", "source"):
+            _record_text(getattr(self, name), name)
+        check_bool(self.multiple, "multiple")
+        if not isinstance(self.options, tuple) or not all(isinstance(o, Option) for o in self.options):
+            raise AtelierError(
+                "« options » doit être un tuple d'options (Option) ; chargez plutôt le quiz avec load_quiz(...) "
+                f"ou parse_quiz(...) ; vous avez donné {describe(self.options)}."
+            )
+
     @property
     def correct_indices(self) -> frozenset[int]:
         return frozenset(i for i, o in enumerate(self.options) if o.correct)
@@ -65,6 +87,12 @@ class Quiz:
     module: str
     questions: tuple[Question, ...]
     origin: str = "<quiz>"
+
+    def __post_init__(self):
+        _record_text(self.module, "module")
+        _record_text(self.origin, "origin")
+        if not isinstance(self.questions, tuple) or not all(isinstance(q, Question) for q in self.questions):
+            raise AtelierError(f"« questions » doit être un tuple de questions (Question) ; vous avez donné {describe(self.questions)}.")
 
     def question(self, qid: str) -> Question:
         for q in self.questions:
