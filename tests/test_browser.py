@@ -63,6 +63,8 @@ def test_quiz_answers_wrong_then_right_in_french(page, book_server, tmp_path_fac
     page.goto(f"{book_server}/modules/00-prise-en-main.html", wait_until="networkidle")
     form = page.locator(f'form[data-question="{q.id}"]')
     form.scroll_into_view_if_needed()
+    # the page shows the options in the shuffled order of q.options (not the file's order)
+    assert [t.strip() for t in form.locator("label").all_inner_texts()] == [o.text for o in q.options]
     form.locator("input").nth(wrong).check()
     form.get_by_role("button", name="Vérifier").click()
     status = form.get_by_role("status")

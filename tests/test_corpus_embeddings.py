@@ -117,3 +117,22 @@ def test_search_in_a_given_collection():
         search("", collection=items)
     with pytest.raises(AtelierError):
         search("opéra", k=0, collection=items)
+
+
+def test_semantic_map_figure_draws_every_word_with_one_style_per_group():
+    import pandas as pd
+
+    from atelier_ia.embeddings import semantic_map_figure
+    from atelier_ia.figures import CourseFigure
+
+    table = pd.DataFrame({"texte": ["vin", "bière", "opéra", "danse"], "x": [0.0, 0.1, 1.0, 1.1],
+                          "y": [0.0, 0.05, 1.0, 0.9], "famille": ["boisson", "boisson", "art", "art"]})
+    fig = semantic_map_figure(table, group="famille", title="Essai")
+    ax = fig.axes[0]
+    assert isinstance(fig, CourseFigure)
+    assert sorted(t.get_text() for t in ax.texts) == sorted(table.texte)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["boisson", "art"]
+    colours = {tuple(c.get_facecolor()[0]) for c in ax.collections}
+    assert len(colours) == 2 and ax.get_title() == "Essai"
+    with pytest.raises(AtelierError, match="colonne"):
+        semantic_map_figure(table, group="époque")

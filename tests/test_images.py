@@ -258,3 +258,15 @@ def test_nearest_figure_writes_french_decimals():
     fig = nearest_figure(digits[:2] * 0.9, digits[2:50], (idx, dist))
     titles = " ".join(ax.get_title() for ax in fig.axes)
     assert "distance 0," in titles and "distance 0." not in titles
+
+
+@pytest.mark.parametrize("steps", [10, 15, 25, 39, 40, 200])
+def test_every_allowed_schedule_is_meaningful(steps):
+    from atelier_ia.images import MAX_STEPS, MIN_STEPS
+
+    assert MIN_STEPS <= steps <= MAX_STEPS
+    s = noise_schedule(steps)
+    assert np.all((s.betas > 0) & (s.betas < 1)), "une étape ne peut remplacer plus que toute l'image"
+    assert np.all(np.diff(s.alphas_bar) < 0) and s.alphas_bar[-1] < 0.01  # du bruit pur à la fin
+    images = np.linspace(-1, 1, 3 * 16).reshape(3, 4, 4)
+    assert np.isfinite(np.stack(ideal_denoiser(images, steps=steps).trajectory(seed=0))).all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import html
 import re
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 
 from atelier_ia import AtelierError
 from atelier_ia.quiz import QuizView, evaluate, load_quiz, parse_quiz, quiz_html, show_quiz
+from atelier_ia.quiz.render import _inline
 
 GOOD = {
     "module": "99-essai",
@@ -58,7 +60,8 @@ def broken(path: str, value):
 def test_good_quiz_parses():
     quiz = parse_quiz(GOOD, "essai.yml")
     assert [q.id for q in quiz.questions] == ["une", "plusieurs"]
-    assert quiz.questions[1].correct_indices == {0, 1}
+    multi = quiz.questions[1]
+    assert {multi.options[i].text for i in multi.correct_indices} == {"Le Louvre", "Orsay"}
 
 
 @pytest.mark.parametrize(
@@ -177,3 +180,59 @@ def test_quiz_source_file_is_plain_yaml_schema(tmp_path):
     path = tmp_path / "essai.yml"
     path.write_text(yaml.safe_dump(GOOD, allow_unicode=True), encoding="utf-8")
     assert load_quiz(path).module == "99-essai"
+
+
+def _all_quizzes():
+    from atelier_ia.paths import data_dir
+
+    return [load_quiz(path.stem) for path in sorted((data_dir() / "quiz").glob("*.yml"))
+            if not path.stem.endswith("-sans-code")]
+
+
+def test_options_are_shuffled_so_position_tells_nothing():
+    import yaml
+    from atelier_ia.paths import data_dir
+
+    positions = []
+    for quiz in _all_quizzes():
+        raw = yaml.safe_load((data_dir() / "quiz" / f"{quiz.module}.yml").read_text(encoding="utf-8"))
+        for q, raw_q in zip(quiz.questions, raw["questions"]):
+            # the same options, feedback still attached to its own option, only the order changes
+            assert sorted((o.text, o.correct, o.feedback) for o in q.options) == sorted(
+                (o["texte"].strip(), o["correct"], o["retour"].strip()) for o in raw_q["options"])
+            positions.append(min(q.correct_indices))
+    assert len(set(positions)) > 1, "la bonne réponse est toujours à la même place"
+    assert max(positions.count(p) for p in set(positions)) < 0.6 * len(positions)
+
+
+def test_display_order_is_a_stable_permutation_across_processes():
+    import subprocess
+    import sys
+
+    from atelier_ia.quiz import display_order
+
+    script = ("from atelier_ia.quiz import display_order; "
+              "print([display_order('03-creation-artistique', f'q{k}', 5) for k in range(20)])")
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1
+    orders = [display_order("03-creation-artistique", f"q{k}", 5) for k in range(20)]
+    assert runs.pop().strip() == str(orders)
+    assert all(sorted(o) == list(range(5)) for o in orders) and len(set(orders)) > 5
+
+
+def test_html_and_widgets_show_the_same_order_and_grade_it():
+    pytest.importorskip("ipywidgets")
+    quiz = load_quiz("02-fonctionnement-ia-generative")
+    html_text = quiz_html(quiz, "q")
+    view = QuizView(quiz)
+    for q, widget in zip(quiz.questions, view.questions):
+        shown = [o.text for o in q.options]
+        labels = [b.description for b in widget.boxes] if q.multiple else [t for t, _ in widget.radio.options]
+        assert labels == shown
+        form = html_text[html_text.index(f'data-question="{q.id}"'):]
+        form = form[: form.index("</form>")]
+        assert f'data-correct="{",".join(map(str, sorted(q.correct_indices)))}"' in form
+        assert [html.unescape(t) for t in re.findall(r'<label><input[^>]*><span>(.*?)</span>', form)] == [
+            html.unescape(re.sub(r"<[^>]+>", "", _inline(t))) for t in shown]
+        assert evaluate(q, sorted(q.correct_indices)).ok

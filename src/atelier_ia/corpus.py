@@ -22,6 +22,20 @@ from pathlib import Path
 
 from .errors import AtelierError, describe
 from .paths import data_file, repo_root
+from .fmt import NBSP, french_number
+from .validation import check_int, check_text
+
+__all__ = [
+    "AUTHORS",
+    "LITTRE_FILE",
+    "LITTRE_SOURCE",
+    "MAX_FILE_BYTES",
+    "Corpus",
+    "fallback_corpus",
+    "littre_available",
+    "load_author",
+    "load_text_file",
+]
 
 LITTRE_FILE = Path(os.environ.get("ATELIER_IA_LITTRE", "/usr/share/stardict/dic/XMLittre.dict.dz"))
 MAX_FILE_BYTES = 5 * 2**20
@@ -67,6 +81,14 @@ class Corpus:
     licence: str
     quotes: tuple[str, ...] = field(default=(), repr=False)
     notice: str = ""
+
+    def __post_init__(self):
+        check_text(self.text, "le texte du corpus (text)", allow_empty=True)
+        for name in ("author", "source", "licence", "notice"):
+            check_text(getattr(self, name), f"« {name} »", allow_empty=True)
+        if not isinstance(self.quotes, (tuple, list)) or not all(isinstance(q, str) for q in self.quotes):
+            raise AtelierError(f"« quotes » doit être une liste de citations (des textes) ; vous avez donné {describe(self.quotes)}.")
+        object.__setattr__(self, "quotes", tuple(self.quotes))
 
     def __len__(self) -> int:
         return len(self.text)
@@ -142,8 +164,8 @@ def load_author(name: str, max_chars: int | None = None) -> Corpus:
         raise AtelierError(
             f"Auteur inconnu : {describe(name)}. Choisissez parmi : {', '.join(AUTHORS)}."
         )
-    if max_chars is not None and (isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 200):
-        raise AtelierError(f"max_chars doit être un nombre entier d'au moins 200 caractères, pas {describe(max_chars)}.")
+    if max_chars is not None:
+        max_chars = check_int(max_chars, "max_chars", 200, hint=" (en caractères), ou None")
     if not littre_available():
         return fallback_corpus()
     quotes = _author_quotes(name)
@@ -169,6 +191,8 @@ def load_text_file(path, max_bytes: int = MAX_FILE_BYTES, min_chars: int = 200) 
     """A learner's own UTF-8 text file, checked; never truncated silently."""
     if not isinstance(path, (str, os.PathLike)) or not str(path).strip():
         raise AtelierError(f"Donnez le chemin d'un fichier texte, par exemple \"mes-textes.txt\" ; vous avez donné {describe(path)}.")
+    max_bytes = check_int(max_bytes, "max_bytes", 1, hint=" (taille maximale du fichier, en octets)")
+    min_chars = check_int(min_chars, "min_chars", 0, hint=" (nombre minimal de caractères)")
     p = Path(path).expanduser()
     if not p.exists():
         raise AtelierError(f"Le fichier « {p} » est introuvable. Vérifiez le nom et le dossier (le dossier courant est {Path.cwd()}).")
@@ -179,7 +203,8 @@ def load_text_file(path, max_bytes: int = MAX_FILE_BYTES, min_chars: int = 200) 
         raise AtelierError(f"Le fichier « {p.name} » est vide : mettez-y au moins {min_chars} caractères de texte.")
     if size > max_bytes:
         raise AtelierError(
-            f"Le fichier « {p.name} » pèse {size / 2**20:.1f} Mo, plus que la limite de {max_bytes / 2**20:.0f} Mo. "
+            f"Le fichier « {p.name} » pèse {french_number(size / 2**20, 1)}{NBSP}Mo, plus que la limite de "
+            f"{french_number(max_bytes / 2**20, 0)}{NBSP}Mo. "
             "Découpez-le en plusieurs fichiers ou gardez-en un extrait : rien n'est coupé sans vous."
         )
     raw = p.read_bytes()

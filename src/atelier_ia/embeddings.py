@@ -9,13 +9,29 @@ texts with close meanings, in any of the encoder's languages, get close vectors.
 from __future__ import annotations
 
 import functools
-import numbers
 
 import numpy as np
 import pandas as pd
 
 from .errors import AtelierError, describe
 from .paths import data_file
+from .validation import check_int, check_text
+
+__all__ = [
+    "COLLECTION",
+    "COLLECTION_COLUMNS",
+    "MAX_TEXTS",
+    "count_tokens",
+    "embed",
+    "load_collection",
+    "pca_2d",
+    "search",
+    "semantic_map",
+    "semantic_map_figure",
+    "similarity",
+    "similarity_table",
+    "subword_tokens",
+]
 
 COLLECTION = "culture/collection.csv"
 COLLECTION_COLUMNS = ("id", "titre", "type", "lieu", "texte", "source")
@@ -59,8 +75,8 @@ def embed(texts) -> np.ndarray:
 
 def similarity(a: str, b: str) -> float:
     """Cosine similarity of two texts: 1 = same meaning, around 0 = unrelated."""
-    if not isinstance(a, str) or not isinstance(b, str):
-        raise AtelierError("similarity compare deux textes : similarity(\"voiture\", \"automobile\").")
+    check_text(a, "le premier texte (a)")
+    check_text(b, "le second texte (b)")
     va, vb = embed([a, b])
     return float(np.clip(va @ vb, -1.0, 1.0))
 
@@ -74,8 +90,7 @@ def similarity_table(texts) -> pd.DataFrame:
 
 def subword_tokens(text: str) -> list[str]:
     """The pieces of the encoder's multilingual vocabulary (SentencePiece, 128,000 pieces)."""
-    if not isinstance(text, str) or not text.strip():
-        raise AtelierError(f"Donnez un texte non vide ; vous avez donné {describe(text)}.")
+    check_text(text, "le texte (text)")
     return _encoder()._tokenizer.encode(text, out_type=str, add_bos=False, add_eos=False)
 
 
@@ -107,8 +122,7 @@ def search(query: str, k: int = 5, collection: pd.DataFrame | None = None) -> pd
     """The ``k`` items of the collection whose description is closest in meaning to ``query``."""
     if not isinstance(query, str) or not query.strip():
         raise AtelierError(f"La recherche attend une question en texte, par exemple \"un tableau de nénuphars\" ; vous avez donné {describe(query)}.")
-    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
-        raise AtelierError(f"« k » (le nombre de résultats) doit être un entier positif, pas {describe(k)}.")
+    k = check_int(k, "k", 1, MAX_TEXTS, " (le nombre de résultats)")
     table = load_collection() if collection is None else collection
     if not isinstance(table, pd.DataFrame) or "texte" not in table.columns or table.empty:
         raise AtelierError("La collection doit être un tableau pandas non vide avec une colonne « texte ».")
@@ -123,8 +137,16 @@ def search(query: str, k: int = 5, collection: pd.DataFrame | None = None) -> pd
 
 def pca_2d(vectors: np.ndarray) -> np.ndarray:
     """Project vectors on their two main directions (principal component analysis)."""
-    x = np.asarray(vectors, dtype=float)
-    if x.ndim != 2 or x.shape[0] < 3:
+    try:
+        x = np.array(vectors, dtype=float)  # a copy: the learner's array is left as it was
+    except (TypeError, ValueError):
+        x = None
+    if x is None or x.ndim != 2 or x.shape[1] < 2 or not np.isfinite(x).all():
+        raise AtelierError(
+            "« vectors » doit être un tableau de nombres finis, une ligne par texte (par exemple embed(textes)) ; "
+            f"vous avez donné {describe(vectors) if not isinstance(vectors, np.ndarray) else f'un tableau de forme {vectors.shape}'}."
+        )
+    if x.shape[0] < 3:
         raise AtelierError("Il faut au moins trois textes pour dessiner une carte.")
     x = x - x.mean(axis=0)
     _, _, vt = np.linalg.svd(x, full_matrices=False)
@@ -140,3 +162,59 @@ def semantic_map(texts) -> pd.DataFrame:
         raise AtelierError("La liste contient des doublons : chaque texte ne doit apparaître qu'une fois.")
     xy = pca_2d(embed(batch))
     return pd.DataFrame({"texte": batch, "x": xy[:, 0].round(4), "y": xy[:, 1].round(4)})
+
+
+#: Colour and marker of each group on a map, in order: colour is never the only cue.
+_GROUP_STYLES = tuple(zip(("bleu", "orange", "vert", "rose", "vermillon", "ciel", "jaune", "noir"),
+                          ("o", "s", "^", "D", "v", "P", "X", "*")))
+_LABEL_OFFSETS = ((6, 4, "left"), (6, -13, "left"), (-6, 4, "right"), (-6, -13, "right"), (6, 14, "left"))
+
+
+def semantic_map_figure(table, group: str | None = None, title: str = "Carte du sens"):
+    """Draw a map made by :func:`semantic_map`: one labelled point per text.
+
+    ``group`` names a column of ``table`` (for example « famille ») whose values get each a
+    colour and a marker shape, with a legend (at most 8 groups). Labels are placed where they
+    do not overlap the labels already placed. Returns a figure that shows itself in Jupyter.
+    """
+    from .figures import PALETTE, new_figure, style_axes
+
+    if not isinstance(table, pd.DataFrame) or not {"texte", "x", "y"} <= set(table.columns) or table.empty:
+        raise AtelierError(
+            "« table » doit être le tableau rendu par semantic_map(textes), avec les colonnes texte, x et y ; "
+            f"vous avez donné {describe(table)}."
+        )
+    coords = table[["x", "y"]].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+    if not np.isfinite(coords).all():
+        raise AtelierError("Les colonnes x et y de la carte doivent contenir des nombres : recalculez-la avec semantic_map.")
+    if len(table) > 200:
+        raise AtelierError(f"{len(table)} points, c'est trop pour une carte lisible (au plus 200).")
+    if group is not None:
+        check_text(group, "la colonne des groupes (group)")
+        if group not in table.columns:
+            raise AtelierError(f"La carte n'a pas de colonne « {group} » ; colonnes : {', '.join(map(str, table.columns))}.")
+    title = check_text(title, "le titre (title)", allow_empty=True)
+    groups = [None] if group is None else list(dict.fromkeys(table[group]))
+    if len(groups) > len(_GROUP_STYLES):
+        raise AtelierError(f"{len(groups)} groupes : au plus {len(_GROUP_STYLES)} pour garder des couleurs distinctes.")
+    fig, ax = new_figure(width=7.5, height=5.6)
+    for (colour, marker), name in zip(_GROUP_STYLES, groups):
+        rows = np.ones(len(table), bool) if name is None else (table[group] == name).to_numpy()
+        ax.scatter(coords[rows, 0], coords[rows, 1], color=PALETTE[colour], marker=marker, s=60,
+                   label=None if name is None else str(name))
+    fig.canvas.draw()  # label sizes are known only once drawn
+    renderer, placed = fig.canvas.get_renderer(), []
+    for text, (x, y) in zip(table["texte"].astype(str), coords):
+        for dx, dy, ha in _LABEL_OFFSETS:  # the first position that overlaps no earlier label
+            label = ax.annotate(text, (x, y), xytext=(dx, dy), ha=ha, textcoords="offset points", fontsize=10)
+            box = label.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                break
+            label.remove()
+        else:
+            label = ax.annotate(text, (x, y), xytext=(6, 4), textcoords="offset points", fontsize=10)
+        placed.append(label.get_window_extent(renderer))
+    style_axes(ax, "Première direction principale (sans unité)", "Deuxième direction principale (sans unité)", title)
+    if group is not None:
+        ax.legend(fontsize=10, frameon=False, loc="best")
+    return fig

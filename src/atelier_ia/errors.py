@@ -7,6 +7,12 @@ In a notebook the error is shown as that message alone, without a Python traceba
 
 from __future__ import annotations
 
+__all__ = [
+    "AtelierError",
+    "describe",
+    "require",
+]
+
 
 class AtelierError(ValueError):
     """An input error explained in French for the learner.

@@ -7,7 +7,6 @@ which author. Accuracy is measured honestly, on quotations kept aside during tra
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +14,12 @@ import pandas as pd
 
 from .corpus import AUTHORS, load_author
 from .errors import AtelierError, describe
+from .validation import check_int, check_real, check_seed, check_text
+
+__all__ = [
+    "Attribution",
+    "train_attribution",
+]
 
 
 @dataclass
@@ -28,9 +33,24 @@ class Attribution:
     confusion: pd.DataFrame
     test: pd.DataFrame  # held-out quotations: texte, autrice_ou_auteur, prediction
 
+    def __post_init__(self):
+        if not (hasattr(self.pipeline, "predict_proba") and hasattr(self.pipeline, "classes_")):
+            raise AtelierError(
+                "« pipeline » doit être un classifieur scikit-learn entraîné : une Attribution s'obtient avec "
+                f"train_attribution(...) ; vous avez donné {describe(self.pipeline)}."
+            )
+        if not isinstance(self.authors, tuple) or not all(isinstance(a, str) for a in self.authors):
+            raise AtelierError(f"« authors » doit être un tuple de noms ; vous avez donné {describe(self.authors)}.")
+        check_real(self.accuracy, "accuracy", 0, 1)
+        check_real(self.chance, "chance", 0, 1)
+        for name in ("confusion", "test"):
+            if not isinstance(getattr(self, name), pd.DataFrame):
+                raise AtelierError(f"« {name} » doit être un tableau pandas ; vous avez donné {describe(getattr(self, name))}.")
+
     def guess(self, text: str) -> pd.Series:
         """Probability of each author for ``text``, most likely first."""
-        if not isinstance(text, str) or len(text.strip()) < 10:
+        text = check_text(text, "la phrase à attribuer")
+        if len(text.strip()) < 10:
             raise AtelierError(f"Donnez une phrase d'au moins 10 caractères à attribuer ; vous avez donné {describe(text)}.")
         probs = self.pipeline.predict_proba([text])[0]
         classes = list(self.pipeline.classes_)
@@ -49,12 +69,9 @@ def train_attribution(authors=("La Fontaine", "Molière", "Racine", "Voltaire"),
         raise AtelierError(f"Choisissez au moins deux autrices ou auteurs parmi : {', '.join(AUTHORS)}.")
     if len(set(authors)) != len(authors):
         raise AtelierError("La liste des autrices et auteurs contient un doublon.")
-    if isinstance(per_author, bool) or not isinstance(per_author, numbers.Integral) or not 20 <= per_author <= 5000:
-        raise AtelierError(f"« per_author » doit être un entier entre 20 et 5 000, pas {describe(per_author)}.")
-    if isinstance(test_share, bool) or not isinstance(test_share, numbers.Real) or not 0.1 <= test_share <= 0.5:
-        raise AtelierError(f"« test_share » (part gardée pour l'évaluation) doit être entre 0.1 et 0.5, pas {describe(test_share)}.")
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise AtelierError(f"La graine doit être un entier positif ou nul, pas {describe(seed)}.")
+    per_author = check_int(per_author, "per_author", 20, 5000, " (citations par autrice ou auteur)")
+    test_share = check_real(test_share, "test_share", 0.1, 0.5, " (part gardée pour l'évaluation)")
+    seed = check_seed(seed, "seed")
     texts, labels = [], []
     rng = np.random.default_rng(seed)
     for name in authors:

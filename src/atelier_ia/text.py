@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import numbers
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,28 +16,33 @@ import numpy as np
 import pandas as pd
 
 from .errors import AtelierError, describe
+from .markov import BackoffCounts, apply_temperature, check_temperature, sample_index
+from .validation import check_choice, check_int, check_real, check_seed, check_text
+
+__all__ = [
+    "LEVELS",
+    "BPETokenizer",
+    "NGramModel",
+    "apply_temperature",
+    "char_tokens",
+    "join_words",
+    "sample_index",
+    "word_tokens",
+]
 
 # --------------------------------------------------------------------------- tokens
 
 _WORD = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|\n|\S", re.UNICODE)
 
 
-def _check_text(text, what: str = "le texte", allow_empty: bool = False) -> str:
-    if not isinstance(text, str):
-        raise AtelierError(f"{what.capitalize()} doit être une chaîne de caractères (entre guillemets), pas {describe(text)}.")
-    if not allow_empty and not text:
-        raise AtelierError(f"{what.capitalize()} est vide : donnez au moins quelques mots.")
-    return text
-
-
 def char_tokens(text: str) -> list[str]:
     """The characters of ``text``: the simplest tokens."""
-    return list(_check_text(text, allow_empty=True))
+    return list(check_text(text, allow_empty=True))
 
 
 def word_tokens(text: str) -> list[str]:
     """Words and punctuation; an elided article keeps its apostrophe (« l' », « d' »)."""
-    return _WORD.findall(_check_text(text, allow_empty=True))
+    return _WORD.findall(check_text(text, allow_empty=True))
 
 
 _NO_SPACE_BEFORE = set(",.)]…")
@@ -47,6 +51,10 @@ _NBSP_BEFORE = set(";:!?»")
 
 def join_words(tokens: list[str]) -> str:
     """Turn word tokens back into text, with French spacing."""
+    if not isinstance(tokens, (list, tuple)) or not all(isinstance(t, str) for t in tokens):
+        raise AtelierError(
+            f"« tokens » doit être une liste de mots (des textes), par exemple word_tokens(texte) ; vous avez donné {describe(tokens)}."
+        )
     out = ""
     for tok in tokens:
         if not out or out.endswith(("\n", "'", "’", "(", "[", "«\u00a0")) or tok == "\n":
@@ -70,12 +78,6 @@ def join_words(tokens: list[str]) -> str:
 _CHUNK = re.compile(r" ?[^\W\d_]+| ?\d+| ?(?:[^\s\w]|_)+|\s+(?!\S)|\s+", re.UNICODE)
 
 
-def _check_int(value, name: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
-        raise AtelierError(f"« {name} » doit être un nombre entier entre {low} et {high} ; vous avez donné {describe(value)}.")
-    return int(value)
-
-
 @dataclass
 class BPETokenizer:
     """A byte-level byte-pair-encoding tokenizer, trained from scratch.
@@ -90,6 +92,14 @@ class BPETokenizer:
     notice: str = ""
 
     def __post_init__(self):
+        if not hasattr(self, "_pair_of"):  # built directly, not by train(): only the 256 bytes
+            if not isinstance(self.merges, list) or self.merges or not isinstance(self.vocab, list) \
+                    or self.vocab != [bytes([b]) for b in range(256)] or not isinstance(self.notice, str):
+                raise AtelierError(
+                    "Un tokenizer BPE s'apprend sur un texte : écrivez BPETokenizer.train(texte, vocab_size=500). "
+                    "BPETokenizer() sans argument donne le tokenizer de départ (les 256 octets, sans fusion)."
+                )
+            self._pair_of = []
         self._ranks = {}
         self._ids = {tok: i for i, tok in enumerate(self.vocab)}
         for rank, (a, b) in enumerate(self._merge_ids):
@@ -107,8 +117,8 @@ class BPETokenizer:
     @classmethod
     def train(cls, text: str, vocab_size: int = 500) -> "BPETokenizer":
         """Learn ``vocab_size - 256`` merges from ``text``."""
-        _check_text(text, "le texte d'entraînement")
-        vocab_size = _check_int(vocab_size, "vocab_size", 257, 50_000)
+        check_text(text, "le texte d'entraînement")
+        vocab_size = check_int(vocab_size, "vocab_size", 257, 50_000)
         words = Counter(_CHUNK.findall(text))
         # each distinct chunk as a list of token ids, with how often it occurs
         seqs = [list(w.encode("utf-8")) for w in words]
@@ -195,7 +205,7 @@ class BPETokenizer:
 
     def encode(self, text: str) -> list[int]:
         """Token ids of ``text``."""
-        _check_text(text, allow_empty=True)
+        check_text(text, allow_empty=True)
         out: list[int] = []
         for chunk in _CHUNK.findall(text):
             out.extend(self._encode_chunk(chunk))
@@ -222,53 +232,6 @@ def _show(token: bytes) -> str:
         return "".join(chr(b) if b < 128 else f"⟨{b:02x}⟩" for b in token)
 
 
-# --------------------------------------------------------------------------- sampling
-
-
-def apply_temperature(probs, temperature: float):
-    """Sharpen (temperature < 1) or flatten (> 1) a probability distribution.
-
-    ``probs`` is a pandas Series or a NumPy array; the result has the same type and sums to 1.
-    Temperature 0 puts all the probability on the most likely token (greedy choice).
-    """
-    t = _check_temperature(temperature)
-    values = np.asarray(probs, dtype=float)
-    if values.ndim != 1 or values.size == 0 or np.any(values < 0) or not np.isfinite(values).all() or values.sum() <= 0:
-        raise AtelierError("Les probabilités doivent former une liste non vide de nombres positifs.")
-    if t == 0:
-        out = np.zeros_like(values)
-        out[int(np.argmax(values))] = 1.0
-    else:
-        with np.errstate(divide="ignore"):
-            logits = np.log(values) / t
-        logits -= logits[np.isfinite(logits)].max()
-        out = np.exp(logits)
-        out /= out.sum()
-    return pd.Series(out, index=probs.index, name=getattr(probs, "name", None)) if isinstance(probs, pd.Series) else out
-
-
-def _check_temperature(temperature) -> float:
-    if isinstance(temperature, bool) or not isinstance(temperature, numbers.Real) or not 0 <= temperature <= 10:
-        raise AtelierError(
-            f"La température doit être un nombre entre 0 et 10 (1 = tirage fidèle aux probabilités, "
-            f"0 = toujours le plus probable) ; vous avez donné {describe(temperature)}."
-        )
-    return float(temperature)
-
-
-def sample_index(probs, rng: np.random.Generator, temperature: float = 1.0, top_k: int | None = None) -> int:
-    """Draw one index from ``probs`` after temperature and top-k filtering."""
-    p = np.asarray(apply_temperature(np.asarray(probs, dtype=float), temperature))
-    if top_k is not None:
-        top_k = _check_int(top_k, "top_k", 1, 10**6)
-        if top_k < p.size:
-            cut = np.argsort(-p, kind="stable")[top_k:]
-            p = p.copy()
-            p[cut] = 0.0
-            p /= p.sum()
-    return int(rng.choice(p.size, p=p))
-
-
 # --------------------------------------------------------------------------- n-grams
 
 LEVELS = ("char", "word")
@@ -284,30 +247,30 @@ class NGramModel:
     """
 
     def __init__(self, order: int = 3, level: str = "char", k: float = 0.01):
-        self.order = _check_int(order, "order", 1, 6)
-        if level not in LEVELS:
-            raise AtelierError(f"« level » doit valoir \"char\" (caractères) ou \"word\" (mots), pas {describe(level)}.")
-        if isinstance(k, bool) or not isinstance(k, numbers.Real) or not 0 < k <= 10:
-            raise AtelierError(f"Le lissage « k » doit être un nombre positif (par exemple 0.01), pas {describe(k)}.")
-        self.level, self.k = level, float(k)
-        self.counts: dict[int, dict] = {}
+        self.order = check_int(order, "order", 1, 6)
+        level = check_choice(level, "level", LEVELS)
+        k = check_real(k, "k", 0, 10, " (le lissage, strictement positif : par exemple 0.01)")
+        if k == 0:
+            raise AtelierError("Le lissage « k » doit être strictement positif (par exemple 0.01) ; vous avez donné 0.")
+        self.level, self.k = level, k
+        self._counts: BackoffCounts | None = None
         self.vocab: list = []
         self._dist_cache: dict = {}
 
     def tokenize(self, text: str):
-        return _check_text(text, allow_empty=True) if self.level == "char" else tuple(word_tokens(text))
+        """The model's tokens for ``text``: the text itself (letters) or a tuple of words."""
+        return check_text(text, allow_empty=True) if self.level == "char" else tuple(word_tokens(text))
 
     def fit(self, text: str) -> "NGramModel":
         """Count the n-grams of ``text``; returns the model itself."""
-        _check_text(text, "le texte d'entraînement")
+        check_text(text, "le texte d'entraînement")
         seq = self.tokenize(text)
         if len(seq) <= self.order:
             raise AtelierError(
                 f"Le texte d'entraînement est trop court : {len(seq)} jetons pour un modèle d'ordre {self.order}. "
                 "Donnez un texte plus long ou baissez l'ordre."
             )
-        self._seq = seq
-        self.counts = {}
+        self._counts = BackoffCounts([seq], self.order)
         self.vocab = sorted(self._table(0)[seq[:0]])
         self._table(self.order)
         self._dist_cache = {}
@@ -315,19 +278,7 @@ class NGramModel:
 
     def _table(self, j: int) -> dict:
         """Context of length ``j`` → {next token: count}; built on first use."""
-        table = self.counts.get(j)
-        if table is None:
-            seq = self._seq
-            grams = Counter(seq[i : i + j + 1] for i in range(len(seq) - j))
-            table = {}
-            for gram, c in grams.items():
-                nxt = table.get(gram[:-1])
-                if nxt is None:
-                    table[gram[:-1]] = {gram[-1]: c}
-                else:
-                    nxt[gram[-1]] = c
-            self.counts[j] = table
-        return table
+        return self._counts.table(j)
 
     @property
     def n_parameters(self) -> int:
@@ -336,26 +287,14 @@ class NGramModel:
         return sum(len(nxt) for nxt in self._table(self.order).values())
 
     def _require_fit(self):
-        if not self.counts:
+        if self._counts is None:
             raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
 
-    def _context(self, history) -> tuple:
-        """The longest suffix of ``history`` (≤ order) that the model has seen."""
-        for j in range(min(self.order, len(history)), -1, -1):
-            ctx = history[len(history) - j :]
-            if ctx in self._table(j):
-                return ctx
-        return history[:0]
-
     def _dist(self, history):
-        ctx = self._context(history)
+        ctx = self._counts.context(history)
         hit = self._dist_cache.get(ctx)
         if hit is None:
-            counter = self._table(len(ctx))[ctx]
-            items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-            tokens = [t for t, _ in items]
-            probs = np.array([c for _, c in items], dtype=float)
-            hit = (tokens, probs / probs.sum())
+            hit = self._counts.candidates(ctx)
             if len(self._dist_cache) < 200_000:
                 self._dist_cache[ctx] = hit
         return hit
@@ -369,10 +308,10 @@ class NGramModel:
     def generate(self, length: int = 200, seed: int = 0, temperature: float = 1.0, top_k: int | None = None, prompt: str = "") -> str:
         """Generate ``length`` tokens after ``prompt``; the same seed gives the same text."""
         self._require_fit()
-        length = _check_int(length, "length", 1, 20_000)
-        seed = _check_int(seed, "seed", 0, 2**32 - 1)
-        _check_temperature(temperature)
-        _check_text(prompt, "le début (prompt)", allow_empty=True)
+        length = check_int(length, "length", 1, 20_000)
+        seed = check_seed(seed, "seed")
+        check_temperature(temperature)
+        check_text(prompt, "le début (prompt)", allow_empty=True)
         rng = np.random.default_rng(seed)
         history = list(self.tokenize(prompt))
         if not history:  # start like a line of the training text
@@ -391,16 +330,20 @@ class NGramModel:
     def probability(self, token, context=""):
         """Smoothed probability of ``token`` after ``context`` (add-k, back-off)."""
         self._require_fit()
-        history = self.tokenize(context) if isinstance(context, str) else context
-        ctx = self._context(history)
-        counter = self._table(len(ctx))[ctx]
+        if not isinstance(token, str):
+            raise AtelierError(f"« token » doit être un jeton (un texte : une lettre ou un mot) ; vous avez donné {describe(token)}.")
+        if isinstance(context, (list, tuple)) and all(isinstance(t, str) for t in context):
+            history = "".join(context) if self.level == "char" else tuple(context)
+        else:
+            history = self.tokenize(context)
+        counter = self._counts.counts(history)
         total = sum(counter.values())
         return (counter.get(token, 0) + self.k) / (total + self.k * (len(self.vocab) + 1))
 
     def perplexity(self, text: str) -> float:
         """How surprised the model is by ``text`` (lower = more expected). Unknown tokens count too."""
         self._require_fit()
-        seq = self.tokenize(_check_text(text, "le texte à évaluer"))
+        seq = self.tokenize(check_text(text, "le texte à évaluer", allow_empty=True))
         if len(seq) < 2:
             raise AtelierError("Le texte à évaluer doit compter au moins deux jetons.")
         log_sum = 0.0
@@ -410,5 +353,5 @@ class NGramModel:
         return math.exp(-log_sum / (len(seq) - 1))
 
     def __repr__(self) -> str:
-        state = f"{len(self.vocab)} jetons" if self.counts else "non entraîné"
+        state = f"{len(self.vocab)} jetons" if self._counts is not None else "non entraîné"
         return f"NGramModel(order={self.order}, level={self.level!r}, {state})"

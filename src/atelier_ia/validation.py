@@ -16,6 +16,7 @@ from .fmt import french_number
 
 __all__ = [
     "MAX_SEED",
+    "check_bool",
     "check_choice",
     "check_int",
     "check_real",
@@ -24,6 +25,17 @@ __all__ = [
 ]
 
 MAX_SEED = 2**32 - 1
+
+
+def _setup(name, hint="", minimum=None, maximum=None) -> None:
+    """Check a validator's own settings (written by the library's authors, not by learners)."""
+    if not isinstance(name, str) or not name:
+        raise AtelierError(f"Le nom de l'argument à vérifier doit être un texte non vide ; vous avez donné {describe(name)}.")
+    if not isinstance(hint, str):
+        raise AtelierError(f"« hint » doit être un texte ; vous avez donné {describe(hint)}.")
+    for bound, label in ((minimum, "minimum"), (maximum, "maximum")):
+        if bound is not None and (isinstance(bound, bool) or not isinstance(bound, numbers.Real) or math.isnan(bound)):
+            raise AtelierError(f"« {label} » doit être un nombre ou None ; vous avez donné {describe(bound)}.")
 
 
 def _bounds(minimum, maximum, fmt=str) -> str:
@@ -42,6 +54,7 @@ def check_int(value, name: str, minimum: int | None = None, maximum: int | None 
     ``True``/``False``, floats (even ``3.0``), texts and NaN are refused: a learner who types
     ``"3"`` or ``2.5`` is told so rather than silently converted.
     """
+    _setup(name, hint, minimum, maximum)
     ok = not isinstance(value, bool) and isinstance(value, numbers.Integral)
     if ok and minimum is not None and value < minimum:
         ok = False
@@ -58,6 +71,7 @@ def check_int(value, name: str, minimum: int | None = None, maximum: int | None 
 
 def check_real(value, name: str, minimum: float | None = None, maximum: float | None = None, hint: str = "") -> float:
     """``value`` as a finite ``float`` within ``[minimum, maximum]`` (NaN and infinities refused)."""
+    _setup(name, hint, minimum, maximum)
     ok = not isinstance(value, bool) and isinstance(value, numbers.Real)
     if ok:
         value = float(value)
@@ -77,6 +91,7 @@ def check_real(value, name: str, minimum: float | None = None, maximum: float | 
 
 def check_seed(value, name: str = "graine") -> int:
     """A random seed: an integer from 0 to 2³² − 1 (the same seed gives the same draw)."""
+    _setup(name)
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not 0 <= value <= MAX_SEED:
         raise AtelierError(
             f"La graine « {name} » doit être un nombre entier entre 0 et {MAX_SEED} (la même graine "
@@ -87,6 +102,11 @@ def check_seed(value, name: str = "graine") -> int:
 
 def check_text(value, name: str = "le texte", allow_empty: bool = False, min_chars: int = 0) -> str:
     """``value`` as a ``str``; empty or shorter than ``min_chars`` is refused unless allowed."""
+    _setup(name)
+    if not isinstance(allow_empty, bool):
+        raise AtelierError(f"« allow_empty » doit valoir True ou False ; vous avez donné {describe(allow_empty)}.")
+    if isinstance(min_chars, bool) or not isinstance(min_chars, numbers.Integral) or min_chars < 0:
+        raise AtelierError(f"« min_chars » doit être un nombre entier positif ou nul ; vous avez donné {describe(min_chars)}.")
     if not isinstance(value, str):
         raise AtelierError(
             f"{name[0].upper() + name[1:]} doit être une chaîne de caractères (un texte entre guillemets), pas {describe(value)}."
@@ -102,6 +122,9 @@ def check_text(value, name: str = "le texte", allow_empty: bool = False, min_cha
 
 def check_choice(value, name: str, choices):
     """``value`` if it is one of ``choices`` (compared with ``==``), else a French error listing them."""
+    _setup(name)
+    if isinstance(choices, (str, bytes)) or not isinstance(choices, (list, tuple, set, frozenset, dict)) or not choices:
+        raise AtelierError(f"« choices » doit être une liste non vide de valeurs permises ; vous avez donné {describe(choices)}.")
     choices = list(choices)
     try:
         found = any(value == c and type(value) is type(c) for c in choices)
@@ -110,4 +133,12 @@ def check_choice(value, name: str, choices):
     if not found:
         listed = ", ".join(f"« {c} »" for c in choices)
         raise AtelierError(f"« {name} » doit être l'une de ces valeurs : {listed} ; vous avez donné {describe(value)}.")
+    return value
+
+
+def check_bool(value, name: str, hint: str = "") -> bool:
+    """``value`` if it is ``True`` or ``False`` (not 0/1, not a text such as ``"oui"``)."""
+    _setup(name, hint)
+    if not isinstance(value, bool):
+        raise AtelierError(f"« {name} » doit valoir True ou False{hint} ; vous avez donné {describe(value)}.")
     return value

@@ -6,9 +6,12 @@ and what is wrong). :func:`show_quiz` returns an object that renders
 
 * in the static book: self-contained HTML with inline CSS and JavaScript (no network);
 * with a live kernel (JupyterLab, Binder): ipywidgets whose feedback is computed in Python.
+
+Both show each question's options in the same deterministic shuffled order
+(:func:`display_order`), so the position of the right answer carries no information.
 """
 
-from .model import Option, Question, Quiz, Verdict, evaluate, load_quiz, parse_quiz
+from .model import Option, Question, Quiz, Verdict, display_order, evaluate, load_quiz, parse_quiz
 from .render import QuizView, quiz_html, show_quiz
 
 __all__ = [
@@ -17,6 +20,7 @@ __all__ = [
     "Quiz",
     "QuizView",
     "Verdict",
+    "display_order",
     "evaluate",
     "load_quiz",
     "parse_quiz",

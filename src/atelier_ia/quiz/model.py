@@ -1,7 +1,17 @@
-"""Quiz data model, validation and answer checking."""
+"""Quiz data model, validation and answer checking.
+
+Options are shown in a shuffled order, the same everywhere (static book, JupyterLab,
+answer keys, tests): :func:`display_order` derives it from the module and question ids with
+SHA-256, which gives the same result in every Python process and version (unlike ``hash()``).
+:func:`parse_quiz` puts each question's options in that order, so an option's index in
+``Question.options`` is its displayed position, and the author's file order (right answer
+first, often) tells the learner nothing.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import numbers
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,17 +21,41 @@ import yaml
 
 from ..errors import AtelierError, describe
 from ..paths import data_dir
+from ..validation import check_bool, check_int, check_text
+
+__all__ = [
+    "Option",
+    "Question",
+    "Quiz",
+    "Verdict",
+    "display_order",
+    "evaluate",
+    "load_quiz",
+    "parse_quiz",
+]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _QUESTION_KEYS = {"id", "question", "multiple", "options", "explication", "source"}
 _OPTION_KEYS = {"texte", "correct", "retour"}
 
 
+def _record_text(value, name: str) -> None:
+    if not isinstance(value, str):
+        raise AtelierError(f"« {name} » doit être un texte ; vous avez donné {describe(value)}.")
+
+
 @dataclass(frozen=True)
 class Option:
+    """One possible answer, with the feedback shown when it is chosen."""
+
     text: str
     correct: bool
     feedback: str
+
+    def __post_init__(self):
+        _record_text(self.text, "text")
+        _record_text(self.feedback, "feedback")
+        check_bool(self.correct, "correct")
 
 
 @dataclass(frozen=True)
@@ -33,6 +67,16 @@ class Question:
     explanation: str
     source: str
 
+    def __post_init__(self):
+        for name in ("id", "text", "explanation", "source"):
+            _record_text(getattr(self, name), name)
+        check_bool(self.multiple, "multiple")
+        if not isinstance(self.options, tuple) or not all(isinstance(o, Option) for o in self.options):
+            raise AtelierError(
+                "« options » doit être un tuple d'options (Option) ; chargez plutôt le quiz avec load_quiz(...) "
+                f"ou parse_quiz(...) ; vous avez donné {describe(self.options)}."
+            )
+
     @property
     def correct_indices(self) -> frozenset[int]:
         return frozenset(i for i, o in enumerate(self.options) if o.correct)
@@ -43,6 +87,12 @@ class Quiz:
     module: str
     questions: tuple[Question, ...]
     origin: str = "<quiz>"
+
+    def __post_init__(self):
+        _record_text(self.module, "module")
+        _record_text(self.origin, "origin")
+        if not isinstance(self.questions, tuple) or not all(isinstance(q, Question) for q in self.questions):
+            raise AtelierError(f"« questions » doit être un tuple de questions (Question) ; vous avez donné {describe(self.questions)}.")
 
     def question(self, qid: str) -> Question:
         for q in self.questions:
@@ -68,6 +118,19 @@ def _text(value, where: str, field: str) -> str:
             f"{describe(value)}. Écrivez-le entre guillemets dans le fichier YAML."
         )
     return value.strip()
+
+
+def display_order(module: str, question_id: str, n_options: int) -> tuple[int, ...]:
+    """The file positions of a question's options, in the order they are shown.
+
+    A deterministic shuffle: option k's rank is the SHA-256 digest of « module/question/k »,
+    so the order is stable across processes and machines and changes from one question to the next.
+    """
+    module = check_text(module, "l'identifiant du module (module)")
+    question_id = check_text(question_id, "l'identifiant de la question (question_id)")
+    n_options = check_int(n_options, "n_options", 1, 100)
+    key = lambda k: hashlib.sha256(f"{module}/{question_id}/{k}".encode("utf-8")).digest()  # noqa: E731
+    return tuple(sorted(range(n_options), key=key))
 
 
 def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
@@ -161,7 +224,7 @@ def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
                 id=qid,
                 text=_text(raw["question"], where, "question"),
                 multiple=multiple,
-                options=tuple(options),
+                options=tuple(options[k] for k in display_order(module, qid, len(options))),
                 explanation=_text(raw["explication"], where, "explication"),
                 source=_text(raw["source"], where, "source"),
             )
@@ -169,7 +232,7 @@ def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
     return Quiz(module=module, questions=tuple(parsed), origin=origin)
 
 
-def quiz_path(module_id: str) -> Path:
+def _quiz_path(module_id: str) -> Path:
     if not isinstance(module_id, str) or not _ID.match(module_id or ""):
         raise AtelierError(
             f"L'identifiant de module doit ressembler à \"00-prise-en-main\" ; vous avez donné {describe(module_id)}."
@@ -182,7 +245,7 @@ def load_quiz(source: str | Path) -> Quiz:
     if isinstance(source, Path) or (isinstance(source, str) and source.endswith((".yml", ".yaml"))):
         path = Path(source)
     else:
-        path = quiz_path(source)
+        path = _quiz_path(source)
     origin = f"data/quiz/{path.name}" if path.parent.name == "quiz" else str(path)
     if not path.is_file():
         raise AtelierError(
@@ -208,10 +271,17 @@ def load_quiz(source: str | Path) -> Quiz:
 
 def evaluate(question: Question, chosen: Iterable[int]) -> Verdict:
     """Check the learner's chosen option indices against a question, with French feedback."""
-    try:
-        picked = sorted(set(int(i) for i in chosen))
-    except (TypeError, ValueError):
-        raise AtelierError("Les réponses choisies doivent être des numéros d'options (0, 1, 2…).") from None
+    if not isinstance(question, Question):
+        raise AtelierError(
+            f"« question » doit être une question d'un quiz chargé, par exemple load_quiz(\"00-prise-en-main\").questions[0] ; "
+            f"vous avez donné {describe(question)}."
+        )
+    if isinstance(chosen, (str, bytes, dict)) or not isinstance(chosen, (list, tuple, set, frozenset, range)) or not all(
+            isinstance(i, numbers.Integral) and not isinstance(i, bool) for i in chosen):
+        raise AtelierError(
+            f"Les réponses choisies doivent être une liste de numéros d'options (0, 1, 2…) ; vous avez donné {describe(chosen)}."
+        )
+    picked = sorted(set(int(i) for i in chosen))
     if any(i < 0 or i >= len(question.options) for i in picked):
         raise AtelierError(
             f"La question « {question.id} » a {len(question.options)} options, numérotées de 0 à "

@@ -6,10 +6,18 @@ import html
 import itertools
 import re
 
-from ..errors import AtelierError
+from ..errors import AtelierError, describe
 from .model import Question, Quiz, evaluate, load_quiz
 
+__all__ = [
+    "TXT",
+    "QuizView",
+    "quiz_html",
+    "show_quiz",
+]
+
 _counter = itertools.count(1)
+_HTML_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _URL = re.compile(r"https?://[^\s<>\"»]+[^\s<>\"».,;:)]")
 
 # Every string a learner sees, in one place.
@@ -122,6 +130,11 @@ def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
     """Self-contained HTML (inline CSS and JS, no network) that runs the quiz in a browser."""
     if not isinstance(quiz, Quiz):
         raise AtelierError("quiz_html attend un quiz chargé avec load_quiz(\"<identifiant du module>\").")
+    if quiz_id is not None and (not isinstance(quiz_id, str) or not _HTML_ID.match(quiz_id)):
+        raise AtelierError(
+            f"« quiz_id » doit être None ou un identifiant HTML (lettres, chiffres, tirets, en commençant par une lettre) ; "
+            f"vous avez donné {describe(quiz_id)}."
+        )
     quiz_id = quiz_id or f"aiq-{quiz.module}-{next(_counter)}"
     total = len(quiz.questions)
     body = "".join(_question_html(quiz_id, q, n, total) for n, q in enumerate(quiz.questions, start=1))
