@@ -160,7 +160,7 @@ def _plus_long_emprunt():
     return namespace["plus_long_emprunt"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, database=None)
 @given(st.text("ab c", min_size=1, max_size=25), st.text("ab c", min_size=1, max_size=40))
 def test_module_00_longest_copy_matches_the_library(generated, source):
     """Module 00's readable longest-copied-passage equals the library's (music.longest_shared_passage,
