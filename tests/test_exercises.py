@@ -215,8 +215,9 @@ def test_exercise_parameters_are_written_once_and_quoted_in_the_statements(modul
         assert ident in statements, f"{ident} : PARAMETRES d'un exercice inconnu"
         body = " ".join(statements[ident].split())
         for key, value in values.items():
-            shown = str(value) if not isinstance(value, float) else str(value).replace(".", ",")
-            assert shown in body or repr(value) in body, f"{ident} : {key}={value!r} n'apparaît pas dans l'énoncé"
+            for item in value if isinstance(value, tuple) else (value,):
+                shown = str(item) if not isinstance(item, float) else str(item).replace(".", ",")
+                assert shown in body, f"{ident} : {key}={item!r} n'apparaît pas dans l'énoncé"
 
 
 def nbformat_like(cells):
