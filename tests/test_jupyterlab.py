@@ -104,35 +104,62 @@ def browser():
         b.close()
 
 
+PANEL_JS = "[...window.jupyterapp.shell.widgets('main')].find(w => w.context && w.context.path === path)"
+
+
+def _js(body: str) -> str:
+    """A page function of the notebook's path, where PANEL is the notebook's panel."""
+    return "(path) => { const panel = " + PANEL_JS + "; " + body.replace("PANEL", "panel") + " }"
+
+
 def _open_and_run(browser, lab, notebook: str):
     """Open ``notebook`` in JupyterLab, run all its cells, wait for the kernel; return the page."""
     base, token = lab
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     page.on("dialog", lambda d: d.dismiss())
-    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
+    workspace = re.sub(r"\W", "-", notebook)  # one fresh workspace per notebook: no tab restored
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={token}")
+    page.notebook = notebook
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
-    page.wait_for_function(
-        "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
-        " return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel"
-        " && w.sessionContext.session.kernel.status === 'idle'; }", timeout=90_000)
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait_for_function(
-        "() => { const nb = window.jupyterapp.shell.currentWidget.content;"
-        " const code = nb.widgets.filter(c => c.model.type === 'code');"
-        " return code.every(c => c.model.executionCount !== null && !c.node.querySelector('.jp-InputPrompt').textContent.includes('*'))"
-        " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'; }",
-        timeout=180_000, polling=500)
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:render-all-markdown')")
+    page.wait_for_function(_js(
+        "const k = panel && panel.sessionContext.session && panel.sessionContext.session.kernel;"
+        " return !!k && k.status === 'idle';"), arg=notebook, timeout=90_000)
+    page.evaluate(_js("window.jupyterapp.shell.activateById(panel.id);"
+                      " window.jupyterapp.commands.execute('notebook:run-all-cells'); return true;"), notebook)
+    try:
+        page.wait_for_function(_js(
+            "const code = panel.content.widgets.filter(c => c.model.type === 'code');"
+            " return code.every(c => c.model.executionCount !== null"
+            " && !c.node.querySelector('.jp-InputPrompt').textContent.includes('*'))"
+            " && panel.sessionContext.session.kernel.status === 'idle';"),
+            arg=notebook, timeout=180_000, polling=500)
+    except Exception:
+        _shot(page, "echec")
+        waiting = page.evaluate(_js(
+            "return panel.content.widgets.filter(c => c.model.type === 'code' && c.model.executionCount === null)"
+            ".map(c => c.model.id);"), notebook)
+        pytest.fail(f"{notebook} : cellules jamais exécutées {waiting} ; erreurs : {_errors(page)}")
+    page.evaluate(_js("window.jupyterapp.commands.execute('notebook:render-all-markdown'); return true;"), notebook)
     return page
 
 
+def _close(page, lab):
+    """Close the browser context, then stop the notebook's kernel through the server's REST API."""
+    page.context.close()
+    base, token = lab
+    sessions = json.load(urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=10))
+    for session in sessions:
+        if session.get("path") == page.notebook:
+            request = urllib.request.Request(f"{base}/api/sessions/{session['id']}?token={token}", method="DELETE")
+            urllib.request.urlopen(request, timeout=20)
+
+
 def _errors(page) -> list[str]:
-    return page.evaluate(
-        "() => window.jupyterapp.shell.currentWidget.content.widgets"
-        ".filter(c => c.model.type === 'code')"
+    return page.evaluate(_js(
+        "return panel.content.widgets.filter(c => c.model.type === 'code')"
         ".flatMap(c => c.model.outputs.toJSON().filter(o => o.output_type === 'error')"
-        ".map(o => c.model.id + ': ' + o.ename + ': ' + o.evalue))")
+        ".map(o => c.model.id + ': ' + o.ename + ': ' + o.evalue));"), page.notebook)
 
 
 def _markdown_text(page) -> list[str]:
@@ -192,7 +219,7 @@ def test_module_00_runs_reads_and_its_widgets_answer(browser, lab):
         assert "Pas tout à fait" not in box.inner_text()
         _shot(page, "module-00-quiz-juste")
     finally:
-        page.context.close()
+        _close(page, lab)
     print(f"module 00 dans JupyterLab : {time.monotonic() - started:.0f} s")
 
 
@@ -230,4 +257,4 @@ def test_exercises_00_run_and_hide_their_solutions(browser, lab):
         _shot(page, "exercices-00-solution")
         assert first_lines
     finally:
-        page.context.close()
+        _close(page, lab)
