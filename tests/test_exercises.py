@@ -262,3 +262,23 @@ def test_non_numbers_are_refused(typed):
 
 def test_letters_of_a_multiple_choice():
     assert [parse_letter(x, "abc") for x in ("B", " b) ", "(c)", "a.", "d", "ab", 1)] == ["b", "b", "c", "a", None, None, None]
+
+
+#: How a statement announces an exercise that asks to think rather than read an output back.
+THINKING = ("Pariez avant d'exécuter", "Prédisez avant d'exécuter", "Choisissez un réglage",
+            "Expliquez un résultat", "Comparez au hasard", "À vous de composer", "Appliquez")
+
+
+@pytest.mark.parametrize("module", ["00", "02", "03"])
+def test_at_least_half_of_the_exercises_make_people_think(module):
+    path = next(p for p in EXERCISE_NOTEBOOKS if p.name.startswith(module))
+    statements = [c.source for c in read(path).cells if c.cell_type == "markdown" and "{exercise}" in c.source]
+    thinking = [s for s in statements if any(f"**{kind}" in s for kind in THINKING)]
+    assert statements and 2 * len(thinking) >= len(statements), (
+        f"exercices {module} : {len(thinking)} sur {len(statements)} demandent de prédire, choisir, expliquer ou comparer"
+    )
+
+
+def test_text_answers_holding_a_number_are_read_as_numbers():
+    assert check("00-1", "20").ok and check("00-1", 20).ok
+    assert check("02-3", "0").ok and check("02-3", "0,0").ok

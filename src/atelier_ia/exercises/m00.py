@@ -14,7 +14,7 @@ import numpy as np
 
 from ..paths import data_file
 from ..petitmodele import entrainer, generer
-from . import Feedback, choice_check, register
+from . import Feedback, choice_check, parse_number, register
 from . import show_answer as _show
 
 NBSP = "\u00a0"
@@ -54,6 +54,9 @@ def generate(counts: dict, length: int, seed: int) -> str:
 @register("00-1")
 def check_00_1(answer) -> Feedback:
     expected = len(TITLE_00_1)
+    number = parse_number(answer) if isinstance(answer, str) else None
+    if number is not None and number.is_integer():
+        answer = int(number)  # « 20 » typed as a text is read as a number (normalisation policy)
     if isinstance(answer, str):
         return Feedback(False, (
             f"Vous avez donné un texte ({_show(answer)}). On attend un nombre{NBSP}: "
