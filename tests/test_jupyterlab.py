@@ -257,3 +257,33 @@ def test_exercises_00_run_and_hide_their_solutions(browser, lab):
         _shot(page, "exercices-00-solution")
     finally:
         _close(page, lab)
+
+
+@pytest.mark.parametrize("notebook", ["exercises/01-rapport-commission-ia-exercices.ipynb",
+                                      "exercises/02-fonctionnement-ia-generative-exercices.ipynb",
+                                      "exercises/03-creation-artistique-exercices.ipynb"])
+def test_other_exercises_read_without_markup_or_visible_solutions(browser, lab, notebook):
+    """The text of the other exercise notebooks, as opened (not run): formatted, solutions folded."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from notebook_tools import read, solutions
+
+    base, token = lab
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.notebook = notebook
+    try:
+        workspace = re.sub(r"\W", "-", notebook)
+        page.goto(f"{base}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={token}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-MarkdownCell", timeout=90_000)
+        page.wait_for_function("() => document.querySelectorAll('.jp-NotebookPanel .jp-MarkdownCell .jp-RenderedMarkdown, "
+                               ".jp-NotebookPanel .jp-MarkdownCell .myst').length > 3", timeout=30_000)
+        texts = _markdown_text(page)
+        raw = [m.group(0) + " dans : " + t[:80] for t in texts for m in [RAW_MYST.search(t)] if m]
+        assert raw == [], f"balisage MyST brut visible : {raw[:3]}"
+        whole = page.locator(".jp-NotebookPanel").inner_text()
+        for label, code in solutions(read(ROOT / notebook)).items():
+            line = [l for l in code.strip().splitlines() if l.startswith("reponse_")][0]
+            assert line not in whole, f"{label} : la solution se lit avant d'être demandée ({line!r})"
+        _shot(page, notebook.split("/")[-1].split("-")[0] + "-exercices")
+    finally:
+        _close(page, lab)
