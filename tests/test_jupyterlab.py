@@ -259,11 +259,13 @@ def test_exercises_00_run_and_hide_their_solutions(browser, lab):
         _close(page, lab)
 
 
-@pytest.mark.parametrize("notebook", ["exercises/01-rapport-commission-ia-exercices.ipynb",
-                                      "exercises/02-fonctionnement-ia-generative-exercices.ipynb",
-                                      "exercises/03-creation-artistique-exercices.ipynb"])
-def test_other_exercises_read_without_markup_or_visible_solutions(browser, lab, notebook):
-    """The text of the other exercise notebooks, as opened (not run): formatted, solutions folded."""
+OTHERS = sorted(p.relative_to(ROOT).as_posix() for folder in ("modules", "exercises")
+                for p in (ROOT / folder).glob("*.ipynb") if not p.name.startswith("00-"))
+
+
+@pytest.mark.parametrize("notebook", OTHERS)
+def test_other_notebooks_read_without_markup_or_visible_solutions(browser, lab, notebook):
+    """The text of every other notebook, as opened (not run): formatted, solutions folded."""
     sys.path.insert(0, str(ROOT / "tests"))
     from notebook_tools import read, solutions
 
@@ -284,6 +286,6 @@ def test_other_exercises_read_without_markup_or_visible_solutions(browser, lab, 
         for label, code in solutions(read(ROOT / notebook)).items():
             line = [l for l in code.strip().splitlines() if l.startswith("reponse_")][0]
             assert line not in whole, f"{label} : la solution se lit avant d'être demandée ({line!r})"
-        _shot(page, notebook.split("/")[-1].split("-")[0] + "-exercices")
+        _shot(page, notebook.replace("/", "-").split("-")[0] + "-" + notebook.split("/")[-1].split("-")[0])
     finally:
         _close(page, lab)

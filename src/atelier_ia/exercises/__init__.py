@@ -22,6 +22,26 @@ A learner's typed answer is judged on its content, never on its typography:
 * multiple-choice answers go through :func:`parse_letter`: one letter, any case, with or
   without brackets or a closing parenthesis (« B », « b) », « (b) »).
 
+An exercise in a notebook (the pattern every module copies)
+------------------------------------------------------------
+* the statement is a MyST ``{exercise}`` whose title is the check id and which is not numbered
+  by the book (so the book, JupyterLab and ``check()`` all say « 02-1 »)::
+
+      ```{exercise} 02-1
+      :label: ex-02-1
+      :nonumber:
+
+      **Prédisez avant d'exécuter.** …
+      ```
+
+* an answer cell tagged ``reponse-ex-02-1``, a check cell tagged ``verification-ex-02-1``
+  (``check("02-1", reponse_1)``), then a ``{solution} ex-02-1`` with ``:class: dropdown``
+  whose first Python block is a complete answer cell (the tests run it);
+* at least half of a module's exercises ask to think (predict, choose a setting, explain,
+  compare with chance, apply to one's own material), announced in bold at the start of the
+  statement; multiple-choice answers are letters checked with :func:`choice_check`, whose
+  feedback explains every option.
+
 A checker never raises on a wrong answer: it returns a :class:`Feedback` that says what was
 given and what to do. :func:`check` turns any unexpected exception into a kind message, but
 marks the feedback (``Feedback.crashed``) so that tests catch a broken checker.
