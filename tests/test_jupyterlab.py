@@ -33,8 +33,9 @@ RAW_MYST = re.compile(
     r"\{(?:term|cite|cite:[a-z]+|ref|numref|doc|eq|exercise|solution|note|tip|warning|admonition|"
     r"glue|dropdown|figure|index)\}|:label:|:class:|:nonumber:|```|^:::", re.M)
 
-#: JupyterLab user settings for the test: no news pop-up, every cell kept in the page.
+#: JupyterLab user settings for the test: no news pop-up, every cell kept in the page, no autosave.
 SETTINGS = {
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
 }
@@ -48,8 +49,19 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """JupyterLab serving the repository; yields its base URL and token."""
+    """JupyterLab serving a copy of the course's notebooks; yields its base URL and token.
+
+    The server never sees the repository's own notebooks: a run must not save outputs into them.
+    """
+    import shutil
+
     home = tmp_path_factory.mktemp("lab")
+    served = home / "cours"
+    for folder in ("modules", "exercises"):
+        (served / folder).mkdir(parents=True)
+        for nb in (ROOT / folder).glob("*.ipynb"):
+            shutil.copy2(nb, served / folder / nb.name)
+    (served / "data").symlink_to(ROOT / "data", target_is_directory=True)
     for name, value in SETTINGS.items():
         path = home / "settings" / name.replace("/", os.sep, 1)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,10 +75,10 @@ def lab(tmp_path_factory):
     log = open(home / "lab.log", "w", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip", "127.0.0.1", "--port", str(port),
-         f"--ServerApp.token={token}", "--allow-root", f"--ServerApp.root_dir={ROOT}",
+         f"--ServerApp.token={token}", "--allow-root", f"--ServerApp.root_dir={served}",
          "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=",
          "--ServerApp.open_browser=False"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=served, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
         base = f"http://127.0.0.1:{port}"
