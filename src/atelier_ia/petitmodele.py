@@ -24,11 +24,13 @@ def check_counts(comptes) -> dict:
     """``comptes`` as a trained model (made by ``entrainer``) that can start a text, else a French error."""
     if not isinstance(comptes, dict) or not all(isinstance(c, str) and c for c in comptes):
         raise AtelierError(
-            f"« comptes » doit être un modèle fait par entrainer(texte, ordre), pas {describe(comptes)}."
+            f"«\u00a0comptes\u00a0» doit être un modèle fait par entrainer(texte, ordre), pas {describe(comptes)}. "
+            "Entraînez d'abord un modèle, par exemple modele = entrainer(texte, 3), puis "
+            "écrivez generer(modele, longueur=100, graine=0)."
         )
     if not any(c[0].isupper() for c in comptes):
         raise AtelierError(
-            "Ce modèle ne sait pas commencer un texte : aucun de ses contextes ne commence par une "
+            "Ce modèle ne sait pas commencer un texte\u00a0: aucun de ses contextes ne commence par une "
             "majuscule (texte d'entraînement trop court pour l'ordre choisi, ou sans majuscule). "
             "Entraînez-le sur un texte plus long, avec des phrases, ou choisissez un ordre plus petit."
         )
