@@ -99,7 +99,7 @@ def test_failing_function_is_explained_in_french():
 
 
 def test_unsupported_result_type():
-    with pytest.raises(AtelierError, match="texte, une figure matplotlib ou un tableau"):
+    with pytest.raises(AtelierError, match="texte, une figure matplotlib, un tableau pandas"):
         LiveDemo(lambda n: 42, n=Slider(0, 1))
 
 
