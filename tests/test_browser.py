@@ -160,7 +160,7 @@ DEMOS = {
 
 PROBE = """
 import json as _json
-_demo = _
+_demo = Out[max(Out)]  # the demo cell's result (« _ » may be a learner's variable)
 print("@@" + _json.dumps({"initial": _demo.render_state(), "moved": _demo.render_state(**%s)}))
 """
 
@@ -209,6 +209,12 @@ def normalised(page, html: str) -> str:
     return page.evaluate("h => { const d = document.createElement('div'); d.innerHTML = h; return d.innerHTML; }", html)
 
 
+def shown(output) -> str:
+    """What a demo's output region holds, without the tab stops the book's theme adds to <pre>."""
+    return output.evaluate("o => { const d = o.cloneNode(true); d.querySelectorAll('[tabindex]')"
+                           ".forEach(e => e.removeAttribute('tabindex')); return d.innerHTML; }")
+
+
 def move(page, demo, moves):
     for selector, keys in moves:
         control = demo.locator(selector)
@@ -235,11 +241,11 @@ def test_every_demo_moves_offline_and_shows_what_python_computes(page, book_serv
         for control in demo.locator("input[type=range]:not([disabled]), select:not([disabled])").all():
             cid_ = control.get_attribute("id")
             assert demo.locator(f'label[for="{cid_}"]').count() == 1, f"{cid} : contrôle {cid_} sans étiquette"
-        before = output.inner_html()
+        before = shown(output)
         assert before == normalised(page, expected[cid]["initial"]), f"{cid} : l'état initial diffère de Python"
         demo.screenshot(path=str(shots / f"live-{cid}-avant.png"))
         move(page, demo, moves)
-        after = output.inner_html()
+        after = shown(output)
         assert after != before, f"{cid} : la sortie n'a pas changé"
         assert after == normalised(page, expected[cid]["moved"]), f"{cid} : la sortie ne correspond pas au calcul Python pour {values}"
         demo.screenshot(path=str(shots / f"live-{cid}-apres.png"))
