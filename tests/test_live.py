@@ -294,3 +294,15 @@ def test_bad_dpi_and_alt():
         LiveDemo(echo, graine=Slider(0, 2), dpi=1000)
     with pytest.raises(AtelierError, match="alt"):
         LiveDemo(echo, graine=Slider(0, 2), alt=3)
+
+
+def test_a_jupyter_server_kernel_skips_the_books_states(monkeypatch):
+    calls = []
+    demo = LiveDemo(lambda n: calls.append(n) or f"n={n}", n=Slider(1, 5, value=1), grid={"n": [1, 2, 3]})
+    monkeypatch.setenv("JPY_SESSION_NAME", "modules/00-prise-en-main.ipynb")
+    bundle = demo._repr_mimebundle_()
+    assert calls == [1] and "<template" not in bundle["text/html"] and "disabled" in bundle["text/html"]
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    monkeypatch.delenv("JPY_SESSION_NAME")
+    bundle = demo._repr_mimebundle_()  # the book build: every state, computed by the same function
+    assert calls == [1, 2, 3] and bundle["text/html"].count("<template") == 2

@@ -24,9 +24,10 @@ import base64
 import html
 import inspect
 import io
-import numbers
 import itertools
 import json
+import numbers
+import os
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -308,6 +309,11 @@ document.querySelectorAll("figure.atelier-live").forEach(L.setup);
 _counter = itertools.count(1)
 
 
+def _served_by_jupyter() -> bool:
+    """True in a kernel that a Jupyter server started for a notebook (it sets JPY_SESSION_NAME)."""
+    return bool(os.environ.get("JPY_SESSION_NAME"))
+
+
 @dataclass
 class LiveDemo:
     """A function plus controls: live with a kernel, precomputed states in the book.
@@ -496,10 +502,16 @@ class LiveDemo:
         """The result for the initial values of the controls."""
         return self._initial
 
+    def n_states(self) -> int:
+        """How many settings the book's grid offers (1 without a grid)."""
+        n = 1
+        for values in self.grid.values():
+            n *= len(values)
+        return n
+
     def caption(self) -> str:
         if self.grid:
-            self._compute()
-            n = len(self._states)
+            n = self.n_states()
             return (
                 f"Démonstration calculée d'avance pour le livre\u00a0: {n} réglages possibles. Ouvrez ce notebook "
                 "dans Binder ou JupyterLab pour essayer toutes les valeurs."
@@ -510,10 +522,10 @@ class LiveDemo:
             "ou JupyterLab pour faire varier les réglages."
         )
 
-    def _control_html(self, uid: str, name: str, control) -> str:
+    def _control_html(self, uid: str, name: str, control, fixed: bool = False) -> str:
         cid = f"{uid}-{name}"
         label = html.escape(control.label or name)
-        grid = self.grid.get(name)
+        grid = None if fixed else self.grid.get(name)
         if grid is None:  # fixed in the book: shown, disabled, with the way to change it
             note = html.escape(_TXT["fixed"].format(value=_fr(control.value)))
             if isinstance(control, Slider):
@@ -538,12 +550,15 @@ class LiveDemo:
         return (f'<div class="atelier-live-control" data-control="{html.escape(name)}"><label for="{cid}">{label}\u00a0: '
                 f'<output for="{cid}">{html.escape(labels[start])}</output></label>{widget}</div>')
 
-    def static_html(self) -> str:
-        """The book's face: accessible controls, the initial state, the other states as templates."""
+    def static_html(self, precompute: bool = True) -> str:
+        """The book's face: accessible controls, the initial state, the other states as templates.
+
+        With ``precompute=False`` (or no grid), only the initial state, every control fixed.
+        """
         caption = f'<figcaption style="font-size:.9em;font-style:italic">{html.escape(self.caption())}</figcaption>'
-        if not self.grid:
+        if not self.grid or not precompute:
             uid = f"atelier-live-{next(_counter)}"
-            controls = "".join(self._control_html(uid, k, c) for k, c in self.controls.items())
+            controls = "".join(self._control_html(uid, k, c, fixed=True) for k, c in self.controls.items())
             return (f'<figure class="atelier-live" id="{uid}" lang="fr"><style>{_CSS}</style>'
                     f'<fieldset class="atelier-live-controls"><legend>{_TXT["controls"]}</legend>{controls}</fieldset>'
                     f'<div class="atelier-live-output">{self._static}</div>{caption}</figure>')
@@ -601,7 +616,10 @@ class LiveDemo:
         return w.VBox([w.HBox(list(widgets.values()), layout=w.Layout(flex_flow="row wrap")), out])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        page = self.static_html()
+        # In a kernel started by a Jupyter server (JupyterLab, Binder) the widget is what shows:
+        # the book's states would cost their computing time for nothing. The book build
+        # (nbclient, no server) computes them.
+        page = self.static_html(precompute=not _served_by_jupyter())
         size = len(page.encode("utf-8"))
         if size > MAX_STATIC_BYTES:
             raise AtelierError(
