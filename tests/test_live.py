@@ -306,3 +306,56 @@ def test_a_jupyter_server_kernel_skips_the_books_states(monkeypatch):
     monkeypatch.delenv("JPY_SESSION_NAME")
     bundle = demo._repr_mimebundle_()  # the book build: every state, computed by the same function
     assert calls == [1, 2, 3] and bundle["text/html"].count("<template") == 2
+
+
+# --------------------------------------------------------------------------- no-code twins
+
+import ast
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+NO_CODE_MODULES = ["00-prise-en-main", "01-rapport-commission-ia", "02-fonctionnement-ia-generative", "03-creation-artistique"]
+
+
+def quiz_calls(nb, quiz_id):
+    """(cell index, question ids or None) for each show_quiz("<quiz_id>", ...) cell."""
+    found = []
+    for i, c in enumerate(nb.cells):
+        if c.cell_type != "code" or "show_quiz" not in c.source:
+            continue
+        for node in ast.walk(ast.parse(c.source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "show_quiz" and node.args[0].value == quiz_id:
+                kw = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+                assert "remove-input" in c.metadata.get("tags", []), f"{quiz_id} : cellule de quiz sans remove-input"
+                found.append((i, kw.get("questions")))
+    return found
+
+
+@pytest.mark.parametrize("module", NO_CODE_MODULES)
+def test_no_code_quiz_sits_after_a_demo_and_shows_every_question_once(module):
+    from atelier_ia.quiz import load_quiz
+
+    quiz = load_quiz(f"{module}-sans-code")
+    assert quiz.module == f"{module}-sans-code" and len(quiz.questions) >= 2
+    nb = nbformat.read(ROOT / "modules" / f"{module}.ipynb", as_version=4)
+    calls = quiz_calls(nb, f"{module}-sans-code")
+    assert calls, f"{module} : aucune cellule show_quiz(\"{module}-sans-code\")"
+    shown = []
+    for index, questions in calls:
+        shown += questions or [q.id for q in quiz.questions]
+        before = [c for c in nb.cells[max(0, index - 5):index] if c.cell_type == "code"]
+        assert any("LiveDemo(" in c.source for c in before), f"{module} : quiz sans code loin de toute démonstration"
+    assert sorted(shown) == sorted(q.id for q in quiz.questions)
+
+
+def test_show_quiz_can_show_some_questions_of_a_file():
+    from atelier_ia.quiz import show_quiz
+
+    view = show_quiz("03-creation-artistique-sans-code", questions=["corpus-copie"])
+    assert [q.id for q in view.quiz.questions] == ["corpus-copie"]
+    with pytest.raises(AtelierError, match="n'a pas de question « inconnue »"):
+        show_quiz("03-creation-artistique-sans-code", questions=["inconnue"])
+    with pytest.raises(AtelierError, match="liste d'identifiants"):
+        show_quiz("03-creation-artistique-sans-code", questions="corpus-copie")
