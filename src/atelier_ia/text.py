@@ -286,6 +286,11 @@ class NGramModel:
         self._require_fit()
         return sum(len(nxt) for nxt in self._table(self.order).values())
 
+    @property
+    def fitted(self) -> bool:
+        """Whether :meth:`fit` has been called."""
+        return self._counts is not None
+
     def _require_fit(self):
         if self._counts is None:
             raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
