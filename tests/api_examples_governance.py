@@ -12,3 +12,22 @@ EXAMPLES = {
     "atelier_ia.charter.decision_outline": lambda: dict(body="conseil municipal"),
     "atelier_ia.charter.review_offer": lambda: dict(name="Offre A", answers={"energie": "oui"}),
 }
+
+
+def _range():
+    from atelier_ia.footprint import ENERGY_WH
+
+    return ENERGY_WH["image"]
+
+
+def _answer():
+    from atelier_ia.aiact import assess
+
+    return assess("tri-cv")
+
+
+EXAMPLES.update({
+    "atelier_ia.footprint.Range.scaled": lambda: dict(self=_range(), factor=2.0, unit=None),
+    "atelier_ia.footprint.Range.text": lambda: dict(self=_range(), decimals=1),
+    "atelier_ia.aiact.AIActAnswer.text": lambda: dict(self=_answer()),
+})

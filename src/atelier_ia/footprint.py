@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from .errors import AtelierError, describe
 from .fmt import NBSP, french_number
-from .validation import check_choice, check_int
+from .validation import check_choice, check_int, check_real, check_text
 
 __all__ = [
     "ENERGY_WH",
@@ -51,13 +51,28 @@ class Range:
     source: str
     caveat: str
 
+    def __post_init__(self):
+        for name in ("low", "central", "high"):
+            check_real(getattr(self, name), f"la borne « {name} »", minimum=0)
+        if not self.low <= self.central <= self.high:
+            raise AtelierError(
+                f"Une fourchette doit vérifier bas ≤ central ≤ haut ; vous avez donné {self.low}, {self.central}, {self.high}."
+            )
+        for name in ("unit", "source", "caveat"):
+            check_text(getattr(self, name), f"le champ « {name} »", allow_empty=True)
+
     def scaled(self, factor: float, unit: str | None = None) -> "Range":
         """The same range multiplied by ``factor`` (a new object)."""
+        factor = check_real(factor, "le facteur", minimum=0)
+        if unit is not None:
+            unit = check_text(unit, "l'unité", min_chars=1)
         return Range(self.low * factor, self.central * factor, self.high * factor, unit or self.unit,
                      self.source, self.caveat)
 
     def text(self, decimals: int | None = None) -> str:
         """« de 1,35 à 11,5 Wh (valeur centrale 2,9 Wh) »."""
+        if decimals is not None:
+            decimals = check_int(decimals, "le nombre de décimales", minimum=0, maximum=6)
         f = lambda v: french_number(v, decimals)  # noqa: E731
         return (f"de {f(self.low)} à {f(self.high)}{NBSP}{self.unit} "
                 f"(valeur centrale {f(self.central)}{NBSP}{self.unit})")
