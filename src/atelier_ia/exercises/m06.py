@@ -1,0 +1,184 @@
+"""Checks of the exercises of module 06 « Gouvernance et politiques culturelles territoriales ».
+
+The learner's notebook (exercises/06-gouvernance-et-territoires-exercices.ipynb) uses the
+course library (:mod:`atelier_ia.aiact`, :mod:`atelier_ia.footprint`, :mod:`atelier_ia.charter`)
+and reads its parameters from :data:`PARAMETRES`. Expected values are computed with the same
+functions, never written by hand.
+"""
+
+from __future__ import annotations
+
+from . import Feedback, choice_check, normalise_text, parse_number, register
+from . import show_answer as _show
+
+NBSP = "\u00a0"
+
+#: Each exercise's parameters, written once: the notebook reads this dict.
+PARAMETRES = {
+    # a deep fake of a living public figure in a satirical show
+    "06-1": {"spectacle": "revue satirique"},
+    # a chatbot of the media library, described by facts
+    "06-2": {"usage": "agent conversationnel qui conseille des livres"},
+    # two fictional offers for an audio-guide tool
+    "06-3": {"offre_a": "Audiolys", "offre_b": "Voxmusée"},
+    # a festival's yearly generated images
+    "06-4": {"images": 3000, "modele": "gourmand"},
+    # AI-literacy record
+    "06-5": {"service": "direction des affaires culturelles"},
+}
+
+#: The two fictional offers of exercise 06-3, criterion by criterion (see charter.PROCUREMENT_CRITERIA).
+OFFRES = {
+    "Audiolys": {
+        "localisation_donnees": "oui", "entrainement_sur_nos_donnees": "non", "licence_des_resultats": "oui",
+        "accessibilite": "oui", "reversibilite": "oui", "energie": "inconnu", "transparence_ia": "oui",
+    },
+    "Voxmusée": {
+        "localisation_donnees": "oui", "entrainement_sur_nos_donnees": "oui", "licence_des_resultats": "oui",
+        "accessibilite": "inconnu", "reversibilite": "oui", "energie": "inconnu", "transparence_ia": "oui",
+    },
+}
+
+# the facts that describe the chatbot of exercise 06-2 (the solution builds the same dict)
+CHATBOT_FACTS = {
+    "dialogue_public": True, "genere_contenu": True, "edition_assistee": False, "hypertrucage": False,
+    "texte_interet_public": False, "reconnaissance_emotions": False, "emploi": False, "images_intimes": False,
+}
+
+
+@register("06-1")
+def check_06_1(answer) -> Feedback:
+    from ..aiact import assess
+
+    answer_text = assess("hypertrucage-spectacle")
+    assert answer_text.tier == "transparence", "the exercise's premise (transparency tier) must hold"
+    return choice_check(answer, {
+        "a": (False, (
+            f"l'exception artistique ne supprime pas l'information{NBSP}: elle en adapte la forme pour ne pas "
+            "gêner l'œuvre (art. 50, paragraphe 4)."
+        )),
+        "b": (False, (
+            f"un hypertrucage n'est pas interdit en soi{NBSP}: les pratiques interdites de l'art. 5 visent la "
+            "manipulation nuisible, la notation sociale, la reconnaissance des émotions au travail, les images "
+            "intimes non consenties…"
+        )),
+        "c": (True, (
+            f"une revue satirique est une œuvre manifestement satirique{NBSP}: l'obligation se limite à signaler "
+            "le contenu généré d'une manière qui ne gêne pas le spectacle (programme, générique). Le droit à "
+            "l'image de la personne imitée et la diffamation restent des questions à part."
+        )),
+        "d": (False, (
+            "aucune rubrique de l'annexe III ne vise la création artistique. Le guide classe ce cas en risque "
+            "limité (transparence)."
+        )),
+    })
+
+
+@register("06-2")
+def check_06_2(answer) -> Feedback:
+    from ..aiact import TIERS, assess
+
+    expected = assess(CHATBOT_FACTS).tier
+    if answer is ...:
+        return Feedback(False, "Remplacez «\u00a0...\u00a0» par le niveau de risque que renvoie le guide.")
+    if hasattr(answer, "tier") and hasattr(answer, "questions"):
+        if answer.questions:
+            return Feedback(False, (
+                f"Le guide vous pose encore {len(answer.questions)} question(s){NBSP}: complétez les faits "
+                f"(True ou False) jusqu'à ce que reponse.questions soit vide, puis rangez reponse.tier."
+            ))
+        answer = answer.tier
+    text = normalise_text(answer)
+    if not text:
+        return Feedback(False, f"On attend un niveau de risque, par exemple \"minimal\"{NBSP}; vous avez donné {_show(answer)}.")
+    known = {normalise_text(k): k for k in TIERS}
+    if text not in known:
+        listed = ", ".join(f"\"{k}\"" for k in TIERS)
+        return Feedback(False, f"Niveau inconnu {_show(answer)}{NBSP}; le guide répond par l'un de{NBSP}: {listed}.")
+    if known[text] == expected:
+        return Feedback(True, (
+            f"Oui{NBSP}: «{NBSP}{expected}{NBSP}». Un agent conversationnel qui dialogue avec le public relève de "
+            "l'art. 50, paragraphe 1 (dire qu'on parle à une IA) et, s'il génère du texte, du marquage de "
+            "l'art. 50, paragraphe 2, à la charge du fournisseur."
+        ))
+    return Feedback(False, (
+        f"Pas tout à fait{NBSP}: vous avez trouvé «{NBSP}{known[text]}{NBSP}». Vérifiez les faits{NBSP}: l'agent "
+        f"dialogue-t-il avec le public{NBSP}? génère-t-il du texte{NBSP}?"
+    ))
+
+
+@register("06-3")
+def check_06_3(answer) -> Feedback:
+    from ..charter import review_offer
+
+    a_name, b_name = PARAMETRES["06-3"]["offre_a"], PARAMETRES["06-3"]["offre_b"]
+    a, b = review_offer(a_name, OFFRES[a_name]), review_offer(b_name, OFFRES[b_name])
+    assert a["non"] >= 1 and b["non"] == 0, "the exercise's premise (A has a « non », B none) must hold"
+    return choice_check(answer, {
+        "a": (False, (
+            f"{a_name} a un critère non rempli{NBSP}: le fournisseur entraîne ses modèles sur vos contenus. "
+            f"C'est un point de rupture, pas un détail{NBSP}: {a['verdict']}"
+        )),
+        "b": (True, (
+            f"{b_name} ne coche aucun «{NBSP}non{NBSP}», mais {b['inconnu']} critère(s) restent inconnus{NBSP}: "
+            f"on la retient sous réserve des réponses du fournisseur (accessibilité, énergie), écrites au contrat."
+        )),
+        "c": (False, (
+            f"ni l'une ni l'autre n'est parfaite, mais {b_name} n'a aucun critère éliminatoire{NBSP}: on peut "
+            "poursuivre en posant les questions restées sans réponse."
+        )),
+    })
+
+
+@register("06-4")
+def check_06_4(answer) -> Feedback:
+    from ..footprint import usage_footprint
+
+    p = PARAMETRES["06-4"]
+    kwh = usage_footprint("image", p["images"])["energie_kwh"]
+    expected = {"sobre": kwh.low, "moyen": kwh.central, "gourmand": kwh.high}[p["modele"]]
+    number = parse_number(answer)
+    if number is None:
+        return Feedback(False, (
+            f"On attend un nombre de kilowattheures, par exemple 12.5, pas {_show(answer)}. "
+            f"Indice{NBSP}: usage_footprint(\"image\", {p['images']})[\"energie_kwh\"].high."
+        ))
+    if abs(number - expected) <= 0.05 * expected:
+        return Feedback(True, (
+            f"Oui{NBSP}: environ {_fr(expected)}{NBSP}kWh par an avec le modèle le moins efficace mesuré, contre "
+            f"{_fr(kwh.low)}{NBSP}kWh avec le bas de la fourchette. C'est peu à l'échelle d'un bâtiment, mais "
+            "l'écart de un à huit montre que le choix du modèle compte autant que le volume."
+        ))
+    if abs(number - expected * 1000) <= 0.05 * expected * 1000:
+        return Feedback(False, f"Vous avez donné des wattheures{NBSP}: divisez par 1 000 pour des kilowattheures.")
+    return Feedback(False, (
+        f"Pas encore{NBSP}: {_show(answer)} kWh. Prenez le haut de la fourchette (modèle «{NBSP}gourmand{NBSP}») pour "
+        f"{p['images']} images."
+    ))
+
+
+def _fr(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+@register("06-5")
+def check_06_5(answer) -> Feedback:
+    return choice_check(answer, {
+        "a": (False, (
+            "une attestation de présence seule ne dit pas à quoi les personnes ont été formées ni pour quels "
+            "outils. Gardez-la, mais avec le contenu et le lien aux usages."
+        )),
+        "b": (True, (
+            "un registre daté qui relie chaque personne (ou équipe), les outils qu'elle utilise, la formation "
+            "suivie et sa date, montre les mesures prises au titre de l'art. 4. C'est ce qu'une autorité ou une "
+            "inspection pourra demander."
+        )),
+        "c": (False, (
+            f"l'art. 4 ne demande ni certificat officiel ni examen{NBSP}: il demande des mesures adaptées aux "
+            "rôles et au contexte, et il est sage d'en garder la trace."
+        )),
+        "d": (False, (
+            f"l'obligation vaut quel que soit le niveau de risque, depuis le 2 février 2025{NBSP}: un agent "
+            "d'accueil qui utilise un outil de traduction est concerné."
+        )),
+    })
