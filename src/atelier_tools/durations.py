@@ -73,12 +73,13 @@ def cell_minutes(cell) -> float:
 
 
 def sections(path: Path) -> list[Section]:
-    """The ``##`` sections of a notebook with their estimated minutes (the title cell first)."""
+    """The sections of a notebook (cells opening with a ``#``, ``##`` or ``###`` heading) with
+    their estimated minutes, the title cell first."""
     nb = nbformat.read(path, as_version=4)
     out: list[list] = []
     for cell in nb.cells:
         first = cell.source.lstrip().splitlines()[0] if cell.source.strip() else ""
-        if cell.cell_type == "markdown" and (first.startswith("## ") or first.startswith("# ")) or not out:
+        if cell.cell_type == "markdown" and first.startswith(("# ", "## ", "### ")) or not out:
             out.append([cell.get("id", ""), first.lstrip("# ").strip(), 0.0])
         out[-1][2] += cell_minutes(cell)
     return [Section(*s) for s in out]
