@@ -316,7 +316,7 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
-NO_CODE_MODULES = ["00-prise-en-main", "01-rapport-commission-ia", "02-fonctionnement-ia-generative", "03-creation-artistique"]
+NO_CODE_MODULES = [m.id for m in __import__("atelier_ia.course", fromlist=["load_catalogue"]).load_catalogue().available]
 
 
 def quiz_calls(nb, quiz_id):

@@ -5,6 +5,11 @@ note for note, or letter for letter) has memorised it. The simplest measure of c
 the longest run of consecutive items of the generated sequence that appears unchanged in
 one of the sources. :func:`longest_shared_run` computes it for any kind of sequence: a text
 (letters), a list of words, a melody (a list of notes).
+
+:func:`copied_ngram_share` gives a second, broader measure: the share of the generated
+sequence's n-grams (runs of ``n`` items) that appear somewhere in the sources. A model that
+invents recombines short pieces (low share for a long ``n``); a model that recites copies
+whole passages (share close to 1).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import NamedTuple
 
 from .errors import AtelierError, describe
 
-__all__ = ["SharedRun", "longest_shared_run"]
+__all__ = ["SharedRun", "copied_ngram_share", "longest_shared_run"]
 
 _MAX_ITEMS = 2_000_000  # all sources together: beyond this the search would keep a learner waiting
 
@@ -103,3 +108,53 @@ def longest_shared_run(generated, sources) -> SharedRun:
         if length > best:
             best, where, best_start = length, k, start
     return SharedRun(best, where, gen[best_start : best_start + best])
+
+
+def _ngrams(seq, n: int) -> set:
+    return {tuple(seq[i : i + n]) for i in range(len(seq) - n + 1)}
+
+
+def copied_ngram_share(generated, sources, n: int = 5) -> float:
+    """Share (0 to 1) of the n-grams of ``generated`` that appear in one of ``sources``.
+
+    An n-gram is a run of ``n`` consecutive items: letters for a text, words or notes for a
+    list. Every position of ``generated`` counts (a repeated n-gram counts each time), so
+    0.5 means that half of the generated runs of ``n`` items were already in the sources.
+    ``sources`` is a list of sequences of the same kind, or a single text.
+
+    >>> copied_ngram_share("le chat dort", "le chat noir", n=4)
+    0.5555555555555556
+    """
+    from .validation import check_int
+
+    n = check_int(n, "n", minimum=1, maximum=1000, hint=" (la longueur des n-grammes, par exemple 5)")
+    gen = _as_sequence(generated, "La séquence générée (generated)")
+    if isinstance(sources, str):
+        sources = [sources]
+    if not isinstance(sources, (list, tuple)) or not sources:
+        raise AtelierError(
+            "« sources » doit être une liste non vide de séquences (textes, listes de mots ou de notes) ; "
+            f"vous avez donné {describe(sources)}."
+        )
+    srcs = [_as_sequence(s, f"La source n° {k}") for k, s in enumerate(sources, 1)]
+    if isinstance(gen, str) != all(isinstance(s, str) for s in srcs):
+        raise AtelierError(
+            "La séquence générée et les sources doivent être de même nature : toutes des textes, "
+            "ou toutes des listes (de mots, de notes…)."
+        )
+    if len(gen) + sum(len(s) for s in srcs) > _MAX_ITEMS:
+        raise AtelierError(f"Séquences trop longues pour cette recherche (au plus {_MAX_ITEMS} éléments en tout).")
+    if len(gen) < n:
+        raise AtelierError(
+            f"La séquence générée compte {len(gen)} éléments, moins que n = {n} : "
+            "générez une séquence plus longue ou choisissez un n plus petit."
+        )
+    try:
+        known = set().union(*(_ngrams(s, n) for s in srcs))
+        grams = [tuple(gen[i : i + n]) for i in range(len(gen) - n + 1)]
+        copied = sum(g in known for g in grams)
+    except TypeError:
+        raise AtelierError(
+            "Les éléments des séquences doivent être des valeurs simples (mots, nombres, couples)."
+        ) from None
+    return copied / len(grams)

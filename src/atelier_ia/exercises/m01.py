@@ -22,6 +22,9 @@ from . import show_answer as _show
 
 NBSP = "\u00a0"
 
+#: The exercises of module 01 read the data file as it is: no seed, size or prompt to share.
+PARAMETRES: dict = {}
+
 #: Value of the column ``prioritaire`` for the seven priority recommendations.
 PRIORITY_YES = "oui"
 #: Value of the column ``culture`` for the recommendations in direct link with culture.

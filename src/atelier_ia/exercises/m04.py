@@ -1,0 +1,178 @@
+"""Checks of the exercises of module 04 « Données culturelles et droits ».
+
+The learner's notebook (exercises/04-donnees-et-droits-exercices.ipynb) reads its parameters
+from :data:`PARAMETRES`. Computed answers (the public-domain year, the reservation check) come
+from the course library with these parameters, never written by hand. The two judgement
+exercises (personal data in archives, reading a training-data summary) have an answer key
+written here with the reason for every case: the key is the course's reading of the GDPR and
+of the AI Office template, information and not legal advice.
+"""
+
+from __future__ import annotations
+
+import numbers
+import re
+
+from . import Feedback as _Feedback
+from . import choice_check, parse_number, register
+from . import show_answer as _show
+
+NBSP = "\u00a0"
+
+
+def _fr(text: str) -> str:
+    """French typography for feedback: a no-break space before « : ; ! ? » and inside guillemets."""
+    text = re.sub(r" ([:;!?])", NBSP + r"\1", text)
+    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
+
+
+def Feedback(ok: bool, message: str) -> _Feedback:  # noqa: N802 - same call as the shared class
+    return _Feedback(ok, _fr(message))
+
+#: Each exercise's parameters, written once: the notebook reads this dict.
+PARAMETRES = {
+    # an illustrator who died in 1975; her poster was published in 1936
+    "04-1": {"annee_deces": 1975, "publication": 1936},
+    # the fictional archives of Saint-Aubin: how many records
+    "04-3": {"notices": 14},
+}
+DEATH_04_1, PUBLICATION_04_1 = PARAMETRES["04-1"]["annee_deces"], PARAMETRES["04-1"]["publication"]
+
+#: Records of data/droits/archives-personnes.csv that hold personal data of living people
+#: (or people who may be alive), with the reason the feedback gives.
+PERSONAL_04_3 = {
+    "SA-2026-02": "un registre de 2019 avec noms, dates de naissance et courriels : des personnes vivantes, dont des mineurs",
+    "SA-2026-03": "une photographie de 1998 avec des visages reconnaissables et des prénoms : un visage est une donnée personnelle",
+    "SA-2026-04": "un entretien sonore de 2012 avec une personne née en 1931, peut-être vivante : voix, santé et engagement syndical (données sensibles, art. 9 du RGPD)",
+    "SA-2026-06": "le nom et la fonction de la directrice en poste : une donnée personnelle, même professionnelle",
+    "SA-2026-08": "un fichier d'abonnés avec adresses et historique des prêts",
+    "SA-2026-10": "des messages signés avec l'adresse électronique de leurs auteurs",
+    "SA-2026-12": "des photographies de 2022 où des comédiennes et comédiens sont reconnaissables",
+    "SA-2026-13": "les coordonnées de particuliers prêteurs",
+}
+NOT_PERSONAL_04_3 = {
+    "SA-2026-01": "une lettre d'un peintre mort en 1898 : le RGPD ne protège que les personnes vivantes (considérant 27)",
+    "SA-2026-05": "une affiche sans personne représentée",
+    "SA-2026-07": "un inventaire d'objets, après la mort du peintre en 1898",
+    "SA-2026-09": "une carte postale de paysage, sans personnage",
+    "SA-2026-11": "des totaux de fréquentation : des chiffres agrégés n'identifient personne",
+    "SA-2026-14": "le carnet d'un peintre mort en 1898 et ses notes anciennes : personnes mortes depuis longtemps",
+}
+
+
+def _expected_04_1() -> int:
+    from ..law import public_domain_year
+
+    return public_domain_year(DEATH_04_1, publication_year=PUBLICATION_04_1)
+
+
+@register("04-1")
+def check_public_domain_year(answer) -> _Feedback:
+    expected = _expected_04_1()
+    value = parse_number(answer)
+    if value is None or value != int(value):
+        return Feedback(False, f"On attend une année, un nombre entier comme 2030 ; vous avez donné {_show(answer)}.")
+    value = int(value)
+    if not 1000 <= value <= 3000:
+        return Feedback(False, f"L'année {value} n'est pas plausible : on attend une année comme 2030.")
+    if value == expected:
+        return Feedback(True, (
+            f"Le 1er janvier {expected} : 70 ans comptés du 1er janvier qui suit la mort ({DEATH_04_1}). "
+            f"La prorogation de guerre, qui vaut pour une affiche publiée en {PUBLICATION_04_1}, ne s'ajoute pas : "
+            "l'ancienne durée de 50 ans prolongée finit plus tôt, et les 70 ans la « couvrent » (Cour de cassation, 2007)."
+        ))
+    if value > expected:
+        return Feedback(False, (
+            f"L'année {value} est trop tardive. Avez-vous ajouté une prorogation de guerre aux 70 ans ? Depuis 2007, elle ne "
+            "compte que si l'ancienne durée (50 ans, prolongée) allait plus loin. Vérifiez avec public_domain(…).explain()."
+        ))
+    if value == DEATH_04_1 + 70:
+        return Feedback(False, (
+            f"Presque : l'année {value} est la dernière année protégée. La date d'entrée dans le domaine public est le "
+            "1er janvier de l'année suivante ; donnez cette année-là."
+        ))
+    return Feedback(False, (
+        f"L'année {value} est trop précoce. Pour une œuvre signée, on compte 70 ans depuis le 1er janvier qui suit la mort de "
+        "l'autrice, pas depuis la publication."
+    ))
+
+
+@register("04-2")
+def check_own_reservation(answer) -> _Feedback:
+    from ..optout import check_reservation
+
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2 or not all(isinstance(a, str) for a in answer):
+        return Feedback(False, (
+            "On attend deux textes entre parenthèses : (mon_tdmrep, mon_robots), le contenu de tdmrep.json puis celui "
+            f"de robots.txt ; vous avez donné {_show(answer)}."
+        ))
+    result = check_reservation(answer[0], answer[1])
+    if result.ok:
+        return Feedback(True, (
+            "Vos deux fichiers réservent la fouille sur tout le site, disent où demander une licence, bloquent les "
+            "robots d'entraînement connus et laissent passer les moteurs de recherche. Sur un vrai site, datez leur mise en ligne."
+        ))
+    return Feedback(False, "À corriger" + NBSP + ": " + " ".join(result.missing))
+
+
+def _cotes(answer):
+    if isinstance(answer, str):
+        items = answer.replace(";", ",").split(",")
+    elif isinstance(answer, (list, tuple, set, frozenset)):
+        items = list(answer)
+    else:
+        return None
+    out = set()
+    for item in items:
+        if not isinstance(item, (str, numbers.Integral)) or isinstance(item, bool):
+            return None
+        text = str(item).strip().upper()
+        if text.isdigit():  # « 2 » or 2 for SA-2026-02
+            text = f"SA-2026-{int(text):02d}"
+        if text:
+            out.add(text)
+    return out
+
+
+@register("04-3")
+def check_personal_records(answer) -> _Feedback:
+    cotes = _cotes(answer)
+    if not cotes:
+        return Feedback(False, (
+            "On attend une liste de cotes entre crochets, par exemple [\"SA-2026-02\", \"SA-2026-05\"] ; "
+            f"vous avez donné {_show(answer)}."
+        ))
+    known = set(PERSONAL_04_3) | set(NOT_PERSONAL_04_3)
+    unknown = sorted(cotes - known)
+    if unknown:
+        return Feedback(False, f"Cote(s) inconnue(s) : {', '.join(unknown)}. Les cotes vont de SA-2026-01 à SA-2026-14.")
+    missed = sorted(set(PERSONAL_04_3) - cotes)
+    extra = sorted(cotes - set(PERSONAL_04_3))
+    if not missed and not extra:
+        return Feedback(True, (
+            f"Les {len(PERSONAL_04_3)} notices concernent des personnes vivantes ou qui peuvent l'être. La plus délicate "
+            "est l'entretien SA-2026-04 : données sensibles (santé, syndicat). Les photographies, que le filtre par "
+            "mots-clés ne voyait pas, en font partie."
+        ))
+    parts = []
+    if missed:
+        parts.append(f"Il manque {len(missed)} notice(s) ; par exemple {missed[0]} : {PERSONAL_04_3[missed[0]]}.")
+    if extra:
+        parts.append(f"En trop : {extra[0]}, {NOT_PERSONAL_04_3[extra[0]]}.")
+    return Feedback(False, " ".join(parts))
+
+
+OPTIONS_04_4 = {
+    "a": (False, "le résumé nomme les domaines moissonnés, pas les pages ni les notices gardées après filtrage."),
+    "b": (True, "la rubrique 3.1 dit que LumenBot suivait robots.txt, et TDMRep seulement depuis le 1er janvier 2025 ; "
+                "le musée peut en déduire que sa réserve en langage courant n'a pas été lue."),
+    "c": (False, "le résumé décrit les données d'entraînement, pas ce que le modèle restitue ; la mémorisation se "
+                 "mesure sur le modèle lui-même."),
+    "d": (False, "la rubrique 2.2 dit justement que le nom du partenaire n'est pas publié (accord de confidentialité)."),
+}
+
+
+@register("04-4")
+def check_summary_reading(answer) -> _Feedback:
+    result = choice_check(answer, {k: (ok, _fr(text)) for k, (ok, text) in OPTIONS_04_4.items()})
+    return result
