@@ -111,7 +111,7 @@ def _check_model(model) -> NGramModel:
             "Le tatouage de ce cours travaille sur des mots : entraînez un modèle NGramModel(level=\"word\") "
             "plutôt qu'un modèle de caractères."
         )
-    if not model.counts:
+    if model._counts is None:  # the model keeps its training counts privately
         raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
     return model
 
