@@ -19,7 +19,7 @@ NBSP = "\u00a0"
 #: Each exercise's parameters, written once: the notebook reads this dict.
 PARAMETRES = {
     # the watermarked text whose mark the learner erases: length, bonus, seed, shares tried
-    "07-2": {"mots": 120, "delta": 2, "graine": 4, "parts": (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)},
+    "07-2": {"mots": 120, "delta": 2, "graine": 4, "parts": (0, 0.1, 0.2, 0.3, 0.4, 0.5)},
     # three disclosure cases of data/ouverture/cas-mentions.yml, judged in this order
     "07-4": {"cas": ("cartel-photo-chateau", "installation-visages-inventes", "communique-fermeture")},
 }
