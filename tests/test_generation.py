@@ -29,15 +29,18 @@ def test_generated_files_are_up_to_date():
     assert not late, "fichiers en retard sur le catalogue : " + ", ".join(late) + " (lancez « make sync »)"
 
 
-def test_marking_a_module_available_is_one_line(monkeypatch):
+def test_marking_a_module_available_is_one_line():
     modules, pathways = copy.deepcopy(raw())
-    target = next(m for m in modules["modules"] if m["statut"] != "disponible")
-    target["statut"] = "disponible"
+    target = modules["modules"][-1]
+    target["statut"] = "en préparation"
+    hidden = parse_catalogue(modules, pathways)
+    assert f"modules/{target['id']}" not in sync.toc(hidden)
+    target["statut"] = "disponible"  # the one line
     cat = parse_catalogue(modules, pathways)
     assert f"modules/{target['id']}" in sync.toc(cat)
     assert f"exercises/{target['id']}-exercices" in sync.toc(cat)
     row = next(line for line in render.modules_table(cat, "readme").splitlines() if f"| {target['id'][:2]} |" in line)
-    assert "disponible" in row and f"({target['id']}" in row.replace("modules/", "(")
+    assert "disponible" in row and f"(modules/{target['id']}.ipynb)" in row
 
 
 def test_a_region_fills_and_an_unknown_region_fails():

@@ -1,0 +1,209 @@
+"""Checks of the exercises of module 07 « Un écosystème ouvert et transparent ».
+
+The learner's notebook (exercises/07-ecosysteme-ouvert-exercices.ipynb) uses the course
+library exactly as below and reads the parameters from :data:`PARAMETRES`. Every expected
+value is computed here with the same functions and seeds, or read from the course's data
+(openness table, disclosure cases), never written by hand.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import Feedback, choice_check, normalise_text, parse_letter, parse_number, register
+from . import show_answer as _show
+from ..fmt import french_number, french_percent
+
+NBSP = "\u00a0"
+
+#: Each exercise's parameters, written once: the notebook reads this dict.
+PARAMETRES = {
+    # the watermarked text whose mark the learner erases: length, bonus, seed, shares tried
+    "07-2": {"mots": 120, "delta": 2, "graine": 4, "parts": (0, 0.1, 0.2, 0.3, 0.4, 0.5)},
+    # three disclosure cases of data/ouverture/cas-mentions.yml, judged in this order
+    "07-4": {"cas": ("cartel-photo-chateau", "installation-visages-inventes", "communique-fermeture")},
+}
+_P = PARAMETRES
+AUTHOR = "Victor Hugo"  # the module's generator is trained on this author's Littré quotations
+
+#: The letters of exercise 07-4, one per judgement of :data:`atelier_ia.disclosure.JUDGEMENTS`.
+LETTERS_07_4 = {"a": "required", "b": "required_light", "c": "required_text", "d": "recommended"}
+
+
+# --------------------------------------------------------------------------- data, cached
+
+
+@lru_cache(maxsize=1)
+def generator():
+    from ..corpus import load_author
+    from ..text import NGramModel
+
+    return NGramModel(order=1, level="word").fit(load_author(AUTHOR).text)
+
+
+@lru_cache(maxsize=1)
+def edit_table():
+    """The detector's verdict after replacing each share of words, as in the exercise."""
+    from ..watermark import edit_curve, generate_watermarked
+
+    p = _P["07-2"]
+    text = generate_watermarked(generator(), length=p["mots"], seed=p["graine"], delta=p["delta"])
+    return edit_curve(text, shares=list(p["parts"]), seed=p["graine"], vocabulary=generator())
+
+
+def first_share_lost() -> float | None:
+    """The smallest share of replaced words for which the detector no longer finds the mark."""
+    table = edit_table()
+    lost = table[~table["tatouage détecté"]]
+    return float(lost["part des mots remplacés"].min()) if len(lost) else None
+
+
+@lru_cache(maxsize=1)
+def cases() -> dict:
+    from ..disclosure import load_cases
+
+    return {case["id"]: case for case in load_cases()}
+
+
+@lru_cache(maxsize=1)
+def osi_models() -> tuple[str, ...]:
+    from ..openness import openness_table
+
+    table = openness_table()
+    return tuple(table.loc[table["conditions OSI réunies"], "modèle"])
+
+
+# --------------------------------------------------------------------------- 07-1
+
+
+@register("07-1")
+def check_07_1(answer) -> Feedback:
+    meets = osi_models()
+    assert any(m.startswith("OLMo") for m in meets), "the exercise's premise: OLMo 2 meets the conditions"
+    return choice_check(answer, {
+        "a": (False, (
+            "Mistral 7B publie ses poids sous licence Apache 2.0, mais pas ses données d'entraînement, et son code "
+            "d'entraînement n'a pas pu être vérifié. Poids ouverts n'est pas open source au sens de l'OSI."
+        )),
+        "b": (False, (
+            "les poids de Llama 3.1 s'obtiennent après acceptation d'une licence propre à Meta, avec une politique "
+            "d'usage, et ses données ne sont pas publiées."
+        )),
+        "c": (False, (
+            "BLOOM publie presque tout, mais sa licence BigScience RAIL interdit certains usages ; l'OSI a indiqué "
+            "qu'il respecterait la définition avec une autre licence."
+        )),
+        "d": (True, (
+            "OLMo 2 publie poids, données et code sous licence Apache 2.0. Dans le tableau du cours, seuls "
+            f"{' et '.join(m.split(' (')[0] for m in meets)} réunissent les conditions de la définition de l'OSI."
+        )),
+    })
+
+
+# --------------------------------------------------------------------------- 07-2
+
+
+@register("07-2")
+def check_07_2(answer) -> Feedback:
+    expected = first_share_lost()
+    shares = list(_P["07-2"]["parts"])
+    value = parse_number(answer)
+    if value is None:
+        return Feedback(False, (
+            f"On attend une part de mots, un nombre entre 0 et 1 comme 0.3 (ou «{NBSP}30 %{NBSP}»), pas {_show(answer)}."
+        ))
+    if isinstance(answer, str) and answer.strip().endswith("%") or value > 1:
+        value = value / 100
+    if expected is None:  # pragma: no cover - the premise is checked by the tests
+        return Feedback(False, "Le tatouage résiste à toutes les parts essayées : signalez-le à la personne formatrice.")
+    if not any(abs(value - s) < 1e-9 for s in shares):
+        listed = f"{NBSP}; ".join(french_number(s) for s in shares)
+        return Feedback(False, f"Choisissez l'une des parts essayées par edit_curve : {listed}.")
+    table = edit_table()
+    z = {round(float(r["part des mots remplacés"]), 2): float(r["score z"]) for _, r in table.iterrows()}
+    if abs(value - expected) < 1e-9:
+        return Feedback(True, (
+            f"Oui{NBSP}: à {french_percent(value, 0)} de mots remplacés, le score z tombe à {french_number(z[round(value, 2)], 1)}, "
+            "sous le seuil de 4. Remarquez qu'il ne baisse pas régulièrement : remplacer des mots au hasard peut "
+            "aussi créer, par chance, des paires vertes. Une marque de texte ne résiste pas à une réécriture sérieuse."
+        ))
+    if value < expected:
+        return Feedback(False, (
+            f"À {french_percent(value, 0)}, le détecteur trouve encore la marque (score z = "
+            f"{french_number(z[round(value, 2)], 1)}). Regardez la colonne «{NBSP}tatouage détecté{NBSP}» : "
+            "cherchez la première ligne où elle vaut False."
+        ))
+    return Feedback(False, (
+        f"À {french_percent(value, 0)}, la marque a bien disparu, mais elle disparaît déjà plus tôt : cherchez la plus petite part "
+        "pour laquelle «\u00a0tatouage détecté\u00a0» vaut False."
+    ))
+
+
+# --------------------------------------------------------------------------- 07-3
+
+
+@register("07-3")
+def check_07_3(answer) -> Feedback:
+    return choice_check(answer, {
+        "a": (False, (
+            "l'absence de manifeste ne prouve pas qu'une image a été générée par IA : beaucoup de réseaux retirent "
+            "les métadonnées de toutes les images qu'ils réenregistrent."
+        )),
+        "b": (False, (
+            "l'absence de manifeste ne prouve pas non plus qu'elle est authentique. Rien n'est prouvé, dans un "
+            "sens ou dans l'autre."
+        )),
+        "c": (True, (
+            "sans manifeste, la provenance est perdue : ni prouvée ni démentie. On compare l'image avec l'original "
+            "signé publié par le théâtre (même empreinte des pixels ?) ou on le lui demande."
+        )),
+        "d": (False, (
+            "la signature est dans le manifeste, pas dans les pixels : manifeste retiré, il ne reste rien à vérifier. "
+            "Seul un tatouage invisible dans les pixels pourrait survivre."
+        )),
+    })
+
+
+# --------------------------------------------------------------------------- 07-4
+
+
+def _letters(answer) -> list[str] | None:
+    """Three letters from a list/tuple of letters or a text like « A D C » / « a,d,c »."""
+    if isinstance(answer, str):
+        parts = normalise_text(answer).split()
+        if len(parts) == 1 and len(parts[0]) == 3:
+            parts = list(parts[0])
+    elif isinstance(answer, (list, tuple)):
+        parts = list(answer)
+    else:
+        return None
+    letters = [parse_letter(p, "abcd") for p in parts]
+    return None if any(l is None for l in letters) else letters
+
+
+@register("07-4")
+def check_07_4(answer) -> Feedback:
+    ids = _P["07-4"]["cas"]
+    letters = _letters(answer)
+    if letters is None or len(letters) != len(ids):
+        return Feedback(False, (
+            f"On attend {len(ids)} lettres parmi A, B, C et D, une par cas et dans l'ordre, par exemple "
+            f"[\"A\", \"B\", \"C\"] ; vous avez donné {_show(answer)}."
+        ))
+    from ..disclosure import JUDGEMENTS
+
+    wrong = []
+    for ident, letter in zip(ids, letters):
+        case = cases()[ident]
+        if LETTERS_07_4[letter] != case["expected"]:
+            good = next(k for k, v in LETTERS_07_4.items() if v == case["expected"]).upper()
+            wrong.append(f"«{NBSP}{ident}{NBSP}» : {letter.upper()} ne convient pas, la lecture du cours est {good} "
+                         f"({JUDGEMENTS[case['expected']]}). {case['why']}")
+    if wrong:
+        return Feedback(False, f"{len(ids) - len(wrong)} cas sur {len(ids)} justes. " + " ".join(wrong))
+    return Feedback(True, (
+        "les trois cas sont justes. Le château « restauré » peut passer pour une archive : hypertrucage, mention "
+        "claire. Les visages inventés ne ressemblent à personne de réel : pas d'obligation, mention recommandée. "
+        "Le communiqué non relu informe sur une question d'intérêt public : mention obligatoire. "
+        "Information, pas conseil juridique."
+    ))
