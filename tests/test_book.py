@@ -72,8 +72,8 @@ def test_bibliography_reads_in_french(built_book):
 
 def test_module_00_page_shows_quiz_and_live_demo(built_book):
     text = (built_book / "modules" / "00-prise-en-main.html").read_text(encoding="utf-8")
-    quiz = load_quiz("00-prise-en-main")
-    assert text.count('class="aiq-question"') == len(quiz.questions)
+    shown = len(load_quiz("00-prise-en-main").questions) + len(load_quiz("00-prise-en-main-sans-code").questions)
+    assert text.count('class="aiq-question"') == shown  # the module's quiz and its no-code questions
     assert 'class="atelier-live"' in text, "la démonstration interactive montre son état initial"
 
 

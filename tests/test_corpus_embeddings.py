@@ -9,22 +9,22 @@ from atelier_ia import corpus
 from atelier_ia.corpus import AUTHORS, fallback_corpus, littre_available, load_author, load_text_file
 
 
-def test_littre_is_installed_where_the_course_is_tested():
-    assert littre_available(), "installez le paquet Debian stardict-xmlittre (.ci/run le fait)"
+def test_littre_is_installed_where_the_course_is_tested(littre):
+    assert littre_available()  # the fixture skips outside CI, and fails in CI, when it is absent
 
 
 @pytest.mark.parametrize("author", ["La Fontaine", "Molière", "Racine", "Corneille", "Voltaire", "Victor Hugo"])
-def test_authors_have_real_quotations(author):
+def test_authors_have_real_quotations(author, littre):
     c = load_author(author)
     assert len(c.quotes) > 500 and "domaine public" in c.licence and not c.notice
     assert all("<" not in q and "&amp;" not in q for q in c.quotes[:200])
 
 
-def test_known_line_of_la_fontaine():
+def test_known_line_of_la_fontaine(littre):
     assert any("Laridons" in q for q in load_author("La Fontaine").quotes)
 
 
-def test_max_chars_keeps_whole_quotations_and_says_so():
+def test_max_chars_keeps_whole_quotations_and_says_so(littre):
     c = load_author("Racine", max_chars=1000)
     assert len(c.text) <= 1000 and "citations gardées" in c.notice
     assert all(q in load_author("Racine").quotes for q in c.quotes)
@@ -40,7 +40,6 @@ def test_fallback_when_littre_is_missing(monkeypatch, tmp_path):
 def test_unknown_author():
     with pytest.raises(AtelierError, match="Choisissez parmi"):
         load_author("Shakespeare")
-    assert "Molière" in AUTHORS
 
 
 def test_learner_file_ok(tmp_path):

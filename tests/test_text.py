@@ -103,7 +103,7 @@ def test_ngram_distribution_and_generation_are_deterministic():
     assert len(model.generate(150, seed=4, prompt="Le ")) == 153
 
 
-def test_perplexity_prefers_the_authors_own_language():
+def test_perplexity_prefers_the_authors_own_language(littre):
     model = NGramModel(3, "char").fit(FABLE[: len(FABLE) // 2])
     held_out = FABLE[len(FABLE) // 2 :][:3000]
     assert model.perplexity(held_out) < model.perplexity("Zyx qwv kkj pfft xz " * 20)

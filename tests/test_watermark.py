@@ -87,7 +87,7 @@ def test_few_choices_make_a_weaker_mark(model, course_model):
     assert poor < rich - 3
 
 
-@pytest.mark.skipif(not littre_available(), reason="le Littré (paquet stardict-xmlittre) n'est pas installé")
+@pytest.mark.usefixtures("littre")
 def test_on_a_model_of_victor_hugo_the_mark_is_found_and_order_two_weakens_it():
     text = load_author("Victor Hugo").text
     one = NGramModel(order=1, level="word").fit(text)
