@@ -15,6 +15,7 @@ they are added. Known failures in modules that other sessions own are listed in 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import importlib
 import inspect
@@ -151,6 +152,66 @@ def _slider():
 
 def _question():
     return _quiz().questions[0]
+
+
+def _public_domain():
+    from atelier_ia.law import public_domain
+
+    return public_domain(1937, publication_year=1928, music=True)
+
+
+@functools.cache
+def _collection():
+    from atelier_ia.licences import load_sample_collection
+
+    return load_sample_collection()
+
+
+def _audit():
+    from atelier_ia.licences import audit_licences
+
+    return audit_licences(_collection().head(6), on=dt.date(2026, 12, 1))
+
+
+def _site():
+    from atelier_ia.optout import read_site
+
+    return read_site(robots="User-agent: GPTBot\nDisallow: /\n", headers={"tdm-reservation": "1"})
+
+
+@functools.cache
+def _word_model():
+    from atelier_ia.text import NGramModel
+
+    return NGramModel(order=1, level="word").fit(TEXT)
+
+
+def _detection():
+    from atelier_ia.watermark import detect
+
+    return detect(TEXT, key=7)
+
+
+def _false_positives():
+    from atelier_ia.watermark import false_positive_rate
+
+    return false_positive_rate([TEXT], key=7)
+
+
+MANIFEST_FIELDS = {"author": "Musée", "tool": "Outil X", "created": "2026-12-01", "human_action": "choix", "ai_role": "generated"}
+
+
+@functools.cache
+def _keys():
+    from atelier_ia.provenance import make_keys
+
+    return make_keys(7)
+
+
+def _signed():
+    from atelier_ia.provenance import sign
+
+    return sign(np.zeros((4, 4), np.uint8), dict(MANIFEST_FIELDS), _keys())
 
 
 #: One valid call per exported callable: name → function returning its keyword arguments
@@ -290,9 +351,89 @@ EXAMPLES = {
     "atelier_ia.course.Catalogue.pathway_minutes": lambda: dict(self=_catalogue(), pathway=_catalogue().pathways[0]),
     "atelier_ia.course.parse_catalogue": lambda: dict(modules_data={}, pathways_data={}),
     "atelier_ia.course.load_catalogue": lambda: {},
-    "atelier_ia.course.modules_table": lambda: dict(cat=_catalogue()),
-    "atelier_ia.course.themes_list": lambda: dict(cat=_catalogue()),
-    "atelier_ia.course.pathways_markdown": lambda: dict(cat=_catalogue()),
+    # law, licences, timeline
+    "atelier_ia.law.PublicDomainResult": lambda: dict(date=dt.date(2016, 1, 1), steps=["Auteur mort en 1937."], limits=["Limite."]),
+    "atelier_ia.law.PublicDomainResult.explain": lambda: dict(self=_public_domain()),
+    "atelier_ia.law.PublicDomainResult.is_public_domain": lambda: dict(self=_public_domain(), on=2026),
+    "atelier_ia.law.public_domain": lambda: dict(death_year=1937, kind="individuelle", publication_year=1928, music=True,
+                                                 mort_pour_la_france=False, author_known=False),
+    "atelier_ia.law.public_domain_year": lambda: dict(death_year=1937),
+    "atelier_ia.law.is_public_domain": lambda: dict(death_year=1937, on=2026),
+    "atelier_ia.licences.normalise_licence": lambda: dict(text="CC-BY 4.0"),
+    "atelier_ia.licences.load_sample_collection": lambda: {},
+    "atelier_ia.licences.audit_licences": lambda: dict(df=_collection().head(6), column="licence", commercial=True,
+                                                       death_column="annee_deces", type_column="type", on=dt.date(2026, 12, 1)),
+    "atelier_ia.licences.needs_human_decision": lambda: dict(audit=_audit()),
+    "atelier_ia.licences.licence_summary": lambda: dict(audit=_audit()),
+    "atelier_ia.licences.plot_licences": lambda: dict(audit=_audit()),
+    "atelier_ia.licences.datasheet": lambda: dict(df=_collection().head(4), title="Collection", description="d", origin="o",
+                                                  licence="CC BY 4.0", contact="c@example.org", purpose="", path=None,
+                                                  licence_column="licence"),
+    "atelier_ia.timeline.build_date": lambda: {},
+    "atelier_ia.timeline.to_date": lambda: dict(value="2026-12-02", name="la date"),
+    "atelier_ia.timeline.french_date": lambda: dict(value="2026-12-01"),
+    "atelier_ia.timeline.status": lambda: dict(event_date="2026-12-02", today="2026-12-01"),
+    "atelier_ia.timeline.with_status": lambda: dict(table=pd.DataFrame({"date": ["2026-11-30", "2026-12-02"], "reportee": ["non", "oui"]}),
+                                                    today="2026-12-01", date_column="date", postponed_column="reportee"),
+    # optout
+    "atelier_ia.optout.CrawlerInfo": lambda: dict(token="GPTBot", operator="OpenAI", purpose="entraînement", note="n", source="s"),
+    "atelier_ia.optout.crawler_table": lambda: {},
+    "atelier_ia.optout.Signal": lambda: dict(kind="robots.txt", found=True, machine_readable=True, reserves=True, says="s",
+                                            problems=[], details={}),
+    "atelier_ia.optout.read_robots_txt": lambda: dict(text="User-agent: GPTBot\nDisallow: /\n"),
+    "atelier_ia.optout.read_tdmrep_json": lambda: dict(text='[{"location": "/", "tdm-reservation": 1}]'),
+    "atelier_ia.optout.read_http_headers": lambda: dict(headers={"tdm-reservation": "1"}),
+    "atelier_ia.optout.read_html_meta": lambda: dict(html='<meta name="tdm-reservation" content="1">'),
+    "atelier_ia.optout.read_ai_txt": lambda: dict(text="User-Agent: *\nDisallow: *.jpg\n"),
+    "atelier_ia.optout.read_licence_page": lambda: dict(text="Toute fouille de textes et de données est interdite."),
+    "atelier_ia.optout.SiteReservation": lambda: dict(signals=[_site().signals[0]]),
+    "atelier_ia.optout.SiteReservation.explain": lambda: dict(self=_site()),
+    "atelier_ia.optout.SiteReservation.to_frame": lambda: dict(self=_site()),
+    "atelier_ia.optout.read_site": lambda: dict(folder=None, robots="User-agent: GPTBot\nDisallow: /\n",
+                                               tdmrep='[{"location": "/", "tdm-reservation": 1}]', headers={"tdm-reservation": "1"},
+                                               html="<p>musée</p>", ai_txt="User-Agent: *\nAllow: /\n", licence="Tous droits réservés."),
+    "atelier_ia.optout.ReservationCheck": lambda: dict(right=["ok"], missing=[]),
+    "atelier_ia.optout.check_reservation": lambda: dict(tdmrep_json='[{"location": "/", "tdm-reservation": 1}]',
+                                                        robots_txt="User-agent: GPTBot\nDisallow: /\n", want_policy=True, keep_search=True),
+    # watermark
+    "atelier_ia.watermark.is_green": lambda: dict(previous="le", token="chat", gamma=0.25, key=7),
+    "atelier_ia.watermark.green_share": lambda: dict(model=_word_model(), previous="Maître", gamma=0.25, key=7),
+    "atelier_ia.watermark.generate_watermarked": lambda: dict(model=_word_model(), length=20, seed=0, gamma=0.25, delta=2.0, key=7,
+                                                              temperature=1.0),
+    "atelier_ia.watermark.Detection": lambda: dict(n_tokens=30, n_green=20, gamma=0.25, threshold=4.0, min_tokens=25, z=5.2, p_value=1e-7,
+                                                   watermarked=True, verdict="v", ignore_repeats=True),
+    "atelier_ia.watermark.Detection.as_dict": lambda: dict(self=_detection()),
+    "atelier_ia.watermark.Detection.explain": lambda: dict(self=_detection()),
+    "atelier_ia.watermark.detect": lambda: dict(text_or_tokens=TEXT, gamma=0.25, key=7, threshold=4.0, min_tokens=25, ignore_repeats=True),
+    "atelier_ia.watermark.human_passages": lambda: dict(author="Victor Hugo", n_tokens=30, max_passages=3),
+    "atelier_ia.watermark.FalsePositiveReport": lambda: dict(n_texts=2, n_flagged=0, n_too_short=0, threshold=4.0, expected_rate=3e-5,
+                                                             z_scores=(0.1, -0.5)),
+    "atelier_ia.watermark.FalsePositiveReport.explain": lambda: dict(self=_false_positives()),
+    "atelier_ia.watermark.false_positive_rate": lambda: dict(human_texts=[TEXT, TEXT[:200]], gamma=0.25, key=7, threshold=4.0,
+                                                             min_tokens=25, ignore_repeats=True),
+    "atelier_ia.watermark.edit": lambda: dict(text_or_tokens=TEXT, share=0.3, seed=0, vocabulary=["chat", "loup"]),
+    "atelier_ia.watermark.paraphrase": lambda: dict(text_or_tokens=TEXT, share=0.3, seed=0),
+    "atelier_ia.watermark.edit_curve": lambda: dict(text_or_tokens=TEXT, shares=(0.0, 0.5), seed=0, gamma=0.25, key=7, threshold=4.0,
+                                                    vocabulary=None),
+    # provenance, disclosure
+    "atelier_ia.provenance.make_keys": lambda: dict(seed=7),
+    "atelier_ia.provenance.KeyPair": lambda: dict(private=_keys().private, public=_keys().public, notice=""),
+    "atelier_ia.provenance.image_fingerprint": lambda: dict(image=np.zeros((4, 4), np.uint8)),
+    "atelier_ia.provenance.sign": lambda: dict(image=np.zeros((4, 4), np.uint8), manifest_fields=dict(MANIFEST_FIELDS),
+                                               private_key=_keys()),
+    "atelier_ia.provenance.describe_manifest": lambda: dict(signed_manifest=_signed()),
+    "atelier_ia.provenance.Verification": lambda: dict(ok=True, problems=(), verdict="v"),
+    "atelier_ia.provenance.verify": lambda: dict(image=np.zeros((4, 4), np.uint8), signed_manifest=_signed(), public_key=_keys()),
+    "atelier_ia.disclosure.Assessment": lambda: dict(judgement="required", deep_fake=True, reasons=("r",)),
+    "atelier_ia.disclosure.Assessment.explain": lambda: dict(self=__import__("atelier_ia.disclosure").disclosure.assess("image", True, True)),
+    "atelier_ia.disclosure.assess": lambda: dict(kind="image", resembles_real=True, looks_authentic=True, artistic=False,
+                                                 public_interest_text=False, human_editorial_review=False),
+    "atelier_ia.disclosure.Label": lambda: dict(support="panel", text="Image générée par IA.", notes=(), consistent=True),
+    "atelier_ia.disclosure.draft_label": lambda: dict(what="le visuel", tool=MANIFEST_FIELDS["tool"], human=MANIFEST_FIELDS["human_action"],
+                                                      support="panel", ai_role="generated", kind="image", assessment=None,
+                                                      manifest=_signed()),
+    "atelier_ia.disclosure.label_from_manifest": lambda: dict(signed_manifest=_signed(), what="le visuel", support="panel", kind="image"),
+    "atelier_ia.disclosure.load_cases": lambda: {},
     # live (h-live)
     "atelier_ia.live.Slider": lambda: dict(min=0, max=10, step=1, value=None, label="n"),
     "atelier_ia.live.Slider.widget": lambda: dict(self=_slider(), name="n"),

@@ -111,8 +111,7 @@ def _check_model(model) -> NGramModel:
             "Le tatouage de ce cours travaille sur des mots : entraînez un modèle NGramModel(level=\"word\") "
             "plutôt qu'un modèle de caractères."
         )
-    if not model.counts:
-        raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
+    model._require_fit()  # a model not fitted yet gets the library's French error
     return model
 
 
