@@ -717,3 +717,9 @@ def test_the_walk_catches_each_kind_of_defect(monkeypatch, func, failure):
         _call("essai", {arg: [0]}, "essai")
     monkeypatch.setitem(EXPORTED, "essai", (_polite, None))
     _call("essai", {"x": [0]}, "essai")  # a French error is the expected answer
+
+
+def test_none_is_described_once_in_messages():
+    from atelier_ia.errors import describe
+
+    assert describe(None) == "rien (None)"  # was « rien (None) (None) » in every message about None
