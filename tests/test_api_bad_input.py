@@ -734,3 +734,27 @@ def test_none_is_described_once_in_messages():
     from atelier_ia.errors import describe
 
     assert describe(None) == "rien (None)"  # was « rien (None) (None) » in every message about None
+
+
+#: Exported records that do not check their fields: results that only the library builds, from
+#: data it has already checked (a learner never types them). Every other exported dataclass
+#: validates its fields in ``__post_init__``, so that a wrong field fails in French when the
+#: record is built, not later in a raw error from one of its methods.
+RESULT_RECORDS = {
+    "atelier_ia.course.Catalogue": "built by parse_catalogue, which checks the YAML",
+    "atelier_ia.course.Module": "built by parse_catalogue",
+    "atelier_ia.course.Pathway": "built by parse_catalogue",
+    "atelier_ia.quiz.model.Verdict": "the result of evaluate",
+    "atelier_ia.exercises.Feedback": "the result of a check (h-exercises)",
+    "atelier_ia.exercises.m01.Choice": "the exercises' own questions, checked by tests/test_exercises.py (h-exercises)",
+    "atelier_ia.live.LiveDemo": "h-live",
+}
+
+
+def test_records_validate_their_fields_unless_they_are_results():
+    import dataclasses
+
+    unchecked = sorted(key for key, (obj, _) in EXPORTED.items()
+                       if inspect.isclass(obj) and dataclasses.is_dataclass(obj)
+                       and "__post_init__" not in vars(obj) and key not in RESULT_RECORDS)
+    assert not unchecked, f"ces enregistrements ne vérifient pas leurs champs (__post_init__) : {unchecked}"
