@@ -134,3 +134,130 @@ def test_generated_melody_plays_offline(page, book_server):
     assert duration > 1, f"la mélodie ne se charge pas (durée {duration})"
     assert not third_party(page.requests), third_party(page.requests)
     assert not page.errors, page.errors
+
+
+# --------------------------------------------------------------------------- live demos in the static book
+
+# For each module page: the demos in page order, and for each the controls to move (CSS
+# selector inside the demo, then keys, or « select:<label> » for a list) and the settings
+# that these moves reach, as the demo function takes them.
+DEMOS = {
+    "00-prise-en-main": [
+        ("demo-curseurs", [("[id$=-ordre]", "ArrowRight,ArrowRight"), ("[id$=-graine]", "End")], {"ordre": 4, "graine": 5}),
+    ],
+    "01-rapport-commission-ia": [
+        ("demo-chronologie", [("select", "select:France")], {"categorie": "France"}),
+    ],
+    "02-fonctionnement-ia-generative": [
+        ("demo-temperature", [("[id$=-temperature]", "End")], {"temperature": 2.0}),
+        ("demo-style", [("[id$=-auteur]", "select:Molière"), ("[id$=-graine]", "ArrowRight")], {"auteur": "Molière", "graine": 1}),
+    ],
+    "03-creation-artistique": [
+        ("demo-diffusion", [("[id$=-etape]", "End"), ("[id$=-graine]", "ArrowRight")], {"etape": 100, "graine": 1}),
+        ("demo-continuer", [("[id$=-corpus]", "select:chorals de Bach"), ("[id$=-temperature]", "ArrowLeft")],
+         {"corpus": "chorals de Bach", "temperature": 0.5}),
+        ("demo-qui", [("[id$=-graine]", "ArrowRight,ArrowRight,ArrowRight")], {"graine": 3}),
+    ],
+}
+
+PROBE = """
+import json as _json
+_demo = Out[max(Out)]  # the demo cell's result (« _ » may be a learner's variable)
+print("@@" + _json.dumps({"initial": _demo.render_state(), "moved": _demo.render_state(**%s)}))
+"""
+
+
+def python_states(module: str, demos) -> dict:
+    """Run the module's notebook in a kernel up to each demo and ask that demo for its states.
+
+    The book's pages were built by the same code; this is the state the Python function
+    computes for the settings the browser reaches.
+    """
+    import json
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    from conftest import ROOT
+
+    path = ROOT / "modules" / f"{module}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    wanted = {cid: values for cid, _moves, values in demos}
+    last = max(i for i, c in enumerate(nb.cells) if c.get("id") in wanted)
+    cells = []
+    for c in nb.cells[: last + 1]:
+        if c.cell_type != "code" or "show_quiz" in c.source:
+            continue
+        cells.append(c)
+        if c.get("id") in wanted:
+            probe = nbformat.v4.new_code_cell(PROBE % repr(wanted[c.id]))
+            probe.metadata["probe"] = c.id
+            cells.append(probe)
+    run = nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+    client = NotebookClient(run, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client.execute(env=env)  # this checkout's sources first, as for the book build
+    out = {}
+    for c in run.cells:
+        if "probe" in c.metadata:
+            text = "".join(o.get("text", "") for o in c.outputs if o.get("output_type") == "stream")
+            out[c.metadata["probe"]] = json.loads(text.split("@@", 1)[1])
+    return out
+
+
+def normalised(page, html: str) -> str:
+    """``html`` as this browser serialises it, to compare with what the page shows."""
+    return page.evaluate("h => { const d = document.createElement('div'); d.innerHTML = h; return d.innerHTML; }", html)
+
+
+def shown(output) -> str:
+    """What a demo's output region holds, without the tab stops the book's theme adds to <pre>."""
+    return output.evaluate("o => { const d = o.cloneNode(true); d.querySelectorAll('[tabindex]')"
+                           ".forEach(e => e.removeAttribute('tabindex')); return d.innerHTML; }")
+
+
+def move(page, demo, moves):
+    for selector, keys in moves:
+        control = demo.locator(selector)
+        if keys.startswith("select:"):
+            control.select_option(label=keys.removeprefix("select:"))
+        else:
+            control.focus()  # keyboard only: the controls must work without a mouse
+            for key in keys.split(","):
+                page.keyboard.press(key)
+
+
+@pytest.mark.parametrize("module", list(DEMOS))
+def test_every_demo_moves_offline_and_shows_what_python_computes(page, book_server, module, tmp_path_factory):
+    expected = python_states(module, DEMOS[module])
+    page.goto(f"{book_server}/modules/{module}.html", wait_until="networkidle")
+    demos = page.locator("figure.atelier-live")
+    assert demos.count() == len(DEMOS[module]), "une démonstration de plus ou de moins que prévu sur la page"
+    shots = tmp_path_factory.getbasetemp()
+    for n, (cid, moves, values) in enumerate(DEMOS[module]):
+        demo = demos.nth(n)
+        demo.scroll_into_view_if_needed()
+        output = demo.locator(".atelier-live-output")
+        assert output.get_attribute("aria-live") == "polite"
+        for control in demo.locator("input[type=range]:not([disabled]), select:not([disabled])").all():
+            cid_ = control.get_attribute("id")
+            assert demo.locator(f'label[for="{cid_}"]').count() == 1, f"{cid} : contrôle {cid_} sans étiquette"
+        before = shown(output)
+        assert before == normalised(page, expected[cid]["initial"]), f"{cid} : l'état initial diffère de Python"
+        demo.screenshot(path=str(shots / f"live-{cid}-avant.png"))
+        move(page, demo, moves)
+        after = shown(output)
+        assert after != before, f"{cid} : la sortie n'a pas changé"
+        assert after == normalised(page, expected[cid]["moved"]), f"{cid} : la sortie ne correspond pas au calcul Python pour {values}"
+        demo.screenshot(path=str(shots / f"live-{cid}-apres.png"))
+        if demo.locator(".atelier-play").count():
+            demo.locator(".atelier-play").first.click()
+            played = page.evaluate("() => window.atelierLive.last && window.atelierLive.last.notes")
+            sent = demo.locator(".atelier-melody").first.get_attribute("data-notes")
+            import json
+
+            assert played == json.loads(sent) and len(played) == 24, "la mélodie jouée n'est pas celle de l'état affiché"
+            assert demo.locator(".atelier-melody").first.get_attribute("data-playing") == "true"
+    assert not page.errors, page.errors
+    assert not third_party(page.requests), third_party(page.requests)

@@ -136,3 +136,32 @@ def test_semantic_map_figure_draws_every_word_with_one_style_per_group():
     assert len(colours) == 2 and ax.get_title() == "Essai"
     with pytest.raises(AtelierError, match="colonne"):
         semantic_map_figure(table, group="époque")
+
+
+def test_semantic_map_labels_do_not_overlap_once_the_layout_makes_room_for_them():
+    """Labels near the right edge widen the layout, which moves the points: the labels placed
+    before that must be placed again (module 02's map had « opéra » over « concert »)."""
+    import itertools
+
+    import pandas as pd
+
+    from atelier_ia.embeddings import semantic_map_figure
+
+    words = ["peinture", "sculpture", "dessin", "painting", "opéra", "symphonie", "concert", "chanson",
+             "théâtre", "danse", "comédienne", "mise en scène", "cathédrale", "château", "musée", "monument",
+             "roman", "poésie", "bibliothèque", "novel"]
+    # positions close to module 02's map of these words (rounded), where the bug showed
+    xy = [(-0.6, -0.185), (-0.267, 0.272), (-0.49, -0.173), (-0.648, -0.21), (0.385, 0.012), (0.381, -0.213),
+          (0.295, -0.006), (0.153, -0.382), (0.26, 0.154), (0.147, -0.222), (0.19, -0.004), (0.123, -0.123),
+          (0.0, 0.458), (-0.017, 0.256), (-0.127, 0.476), (-0.067, 0.544), (0.099, -0.166), (0.03, -0.366),
+          (0.137, 0.176), (0.017, -0.295)]
+    table = pd.DataFrame({"texte": words, "x": [p[0] for p in xy], "y": [p[1] for p in xy],
+                          "famille": [f for f in "abcde" for _ in range(4)]})
+    fig = semantic_map_figure(table, group="famille", title="Carte du sens")
+    fig.canvas.draw()  # the layout a reader sees
+    boxes = {t.get_text(): t.get_window_extent() for t in fig.axes[0].texts}
+    assert sorted(boxes) == sorted(words)
+    overlapping = [(a, b) for (a, x), (b, y) in itertools.combinations(boxes.items(), 2) if x.overlaps(y)]
+    assert overlapping == []
+    outside = [a for a, box in boxes.items() if not fig.bbox.contains(box.x0, box.y0) or not fig.bbox.contains(box.x1, box.y1)]
+    assert outside == []

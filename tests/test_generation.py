@@ -57,6 +57,7 @@ def test_notebook_heading_duration_and_prerequisites_follow_the_catalogue():
         assert f"{m.exercise_minutes}\u00a0minutes d'exercices" in cells["duree"]
         for p in m.prerequisites:
             assert CAT.module(p).title in cells["prerequis"]
+        assert read(ROOT / m.exercises).cells[0].source.splitlines()[0] == f"# Exercices — {m.title}"
 
 
 # Words that state a module's status. Outside generated text, no sentence may pair one of

@@ -93,7 +93,10 @@ def _notebook_functions(name: str):
                 continue
             tree = ast.parse("\n".join(l for l in source.splitlines() if not l.lstrip().startswith(("%", "!"))))
             defs = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == name]
+            import atelier_ia.validation as validation
+
             namespace = {"word_tokens": word_tokens, "join_words": join_words}
+            namespace.update({n: getattr(validation, n) for n in validation.__all__})  # the cells' input checks
             exec(compile(ast.Module(body=defs, type_ignores=[]), str(path), "exec"), namespace)
             found.append((path.stem, namespace[name]))
     return found

@@ -15,8 +15,6 @@ from typography import NBSP, find_faults, fix_text, fix_yaml_source, yaml_string
 # Files this branch does not own and that still need `python tests/typography.py <file>`
 # at merge. Strict: once a file is fixed, its entry must go (the test then fails as XPASS).
 PENDING_FIX = {
-    "exercises/02-fonctionnement-ia-generative-exercices.ipynb",
-    "annexes/glossaire.md",
 }
 
 

@@ -177,7 +177,7 @@ def semantic_map_figure(table, group: str | None = None, title: str = "Carte du 
     colour and a marker shape, with a legend (at most 8 groups). Labels are placed where they
     do not overlap the labels already placed. Returns a figure that shows itself in Jupyter.
     """
-    from .figures import PALETTE, new_figure, style_axes
+    from .figures import FONT, PALETTE, new_figure, style_axes
 
     if not isinstance(table, pd.DataFrame) or not {"texte", "x", "y"} <= set(table.columns) or table.empty:
         raise AtelierError(
@@ -202,19 +202,36 @@ def semantic_map_figure(table, group: str | None = None, title: str = "Carte du 
         rows = np.ones(len(table), bool) if name is None else (table[group] == name).to_numpy()
         ax.scatter(coords[rows, 0], coords[rows, 1], color=PALETTE[colour], marker=marker, s=60,
                    label=None if name is None else str(name))
-    fig.canvas.draw()  # label sizes are known only once drawn
-    renderer, placed = fig.canvas.get_renderer(), []
-    for text, (x, y) in zip(table["texte"].astype(str), coords):
-        for dx, dy, ha in _LABEL_OFFSETS:  # the first position that overlaps no earlier label
-            label = ax.annotate(text, (x, y), xytext=(dx, dy), ha=ha, textcoords="offset points", fontsize=10)
+    style_axes(ax, "Première direction principale (sans unité)", "Deuxième direction principale (sans unité)", title)
+    if group is not None:
+        ax.legend(fontsize=FONT["tick"], frameon=False, loc="best")
+    labels = []
+    for _ in range(4):  # the labels change the layout, which moves the points: place again until stable
+        fig.canvas.draw()  # sizes and positions are known once drawn (laid out with the last labels)
+        for label in labels:
+            label.remove()
+        labels = _place_labels(ax, table["texte"].astype(str), coords, fig.canvas.get_renderer())
+        fig.canvas.draw()
+        boxes = [label.get_window_extent() for label in labels]
+        if not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
+            break
+    return fig
+
+
+def _place_labels(ax, texts, coords, renderer):
+    """Annotate each point at the first offset whose label overlaps no label placed before."""
+    from .figures import FONT
+
+    labels, placed = [], []
+    for text, (x, y) in zip(texts, coords):
+        for dx, dy, ha in _LABEL_OFFSETS:
+            label = ax.annotate(text, (x, y), xytext=(dx, dy), ha=ha, textcoords="offset points", fontsize=FONT["tick"])
             box = label.get_window_extent(renderer)
-            if not any(box.overlaps(other) for other in placed):
+            if not any(box.padded(2).overlaps(other) for other in placed):  # 2 pixels apart at least
                 break
             label.remove()
         else:
-            label = ax.annotate(text, (x, y), xytext=(6, 4), textcoords="offset points", fontsize=10)
+            label = ax.annotate(text, (x, y), xytext=(6, 4), textcoords="offset points", fontsize=FONT["tick"])
+        labels.append(label)
         placed.append(label.get_window_extent(renderer))
-    style_axes(ax, "Première direction principale (sans unité)", "Deuxième direction principale (sans unité)", title)
-    if group is not None:
-        ax.legend(fontsize=10, frameon=False, loc="best")
-    return fig
+    return labels

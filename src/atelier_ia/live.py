@@ -1,12 +1,21 @@
-"""Live demos with a static face.
+"""Live demos with a static face that still moves.
 
 A :class:`LiveDemo` wraps a function and a few controls. With a live kernel (JupyterLab,
-Binder) it shows ipywidgets controls and re-runs the function when a control moves. In the
-static book it shows the result for the initial values, with a caption saying how to make it
-live, so the page never shows an empty box and loads no widget JavaScript.
+Binder) it shows ipywidgets controls and re-runs the function when a control moves.
 
-The function returns a ``str`` (shown as preformatted text), a matplotlib ``Figure`` or a
-pandas ``DataFrame``.
+In the static book it shows a *precomputed* face: the module declares a small grid of
+values per control (``grid={"temperature": [0.2, 0.5, 1, 1.5, 2], "graine": [0, 1, 2]}``),
+the build calls the SAME function for every combination, and the page switches between
+those states with native HTML controls (``<input type=range>``, ``<select>``, each with its
+``<label>``; an ``aria-live`` output region) and a few lines of inline script: no widget
+manager, no CDN, no kernel, no request to any host. A control left out of the grid stays at
+its initial value in the book, shown disabled with a note that sends the reader to the
+notebook. Without a grid, every control is fixed and the page shows the initial state.
+
+The function returns a ``str`` (shown as preformatted text), a matplotlib ``Figure`` (a
+small palette PNG), a pandas ``DataFrame``, a :class:`Melody` (notes played in the page by
+the Web Audio API, a few hundred bytes per state) or a tuple of these, shown one below the
+other.
 """
 
 from __future__ import annotations
@@ -15,11 +24,20 @@ import base64
 import html
 import inspect
 import io
+import itertools
+import json
 import numbers
+import os
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .errors import AtelierError, describe
+from .fmt import french_number
+
+#: Most states a demo may precompute, and most bytes its static face may weigh (the page
+#: budget is 2 MB with its images, quizzes and other figures included).
+MAX_STATES = 400
+MAX_STATIC_BYTES = 900_000
 
 
 @dataclass
@@ -110,15 +128,92 @@ def _figure_types():
     return Figure
 
 
-def static_html(result, alt: str = "") -> str:
-    """HTML for a demo result (text, figure or table)."""
+@dataclass
+class Melody:
+    """A melody as a demo result: its notes travel to the page, which plays them itself.
+
+    ``notes`` is a list of ``(MIDI pitch or None for a rest, duration in quarter notes)``, as
+    in :mod:`atelier_ia.music`. In the book a button plays them with the Web Audio API (a few
+    hundred bytes per state, no sound file); with a live kernel they become an audio clip.
+    The French description (:func:`atelier_ia.music.describe_melody`) is always shown.
+    """
+
+    notes: list
+    tempo: float = 100
+    description: str = ""
+
+    def __post_init__(self):
+        from .music import _check_melody, _check_tempo, describe_melody
+
+        self.notes = [(None if p is None else int(p), float(d)) for p, d in _check_melody(self.notes, "la mélodie")]
+        self.tempo = _check_tempo(self.tempo)
+        if not isinstance(self.description, str):
+            raise AtelierError(f"Melody : la description doit être un texte ; vous avez donné {describe(self.description)}.")
+        if not self.description.strip():
+            self.description = describe_melody(self.notes, self.tempo)
+
+    def html(self) -> str:
+        notes = json.dumps([[p, d] for p, d in self.notes], separators=(",", ":"))
+        return (
+            f'<div class="atelier-melody" data-notes="{html.escape(notes)}" data-tempo="{self.tempo:g}" '
+            f'data-play-label="{_TXT["play"]}" data-stop-label="{_TXT["stop"]}" data-nosound="{_TXT["nosound"]}">'
+            f'<button type="button" class="atelier-play">{_TXT["play"]}</button>'
+            f'<p class="atelier-melody-desc">{html.escape(self.description)}</p>'
+            '<p class="atelier-melody-status" role="status"></p></div>'
+        )
+
+    def audio(self):
+        """The clip a live kernel shows (an embedded WAV, see :func:`atelier_ia.music.audio`)."""
+        from .music import audio
+
+        return audio(self.notes, tempo=self.tempo, max_seconds=20)
+
+
+_TXT = {
+    "play": "▶ Écouter la mélodie",
+    "stop": "■ Arrêter",
+    "nosound": "Votre navigateur ne sait pas jouer de son sur cette page.",
+    "controls": "Réglages de la démonstration",
+    "fixed": "Fixé à {value} dans le livre : ce réglage ne se calcule pas d'avance. "
+             "Ouvrez le notebook (Binder ou JupyterLab) pour le changer.",
+}
+
+
+def _png(fig, dpi: int) -> bytes:
+    """A figure as a small PNG: rendered at ``dpi``, then reduced to a 64-colour palette."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    try:  # a figure made with pyplot stays in pyplot's list until closed
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+    except Exception:  # pragma: no cover - pyplot unavailable
+        pass
+    data = buf.getvalue()
+    try:
+        from PIL import Image
+
+        img = Image.open(io.BytesIO(data)).convert("RGB").quantize(colors=64, dither=Image.Dither.NONE)
+        small = io.BytesIO()
+        img.save(small, format="PNG", optimize=True)
+        if small.tell() < len(data):
+            data = small.getvalue()
+    except ImportError:  # pragma: no cover - Pillow comes with matplotlib
+        pass
+    return data
+
+
+def static_html(result, alt: str = "", dpi: int = 100) -> str:
+    """HTML for a demo result: text, figure, table, :class:`Melody`, or a tuple of these."""
     Figure = _figure_types()
+    if isinstance(result, tuple) and result:
+        return "".join(static_html(part, alt, dpi) for part in result)
     if isinstance(result, str):
         return f'<pre class="atelier-text" style="white-space:pre-wrap">{html.escape(result)}</pre>'
+    if isinstance(result, Melody):
+        return result.html()
     if isinstance(result, Figure):
-        buf = io.BytesIO()
-        result.savefig(buf, format="png", dpi=100, bbox_inches="tight")
-        data = base64.b64encode(buf.getvalue()).decode("ascii")
+        data = base64.b64encode(_png(result, dpi)).decode("ascii")
         return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" style="max-width:100%">'
     try:
         import pandas as pd
@@ -128,32 +223,115 @@ def static_html(result, alt: str = "") -> str:
     except ImportError:  # pragma: no cover - pandas is a dependency
         pass
     raise AtelierError(
-        f"La fonction de démonstration doit renvoyer un texte, une figure matplotlib ou un tableau pandas ; "
-        f"elle a renvoyé {describe(result)}."
+        f"La fonction de démonstration doit renvoyer un texte, une figure matplotlib, un tableau pandas, "
+        f"une mélodie (Melody) ou un tuple de ces objets ; elle a renvoyé {describe(result)}."
     )
+
+
+def _has_figure(result) -> bool:
+    if isinstance(result, tuple):
+        return any(_has_figure(part) for part in result)
+    return isinstance(result, _figure_types())
 
 
 def _fr(value) -> str:
     """A value as a French reader writes it (decimal comma)."""
-    if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return french_number(value)
     return str(value)
+
+
+_CSS = """
+.atelier-live .atelier-live-controls{display:flex;flex-wrap:wrap;gap:.6em 2em;border:0;margin:0 0 .6em;padding:0;min-width:0}
+.atelier-live .atelier-live-controls legend{font-weight:600;font-size:.95em;padding:0;margin-bottom:.3em}
+.atelier-live .atelier-live-control{display:flex;flex-direction:column;gap:.15em;min-width:12em;max-width:24em}
+.atelier-live .atelier-live-control input[type=range]{width:min(18em,100%)}
+.atelier-live .atelier-live-control output{font-weight:600}
+.atelier-live .atelier-live-note{font-size:.85em;font-style:italic}
+.atelier-live select,.atelier-live button{font:inherit;padding:.2em .5em}
+.atelier-live .atelier-play{border:1px solid #1a4f8b;border-radius:.3em;background:#1a4f8b;color:#fff;cursor:pointer}
+.atelier-live input:focus-visible,.atelier-live select:focus-visible,.atelier-live button:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
+"""
+
+# One small script, the same for every demo; it sets up each demo once. It swaps the output
+# for the precomputed state of the chosen settings and plays melodies with the Web Audio API.
+_JS = """
+(function(){
+var L=window.atelierLive=window.atelierLive||{};
+if(!L.setup){
+L.stop=function(){
+  if(!L.current)return;
+  clearTimeout(L.timer);try{L.master.disconnect();}catch(e){}
+  var b=L.current.querySelector(".atelier-play");b.textContent=L.current.dataset.playLabel;
+  delete L.current.dataset.playing;L.current=null;
+};
+L.play=function(btn){
+  var box=btn.closest(".atelier-melody"),was=L.current;L.stop();if(was===box)return;
+  var AC=window.AudioContext||window.webkitAudioContext,st=box.querySelector(".atelier-melody-status");
+  if(!AC){st.textContent=box.dataset.nosound;return;}
+  var ctx=L.ctx||(L.ctx=new AC());if(ctx.state==="suspended")ctx.resume();
+  var notes=JSON.parse(box.dataset.notes),q=60/parseFloat(box.dataset.tempo),t0=ctx.currentTime+0.05,t=t0;
+  var m=ctx.createGain();m.gain.value=0.2;m.connect(ctx.destination);
+  notes.forEach(function(n){var d=n[1]*q;if(n[0]!==null){
+    var o=ctx.createOscillator(),g=ctx.createGain();o.type="triangle";
+    o.frequency.value=440*Math.pow(2,(n[0]-69)/12);
+    g.gain.setValueAtTime(0.0001,t);g.gain.exponentialRampToValueAtTime(1,t+0.01);
+    g.gain.exponentialRampToValueAtTime(0.0001,t+Math.max(0.03,d*0.95));
+    o.connect(g);g.connect(m);o.start(t);o.stop(t+d);}t+=d;});
+  L.current=box;L.master=m;box.dataset.playing="true";btn.textContent=box.dataset.stopLabel;
+  L.last={notes:notes,seconds:t-t0};L.timer=setTimeout(L.stop,(t-t0)*1000+200);
+};
+L.setup=function(fig){
+  if(fig.dataset.ready)return;fig.dataset.ready="1";
+  var states=JSON.parse(fig.dataset.states),out=fig.querySelector(".atelier-live-output");
+  var ctrls=Array.prototype.slice.call(fig.querySelectorAll("[data-labels]"));
+  var first=document.createElement("template");first.dataset.state=String(states[out.dataset.key]);
+  first.innerHTML=out.innerHTML;fig.appendChild(first);
+  function show(){
+    var key=ctrls.map(function(c){return c.value;}).join("-");
+    ctrls.forEach(function(c){var t=JSON.parse(c.dataset.labels)[+c.value];
+      var o=fig.querySelector('output[for="'+c.id+'"]');if(o)o.textContent=t;
+      if(c.type==="range")c.setAttribute("aria-valuetext",t);});
+    if(key===out.dataset.key)return;
+    var tpl=fig.querySelector('template[data-state="'+states[key]+'"]');if(!tpl)return;
+    if(L.current&&out.contains(L.current))L.stop();
+    out.innerHTML="";out.appendChild(tpl.content.cloneNode(true));out.dataset.key=key;
+  }
+  ctrls.forEach(function(c){c.addEventListener("input",show);c.addEventListener("change",show);});
+  fig.addEventListener("click",function(ev){var b=ev.target.closest&&ev.target.closest(".atelier-play");if(b)L.play(b);});
+  show();
+};
+}
+document.querySelectorAll("figure.atelier-live").forEach(L.setup);
+})();
+"""
+
+_counter = itertools.count(1)
+
+
+def _served_by_jupyter() -> bool:
+    """True in a kernel that a Jupyter server started for a notebook (it sets JPY_SESSION_NAME)."""
+    return bool(os.environ.get("JPY_SESSION_NAME"))
 
 
 @dataclass
 class LiveDemo:
-    """A function plus controls: live with a kernel, a static rendering in the book.
+    """A function plus controls: live with a kernel, precomputed states in the book.
 
-    ``LiveDemo(generate, seed=Slider(0, 20, value=0, label="Graine"), alt="...")`` calls
-    ``generate(seed=0)`` once for the static face. ``alt`` describes a figure for readers
-    who cannot see it; it is required when the function returns a figure.
+    ``LiveDemo(generate, seed=Slider(0, 20, label="Graine"), grid={"seed": [0, 1, 2]})``
+    calls ``generate(seed=0)``, ``generate(seed=1)`` and ``generate(seed=2)`` when the page is
+    built, and the book's slider moves between those three results. Controls missing from
+    ``grid`` keep their initial value in the book. ``alt`` describes a figure for readers who
+    cannot see it (required when the function returns one); it may be a function taking the
+    same arguments as ``func``, to describe each state. ``dpi`` sets the figures' resolution.
     """
 
     func: Callable
-    alt: str = ""
+    alt: Any = ""
     controls: dict = field(default_factory=dict)
+    grid: dict = field(default_factory=dict)
 
-    def __init__(self, func: Callable, alt: str = "", **controls):
+    def __init__(self, func: Callable, alt: str | Callable = "", grid: dict | None = None, dpi: int = 100, **controls):
         if not callable(func):
             raise AtelierError(f"LiveDemo attend une fonction en premier argument ; vous avez donné {describe(func)}.")
         if not controls:
@@ -175,17 +353,139 @@ class LiveDemo:
                     f"LiveDemo : la fonction {getattr(func, '__name__', '?')} n'a pas de paramètre « {name} ». "
                     f"Ses paramètres sont : {', '.join(params) or 'aucun'}."
                 )
-        if not isinstance(alt, str):
-            raise AtelierError("LiveDemo : « alt » doit être un texte qui décrit la figure.")
-        self.func, self.alt, self.controls = func, alt, dict(controls)
-        self._initial = self._call({k: c.value for k, c in self.controls.items()})
-        Figure = _figure_types()
-        if isinstance(self._initial, Figure) and not alt.strip():
+        if not (isinstance(alt, str) or callable(alt)):
+            raise AtelierError("LiveDemo : « alt » doit être un texte qui décrit la figure, ou une fonction qui renvoie ce texte.")
+        if isinstance(dpi, bool) or not isinstance(dpi, numbers.Integral) or not 30 <= dpi <= 200:
+            raise AtelierError(f"LiveDemo : « dpi » doit être un nombre entier entre 30 et 200 ; vous avez donné {describe(dpi)}.")
+        self.func, self.alt, self.controls, self.dpi = func, alt, dict(controls), int(dpi)
+        self.grid = self._check_grid(grid)
+        self._initial = self._call(self.initial_values())
+        self._states: dict[str, int] | None = None
+        self._htmls: list[str] = []
+        self._static = self._render(self._initial, self.initial_values())
+
+    # ------------------------------------------------------------------ grid
+
+    def _check_grid(self, grid) -> dict:
+        if grid is None:
+            return {}
+        if not isinstance(grid, dict):
+            raise AtelierError(
+                "LiveDemo : « grid » doit être un dictionnaire {nom du contrôle : liste de valeurs}, par exemple "
+                f"grid={{\"graine\": [0, 1, 2]}} ; vous avez donné {describe(grid)}."
+            )
+        checked = {}
+        for name, values in grid.items():
+            if name not in self.controls:
+                raise AtelierError(
+                    f"LiveDemo : la grille nomme « {name} », qui n'est pas un contrôle de la démonstration. "
+                    f"Contrôles : {', '.join(self.controls)}."
+                )
+            control = self.controls[name]
+            if not isinstance(values, (list, tuple)) or len(values) < 2:
+                raise AtelierError(
+                    f"LiveDemo : la grille de « {name} » doit être une liste d'au moins deux valeurs ; "
+                    f"vous avez donné {describe(values)}. Pour fixer ce réglage dans le livre, retirez-le de la grille."
+                )
+            clean = []
+            for v in values:
+                if isinstance(control, Slider):
+                    if isinstance(v, bool) or not isinstance(v, numbers.Real) or not control.min <= v <= control.max:
+                        raise AtelierError(
+                            f"LiveDemo : la grille de « {name} » contient {describe(v)} ; chaque valeur doit être un "
+                            f"nombre entre {_fr(control.min)} et {_fr(control.max)}, comme le curseur."
+                        )
+                    if control.is_int and not isinstance(v, numbers.Integral):
+                        raise AtelierError(
+                            f"LiveDemo : le curseur « {name} » ne prend que des nombres entiers ; la grille contient {describe(v)}."
+                        )
+                    v = int(v) if control.is_int else float(v)
+                elif v not in control.options:
+                    raise AtelierError(
+                        f"LiveDemo : la grille de « {name} » contient {v!r}, qui n'est pas l'un des choix {control.options!r}."
+                    )
+                if v in clean:
+                    raise AtelierError(f"LiveDemo : la grille de « {name} » contient deux fois la valeur {_fr(v)}.")
+                clean.append(v)
+            if control.value not in clean:
+                raise AtelierError(
+                    f"LiveDemo : la grille de « {name} » doit contenir la valeur initiale du contrôle, {_fr(control.value)}, "
+                    f"que le livre affiche d'abord ; vous avez donné {[_fr(v) for v in clean]}."
+                )
+            checked[name] = clean
+        n = 1
+        for values in checked.values():
+            n *= len(values)
+        if n > MAX_STATES:
+            sizes = " × ".join(f"{len(v)} ({k})" for k, v in checked.items())
+            raise AtelierError(
+                f"LiveDemo : la grille demande {sizes} = {n} états, plus que les {MAX_STATES} qu'une page peut porter. "
+                "Gardez moins de valeurs par contrôle."
+            )
+        return {k: checked[k] for k in self.controls if k in checked}  # in the order of the controls
+
+    def initial_values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def grid_values(self):
+        """Every setting of the grid, as ``(key, values)``: the key names the state in the page."""
+        names = list(self.grid)
+        for combo in itertools.product(*(range(len(self.grid[k])) for k in names)):
+            values = self.initial_values()
+            values.update({k: self.grid[k][i] for k, i in zip(names, combo)})
+            yield "-".join(map(str, combo)), values
+
+    def key(self, **values) -> str:
+        """The page's name for the state of these settings (controls left out keep their initial value)."""
+        out = []
+        for name, grid in self.grid.items():
+            v = values.get(name, self.controls[name].value)
+            if v not in grid:
+                raise AtelierError(f"LiveDemo : {_fr(v)} n'est pas dans la grille de « {name} » : {[_fr(x) for x in grid]}.")
+            out.append(str(grid.index(v)))
+        return "-".join(out)
+
+    def _alt_for(self, values: dict) -> str:
+        if callable(self.alt):
+            text = self.alt(**values)
+            if not isinstance(text, str):
+                raise AtelierError(f"LiveDemo : la fonction « alt » doit renvoyer un texte ; elle a renvoyé {describe(text)}.")
+            return text
+        return self.alt
+
+    def _render(self, result, values: dict) -> str:
+        alt = self._alt_for(values)
+        if _has_figure(result) and not alt.strip():
             raise AtelierError(
                 "LiveDemo : la fonction renvoie une figure ; décrivez-la en une phrase avec alt=\"...\" "
                 "pour les personnes qui ne la voient pas."
             )
-        self._static = static_html(self._initial, alt)
+        return static_html(result, alt, self.dpi)
+
+    def render_state(self, **values) -> str:
+        """The HTML of one state, computed by the demo's own function (what the page shows)."""
+        full = self.initial_values()
+        full.update(values)
+        return self._render(self._call(full), full)
+
+    def states(self) -> dict[str, str]:
+        """Every state of the grid, computed once: ``{key: HTML}``."""
+        self._compute()
+        return {key: self._htmls[i] for key, i in self._states.items()}
+
+    def _compute(self):
+        if self._states is not None:
+            return
+        initial_key = self.key()
+        index = {self._static: 0}
+        self._htmls, self._states = [self._static], {}
+        for key, values in self.grid_values():
+            page = self._static if key == initial_key else self.render_state(**values)
+            self._states[key] = index.setdefault(page, len(index))
+            if self._states[key] == len(self._htmls):
+                self._htmls.append(page)
+
+    # ------------------------------------------------------------------ faces
 
     def _call(self, values: dict):
         try:
@@ -202,18 +502,83 @@ class LiveDemo:
         """The result for the initial values of the controls."""
         return self._initial
 
+    def n_states(self) -> int:
+        """How many settings the book's grid offers (1 without a grid)."""
+        n = 1
+        for values in self.grid.values():
+            n *= len(values)
+        return n
+
     def caption(self) -> str:
+        if self.grid:
+            n = self.n_states()
+            return (
+                f"Démonstration calculée d'avance pour le livre\u00a0: {n} réglages possibles. Ouvrez ce notebook "
+                "dans Binder ou JupyterLab pour essayer toutes les valeurs."
+            )
         values = ", ".join(f"{(c.label or k)} = {_fr(c.value)}" for k, c in self.controls.items())
         return (
             f"Démonstration interactive, état initial ({values}). Ouvrez ce notebook dans Binder "
             "ou JupyterLab pour faire varier les réglages."
         )
 
-    def static_html(self) -> str:
+    def _control_html(self, uid: str, name: str, control, fixed: bool = False) -> str:
+        cid = f"{uid}-{name}"
+        label = html.escape(control.label or name)
+        grid = None if fixed else self.grid.get(name)
+        if grid is None:  # fixed in the book: shown, disabled, with the way to change it
+            note = html.escape(_TXT["fixed"].format(value=_fr(control.value)))
+            if isinstance(control, Slider):
+                widget = (f'<input type="range" id="{cid}" min="0" max="1" value="0" disabled '
+                          f'aria-describedby="{cid}-note" aria-valuetext="{html.escape(_fr(control.value))}">')
+            else:
+                widget = (f'<select id="{cid}" disabled aria-describedby="{cid}-note">'
+                          f'<option selected>{html.escape(_fr(control.value))}</option></select>')
+            return (f'<div class="atelier-live-control" data-fixed="{html.escape(name)}"><label for="{cid}">{label}\u00a0: '
+                    f'<output for="{cid}">{html.escape(_fr(control.value))}</output></label>{widget}'
+                    f'<span class="atelier-live-note" id="{cid}-note">{note}</span></div>')
+        labels = [_fr(v) for v in grid]
+        data = html.escape(json.dumps(labels, ensure_ascii=False))
+        start = grid.index(control.value)
+        if isinstance(control, Slider):
+            widget = (f'<input type="range" id="{cid}" name="{html.escape(name)}" min="0" max="{len(grid) - 1}" step="1" '
+                      f'value="{start}" aria-valuetext="{html.escape(labels[start])}" data-labels="{data}">')
+        else:
+            options = "".join(f'<option value="{i}"{" selected" if i == start else ""}>{html.escape(t)}</option>'
+                              for i, t in enumerate(labels))
+            widget = f'<select id="{cid}" name="{html.escape(name)}" data-labels="{data}">{options}</select>'
+        return (f'<div class="atelier-live-control" data-control="{html.escape(name)}"><label for="{cid}">{label}\u00a0: '
+                f'<output for="{cid}">{html.escape(labels[start])}</output></label>{widget}</div>')
+
+    def static_html(self, precompute: bool = True) -> str:
+        """The book's face: accessible controls, the initial state, the other states as templates.
+
+        With ``precompute=False`` (or no grid), only the initial state, every control fixed.
+        """
+        caption = f'<figcaption style="font-size:.9em;font-style:italic">{html.escape(self.caption())}</figcaption>'
+        if not self.grid or not precompute:
+            uid = f"atelier-live-{next(_counter)}"
+            controls = "".join(self._control_html(uid, k, c, fixed=True) for k, c in self.controls.items())
+            return (f'<figure class="atelier-live" id="{uid}" lang="fr"><style>{_CSS}</style>'
+                    f'<fieldset class="atelier-live-controls"><legend>{_TXT["controls"]}</legend>{controls}</fieldset>'
+                    f'<div class="atelier-live-output">{self._static}</div>{caption}</figure>')
+        self._compute()
+        uid = f"atelier-live-{next(_counter)}"
+        controls = "".join(self._control_html(uid, k, c) for k, c in self.controls.items())
+        key = self.key()
+        states = html.escape(json.dumps(self._states, separators=(",", ":")))
+        templates = "".join(f'<template data-state="{i}">{page}</template>'
+                            for i, page in enumerate(self._htmls) if i != self._states[key])
         return (
-            f'<figure class="atelier-live">{self._static}'
-            f'<figcaption style="font-size:.9em;font-style:italic">{html.escape(self.caption())}</figcaption></figure>'
+            f'<figure class="atelier-live" id="{uid}" lang="fr" data-states="{states}"><style>{_CSS}</style>'
+            f'<fieldset class="atelier-live-controls"><legend>{_TXT["controls"]}</legend>{controls}</fieldset>'
+            f'<div class="atelier-live-output" aria-live="polite" data-key="{key}">{self._static}</div>'
+            f"{caption}{templates}<script>{_JS}</script></figure>"
         )
+
+    def static_bytes(self) -> int:
+        """Weight of the book's face in bytes (UTF-8), images included."""
+        return len(self.static_html().encode("utf-8"))
 
     def widget(self):
         """Build the ipywidgets view (controls + output), showing the initial result."""
@@ -225,10 +590,15 @@ class LiveDemo:
         Figure = _figure_types()
 
         def show(result):
-            if isinstance(result, Figure):
+            if isinstance(result, tuple):
+                for part in result:
+                    show(part)
+            elif isinstance(result, Figure):
                 display(result)
+            elif isinstance(result, Melody):
+                display(result.audio())
             else:
-                display(HTML(static_html(result, self.alt)))
+                display(HTML(static_html(result, self._alt_for(self.initial_values()))))
 
         def update(_change=None):
             values = {k: wd.value for k, wd in widgets.items()}
@@ -246,7 +616,18 @@ class LiveDemo:
         return w.VBox([w.HBox(list(widgets.values()), layout=w.Layout(flex_flow="row wrap")), out])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        # In a kernel started by a Jupyter server (JupyterLab, Binder) the widget is what shows:
+        # the book's states would cost their computing time for nothing. The book build
+        # (nbclient, no server) computes them.
+        page = self.static_html(precompute=not _served_by_jupyter())
+        size = len(page.encode("utf-8"))
+        if size > MAX_STATIC_BYTES:
+            raise AtelierError(
+                f"LiveDemo : la version du livre pèse {french_number(size / 1e6, 2)} Mo, plus que les "
+                f"{french_number(MAX_STATIC_BYTES / 1e6, 2)} Mo permis (la page entière doit rester sous 2 Mo). "
+                "Réduisez la grille, la taille des figures ou leur résolution (dpi)."
+            )
         bundle = dict(self.widget()._repr_mimebundle_() or {})
-        bundle["text/html"] = self.static_html()
+        bundle["text/html"] = page
         bundle["text/plain"] = self.caption()
         return bundle

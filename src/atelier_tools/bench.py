@@ -131,11 +131,15 @@ def main(argv=None) -> int:
 
         for page in html.rglob("*.html"):
             size = page.stat().st_size
-            for src in re.findall(r'<img[^>]+src="([^"]+)"', page.read_text(encoding="utf-8")):
+            for src in re.findall(r'<(?:img|source|audio)[^>]+src="([^"]+)"', page.read_text(encoding="utf-8")):
                 target = (page.parent / src).resolve()
                 if not src.startswith("data:") and target.is_file():
                     size += target.stat().st_size
             sizes.append((size, page.relative_to(html)))
+        for size, page in sorted(sizes, key=lambda x: str(x[1])):
+            if page.parts[0] in ("modules", "exercises") or size / 2**20 > BUDGET_PAGE_MB:
+                rows.append((f"page {page} (images comprises)", "", f"{size / 2**20:.2f} Mo", "≤ 2 Mo",
+                             "oui" if size / 2**20 <= BUDGET_PAGE_MB else "NON"))
         if sizes:
             size, page = max(sizes)
             rows.append((f"plus grosse page (images comprises) : {page}", "", f"{size / 2**20:.2f} Mo", "≤ 2 Mo", "oui" if size / 2**20 <= BUDGET_PAGE_MB else "NON"))

@@ -4,7 +4,9 @@ The estimate (the trainers' guide quotes it):
 
 * explanatory French read attentively: ``WORDS_PER_MINUTE`` words a minute (markdown
   cells, code comments excluded);
-* each code cell: ``CODE_CELL_MINUTES`` (read it, run it, look at the result);
+* each code cell: ``CODE_CELL_MINUTES`` (read it, run it, look at the result); a cell whose
+  code is folded in the book (tag ``hide-input``): ``HIDDEN_CODE_MINUTES`` (look at the result);
+  a cell whose code is removed (``remove-input``, e.g. a quiz): nothing but what it shows;
 * each live demonstration (a ``LiveDemo`` or a melody to listen to): ``DEMO_MINUTES`` more,
   to try a few settings;
 * each quiz question, in the module and in its no-code twin: ``QUIZ_QUESTION_MINUTES``;
@@ -26,6 +28,7 @@ import nbformat
 
 WORDS_PER_MINUTE = 150
 CODE_CELL_MINUTES = 1.0
+HIDDEN_CODE_MINUTES = 0.5
 DEMO_MINUTES = 2.0
 QUIZ_QUESTION_MINUTES = 1.0
 EXERCISE_MINUTES = 5.0
@@ -60,7 +63,8 @@ def cell_minutes(cell) -> float:
         return words(src) / WORDS_PER_MINUTE
     if cell.cell_type != "code":
         return 0.0
-    minutes = CODE_CELL_MINUTES
+    tags = cell.get("metadata", {}).get("tags", [])
+    minutes = 0.0 if "remove-input" in tags else HIDDEN_CODE_MINUTES if "hide-input" in tags else CODE_CELL_MINUTES
     if _DEMO.search(src):
         minutes += DEMO_MINUTES
     for name in _QUIZ.findall(src):

@@ -13,6 +13,7 @@ import yaml
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError
+from atelier_ia.fmt import french_number
 from atelier_ia.paths import data_dir, repo_root
 
 NBSP = "\u00a0"
@@ -252,32 +253,13 @@ SESSION_FORMATS = {
 }
 
 
-def session_plan(cat: Catalogue, pathway_id: str, start: int, length: int, welcome, closing, pause_every: int = 90,
-                 lunch: int = 0) -> tuple[str, int]:
-    """A timed plan for a pathway; exercises that do not fit are moved after the session.
-
-    Returns the Markdown table and the minutes it actually uses.
-    """
-    p = next((x for x in cat.pathways if x.id == pathway_id), None)
-    if p is None:
-        raise AtelierError(f"data/course/parcours.yml : pas de parcours « {pathway_id} » pour le plan de séance.")
-    mods = [cat.module(mid) for mid in p.modules]
-    budget = length - welcome[1] - closing[1]
-    pauses = 15 * ((length - 1) // (pause_every + 15))
-    budget -= pauses + lunch
-    with_ex = [True] * len(mods)
-    total = sum(m.minutes for m in mods)
-    for k in range(len(mods) - 1, -1, -1):  # drop exercises from the last module backwards
-        if total <= budget:
-            break
-        with_ex[k] = False
-        total -= mods[k].exercise_minutes
+def _schedule(mods, with_ex, start, welcome, closing, pause_every, lunch):
+    """Rows of a timed plan and its end time, pauses and lunch placed between modules."""
     rows = ["| Horaire | Séquence | Durée | Statut |", "|---|---|---|---|"]
     t = start
     rows.append(f"| {clock(t)} | {welcome[0]} | {duration(welcome[1])} | — |")
     t += welcome[1]
     since_pause = welcome[1]
-    later = []
     for m, ex in zip(mods, with_ex):
         minutes = m.minutes if ex else m.teaching_minutes
         if lunch and t >= 12 * 60:
@@ -285,23 +267,47 @@ def session_plan(cat: Catalogue, pathway_id: str, start: int, length: int, welco
             t += lunch
             lunch = 0
             since_pause = 0
-        elif since_pause + minutes > pause_every + 15 and pauses:
+        elif since_pause and since_pause + minutes > pause_every:
             rows.append(f"| {clock(t)} | Pause | {duration(15)} | — |")
             t += 15
-            pauses -= 15
             since_pause = 0
         what = f"Module {m.number} — {m.title} ({duration(m.teaching_minutes)} de cours"
         what += f", {duration(m.exercise_minutes)} d'exercices)" if ex else ", exercices après la séance)"
-        if not ex:
-            later.append(m)
         rows.append(f"| {clock(t)} | {what} | {duration(minutes)} | {m.status} |")
         t += minutes
         since_pause += minutes
     rows.append(f"| {clock(t)} | {closing[0]} | {duration(closing[1])} | — |")
     t += closing[1]
     rows.append(f"| {clock(t)} | Fin | | |")
+    return rows, t
+
+
+def session_plan(cat: Catalogue, pathway_id: str, start: int, length: int, welcome, closing, pause_every: int = 90,
+                 lunch: int = 0) -> tuple[str, int]:
+    """A timed plan for a pathway, in ``length`` minutes from ``start``.
+
+    Pauses of 15 minutes come when a block would run past ``pause_every`` minutes; lunch, if
+    any, at the first break after noon. When the plan does not fit, the exercises of the last
+    modules move after the session, one module at a time, and the text says so. Returns the
+    Markdown and the minutes the plan actually takes (more than ``length`` if even that is not
+    enough: a test then fails, and the pathway must change).
+    """
+    p = next((x for x in cat.pathways if x.id == pathway_id), None)
+    if p is None:
+        raise AtelierError(f"data/course/parcours.yml : pas de parcours « {pathway_id} » pour le plan de séance.")
+    mods = [cat.module(mid) for mid in p.modules]
+    with_ex = [True] * len(mods)
+    rows, end = _schedule(mods, with_ex, start, welcome, closing, pause_every, lunch)
+    for k in range(len(mods) - 1, -1, -1):  # drop exercises from the last module backwards
+        if end - start <= length:
+            break
+        with_ex[k] = False
+        rows, end = _schedule(mods, with_ex, start, welcome, closing, pause_every, lunch)
     text = "\n".join(rows) + "\n"
+    later = [m for m, ex in zip(mods, with_ex) if not ex]
     if later:
-        text += ("\nPour tenir dans le temps, les exercices " + ", ".join(f"du module {m.number}" for m in later)
-                 + " se font après la séance, en autoformation.\n")
-    return text, t - start
+        nums = [m.number for m in later]
+        names = nums[0] if len(nums) == 1 else ", ".join(nums[:-1]) + " et " + nums[-1]
+        text += (f"\nPour tenir dans le temps, les exercices {'des modules' if len(later) > 1 else 'du module'} {names} "
+                 "se font après la séance, en autoformation.\n")
+    return text, end - start

@@ -138,6 +138,11 @@ def plan(root: Path | None = None) -> dict[Path, tuple[str, str]]:
         path = root / m.exercises
         old = path.read_text(encoding="utf-8")
         nb = nbformat.reads(old, as_version=4)
+        first = nb.cells[0]
+        if first.cell_type == "markdown" and first.source.startswith("# "):
+            lines = first.source.split("\n")
+            lines[0] = f"# Exercices — {m.title}"  # the module's title, from the catalogue
+            first.source = "\n".join(lines)
         for cell in nb.cells:
             if cell.cell_type == "markdown":
                 cell.source = fill_regions(cell.source, gens, m.exercises)

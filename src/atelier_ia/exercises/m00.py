@@ -1,31 +1,37 @@
 """Checks of the exercises of module 00 « Prise en main ».
 
-The learner's notebook (exercises/00-prise-en-main-exercices.ipynb) defines the same tiny
-character model as the module notebook (``entrainer`` / ``generer``). The checks below
-re-implement it with identical behaviour, so that every expected value is computed from
-the training text ``data/textes/prise-en-main.txt`` and never written by hand.
+The exercise notebook (exercises/00-prise-en-main-exercices.ipynb) and these checks both use
+the tiny character model of :mod:`atelier_ia.petitmodele` (the code module 00 shows), and both
+read the exercises' parameters from :data:`PARAMETRES`, so that every expected value is
+computed from the training text ``data/textes/prise-en-main.txt`` and never written by hand.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 import numpy as np
 
 from ..paths import data_file
-from . import show_answer as _show, Feedback, register
+from ..petitmodele import entrainer, generer
+from . import Feedback, choice_check, parse_number, register
+from . import show_answer as _show
 
 NBSP = "\u00a0"
 
-#: The title whose length exercise 00-1 asks for (a comedy by Molière).
-TITLE_00_1 = "Le Malade imaginaire"
-#: The letter whose most frequent successor exercise 00-2 asks for.
-LETTER_00_2 = "d"
-#: Parameters of the generation asked in exercise 00-3.
-ORDER_00_3, LENGTH_00_3, SEED_00_3 = 3, 120, 2024
-#: Parameters of the two generations compared in exercise 00-4.
-ORDER_00_4, LENGTH_00_4, SEED_00_4 = 2, 100, 7
+#: Each exercise's parameters, written once: the notebook's set-up cell imports this dict,
+#: and a test checks that each exercise's statement quotes these values.
+PARAMETRES = {
+    "00-1": {"titre": "Le Malade imaginaire"},       # the comedy by Molière whose length is asked
+    "00-2": {"lettre": "d"},                          # the letter whose usual successor is predicted
+    "00-3": {"ordre": 3, "longueur": 120, "graine": 2024},
+    "00-4": {"ordre": 2, "longueur": 100, "graine": 7},
+}
+
+TITLE_00_1 = PARAMETRES["00-1"]["titre"]
+LETTER_00_2 = PARAMETRES["00-2"]["lettre"]
+ORDER_00_3, LENGTH_00_3, SEED_00_3 = (PARAMETRES["00-3"][k] for k in ("ordre", "longueur", "graine"))
+ORDER_00_4, LENGTH_00_4, SEED_00_4 = (PARAMETRES["00-4"][k] for k in ("ordre", "longueur", "graine"))
 
 
 @lru_cache(maxsize=1)
@@ -35,41 +41,22 @@ def training_text() -> str:
     return " ".join(raw.split())
 
 
-def train(text: str, order: int) -> dict:
-    """Count, for each context of ``order`` characters, the characters that follow it."""
-    counts: dict = {}
-    for i in range(len(text) - order):
-        context = text[i : i + order]
-        if context not in counts:
-            counts[context] = Counter()
-        counts[context][text[i + order]] += 1
-    return counts
-
-
 @lru_cache(maxsize=8)
 def _model(order: int) -> dict:
-    return train(training_text(), order)
+    return entrainer(training_text(), order)
 
 
 def generate(counts: dict, length: int, seed: int) -> str:
-    """Same algorithm, same random draws as ``generer`` in the notebooks."""
-    rng = np.random.default_rng(seed)
-    starts = [c for c in counts if c[0].isupper()]
-    out = str(rng.choice(starts))
-    order = len(out)
-    while len(out) < length:
-        following = counts.get(out[-order:])
-        if not following:
-            break
-        letters = list(following)
-        weights = np.array(list(following.values())) / sum(following.values())
-        out += str(rng.choice(letters, p=weights))
-    return out
+    """The notebook's ``generer`` (kept under this name for the checks below)."""
+    return generer(counts, length, seed)
 
 
 @register("00-1")
 def check_00_1(answer) -> Feedback:
     expected = len(TITLE_00_1)
+    number = parse_number(answer) if isinstance(answer, str) else None
+    if number is not None and number.is_integer():
+        answer = int(number)  # « 20 » typed as a text is read as a number (normalisation policy)
     if isinstance(answer, str):
         return Feedback(False, (
             f"Vous avez donné un texte ({_show(answer)}). On attend un nombre{NBSP}: "
@@ -117,15 +104,17 @@ def check_00_2(answer) -> Feedback:
         ))
     if answer == expected:
         return Feedback(True, (
-            f"Oui{NBSP}: dans le texte d'entraînement, «{NBSP}{LETTER_00_2}{NBSP}» est suivi {times} fois "
-            f"par «{NBSP}{expected}{NBSP}». C'est ce que le modèle a appris, et c'est le choix qu'il fera "
-            "le plus souvent après cette lettre."
+            f"Bien vu{NBSP}: dans le texte d'entraînement, «{NBSP}{LETTER_00_2}{NBSP}» est suivi {times} fois "
+            f"par «{NBSP}{expected}{NBSP}» (pensez à «{NBSP}de{NBSP}», «{NBSP}des{NBSP}», «{NBSP}dans{NBSP}»). "
+            f"Votre connaissance du français suffisait pour le prévoir{NBSP}: le modèle, lui, l'a appris "
+            "en comptant, et c'est le choix qu'il fera le plus souvent après cette lettre."
         ))
     seen = following.get(answer, 0)
     if seen:
         return Feedback(False, (
-            f"Le caractère «{NBSP}{answer}{NBSP}» suit bien «{NBSP}{LETTER_00_2}{NBSP}», mais seulement {seen} fois. Un autre caractère "
-            f"le suit plus souvent{NBSP}: regardez le premier de la liste donnée par most_common."
+            f"Pari raisonnable{NBSP}: «{NBSP}{answer}{NBSP}» suit bien «{NBSP}{LETTER_00_2}{NBSP}», mais seulement {seen} fois. "
+            f"Un autre caractère le suit plus souvent{NBSP}: la cellule affiche les plus fréquents, du premier au "
+            f"dernier. Quels petits mots français commencent par cette lettre{NBSP}?"
         ))
     return Feedback(False, (
         f"Dans le texte d'entraînement, «{NBSP}{answer}{NBSP}» ne vient jamais juste après «{NBSP}{LETTER_00_2}{NBSP}». "
@@ -169,22 +158,23 @@ def check_00_3(answer) -> Feedback:
 @register("00-4")
 def check_00_4(answer) -> Feedback:
     model = _model(ORDER_00_4)
-    first = generate(model, LENGTH_00_4, SEED_00_4)
-    second = generate(model, LENGTH_00_4, SEED_00_4)
-    expected = first == second
-    if isinstance(answer, np.bool_):
-        answer = bool(answer)
-    if not isinstance(answer, bool):
-        return Feedback(False, (
-            f"On attend True (vrai) ou False (faux), sans guillemets, pas {_show(answer)}. "
-            f"Indice{NBSP}: texte_a == texte_b vaut True quand les deux textes sont identiques."
-        ))
-    if answer == expected:
-        return Feedback(True, (
-            f"Exact{NBSP}: avec la même graine, le même modèle et la même longueur, le tirage au sort "
-            "refait exactement les mêmes choix. Changez la graine et le texte change."
-        ))
-    return Feedback(False, (
-        "Ce n'est pas ce que montrent les deux textes. Affichez texte_a et texte_b l'un sous "
-        "l'autre et comparez-les lettre à lettre, ou écrivez reponse_4 = texte_a == texte_b."
-    ))
+    same = generate(model, LENGTH_00_4, SEED_00_4) == generate(model, LENGTH_00_4, SEED_00_4)
+    assert same, "the exercise's premise (same seed, same text) must hold"
+    other = generate(model, LENGTH_00_4, SEED_00_4 + 1) != generate(model, LENGTH_00_4, SEED_00_4)
+    return choice_check(answer, {
+        "a": (False, (
+            "si le modèle recopiait son texte d'entraînement par cœur, changer de graine ne changerait "
+            f"rien. Or {'une autre graine donne un autre texte' if other else 'le texte dépend de la graine'}{NBSP}: "
+            "essayez graine=8. Avec deux caractères de contexte, le modèle ne recopie que de courts morceaux."
+        )),
+        "b": (True, (
+            f"la graine fixe toute la suite des tirages au sort. Mêmes tirages, même modèle, même longueur{NBSP}: "
+            "même texte, sur votre ordinateur comme sur celui de votre voisin. C'est ce qui rend une "
+            f"démonstration reproductible{NBSP}; changez la graine et le texte change."
+        )),
+        "c": (False, (
+            f"un modèle d'ordre 2 peut écrire une foule de textes différents{NBSP}: après la plupart des "
+            f"contextes, plusieurs caractères sont possibles. Essayez graine=8{NBSP}: le texte change. "
+            f"Qu'est-ce qui était identique entre les deux appels{NBSP}?"
+        )),
+    })

@@ -1,8 +1,8 @@
 """Checks of the exercises of module 02 « Comment fonctionne l'IA générative ».
 
 The learner's notebook (exercises/02-fonctionnement-ia-generative-exercices.ipynb) trains,
-in its preparation cell, the same tokenizer and the same character model as below, with
-the constants of this file. Every expected value is computed here with the library
+in its preparation cell, the same tokenizer and the same character model as below: it imports
+:func:`tokenizer`, :func:`char_model` and :data:`PARAMETRES` from this file. Every expected value is computed here with the library
 (:mod:`atelier_ia.text`, :mod:`atelier_ia.embeddings`) and never written by hand, so the
 checks stay right if the corpus changes (for instance when the Littré is not installed and
 the course's fallback text is used instead).
@@ -10,8 +10,6 @@ the course's fallback text is used instead).
 
 from __future__ import annotations
 
-import numbers
-import unicodedata
 from functools import lru_cache
 
 import numpy as np
@@ -19,7 +17,8 @@ import numpy as np
 from ..corpus import load_author
 from ..embeddings import load_collection, search
 from ..text import BPETokenizer, NGramModel, apply_temperature, word_tokens
-from . import show_answer as _show, Feedback, register
+from . import Feedback, choice_check, normalise_text, parse_number, register
+from . import show_answer as _show
 
 NBSP = "\u00a0"
 
@@ -27,14 +26,24 @@ NBSP = "\u00a0"
 AUTHOR = "La Fontaine"
 BPE_QUOTES, BPE_VOCAB = 2500, 400
 ORDER = 3
-#: Exercise 02-1: the line of verse to tokenize (La Fontaine, « Le Loup et l'Agneau »).
-VERSE_02_1 = "La raison du plus fort est toujours la meilleure."
-#: Exercise 02-2: the context whose most probable next character is asked for.
-CONTEXT_02_2 = "Le lou"
-#: Exercise 02-3: the generation used to test a temperature (two seeds must agree).
-PROMPT_02_3, LENGTH_02_3, SEEDS_02_3 = "Le loup ", 80, (1, 2)
-#: Exercise 02-4: the query searched by meaning in the course's collection.
-QUERY_02_4 = "a starry night sky over a village"
+#: Each exercise's parameters, written once: the notebook's cells read this dict, and a test
+#: checks that each exercise's statement quotes these values.
+PARAMETRES = {
+    # the line of verse to tokenize (La Fontaine, « Le Loup et l'Agneau »)
+    "02-1": {"vers": "La raison du plus fort est toujours la meilleure."},
+    # the context whose most probable next character is predicted
+    "02-2": {"contexte": "Le lou"},
+    # the generation used to test a temperature (two seeds must agree)
+    "02-3": {"debut": "Le loup", "longueur": 80, "graine_1": 1, "graine_2": 2},
+    # the query searched by meaning in the course's collection
+    "02-4": {"question": "a starry night sky over a village"},
+}
+VERSE_02_1 = PARAMETRES["02-1"]["vers"]
+CONTEXT_02_2 = PARAMETRES["02-2"]["contexte"]
+PROMPT_02_3 = PARAMETRES["02-3"]["debut"] + " "
+LENGTH_02_3 = PARAMETRES["02-3"]["longueur"]
+SEEDS_02_3 = (PARAMETRES["02-3"]["graine_1"], PARAMETRES["02-3"]["graine_2"])
+QUERY_02_4 = PARAMETRES["02-4"]["question"]
 
 
 @lru_cache(maxsize=1)
@@ -58,10 +67,6 @@ def _is_int(value) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
-def _is_number(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
-
-
 def _name(char: str) -> str:
     return {" ": "l'espace", "\n": "la fin de ligne"}.get(char, f"«{NBSP}{char}{NBSP}»")
 
@@ -78,6 +83,8 @@ def check_02_1(answer) -> Feedback:
             f"Vous avez donné une liste ({_show(answer)}). On attend un nombre entier{NBSP}: "
             "len(bpe.tokens(vers)) compte les jetons du vers."
         ))
+    if isinstance(answer, str) and parse_number(answer) is not None and parse_number(answer).is_integer():
+        answer = int(parse_number(answer))
     if isinstance(answer, str):
         return Feedback(False, (
             f"Vous avez donné un texte ({_show(answer)}). On attend un nombre, sans guillemets{NBSP}: "
@@ -138,9 +145,10 @@ def check_02_2(answer) -> Feedback:
     expected = dist.index[0]
     if answer == expected:
         return Feedback(True, (
-            f"Oui{NBSP}: après «{NBSP}{CONTEXT_02_2}{NBSP}», le modèle donne {dist.iloc[0]:.0%} des chances "
-            f"à {_name(expected)}. Il ne regarde que les {ORDER} derniers caractères{NBSP}: ici, "
-            f"«{NBSP}{CONTEXT_02_2[-ORDER:]}{NBSP}».".replace("%", f"{NBSP}%")
+            f"Bien prédit{NBSP}: après «{NBSP}{CONTEXT_02_2}{NBSP}», le modèle donne {dist.iloc[0]:.0%} des chances "
+            f"à {_name(expected)}. Vous avez pensé au loup des fables{NBSP}; le modèle, lui, ne regarde que les "
+            f"{ORDER} derniers caractères, «{NBSP}{CONTEXT_02_2[-ORDER:]}{NBSP}», et a compté ce qui les suit "
+            f"dans les citations.".replace("%", f"{NBSP}%")
         ))
     if answer.lower() == expected.lower():
         return Feedback(False, f"Presque{NBSP}: attention aux majuscules. Recopiez le caractère tel que le tableau l'affiche.")
@@ -148,7 +156,7 @@ def check_02_2(answer) -> Feedback:
         return Feedback(False, (
             f"Le modèle envisage bien {_name(answer)} après «{NBSP}{CONTEXT_02_2}{NBSP}», mais avec "
             f"{dist[answer]:.0%} des chances seulement. Un autre caractère est plus probable{NBSP}: "
-            "prenez le premier de la liste.".replace("%", f"{NBSP}%")
+            f"regardez le premier de la liste affichée. Quel animal des fables commence ainsi{NBSP}?".replace("%", f"{NBSP}%")
         ))
     return Feedback(False, (
         f"Après «{NBSP}{CONTEXT_02_2}{NBSP}», le modèle n'envisage jamais {_name(answer)}. Affichez "
@@ -158,12 +166,14 @@ def check_02_2(answer) -> Feedback:
 
 @register("02-3")
 def check_02_3(answer) -> Feedback:
+    if isinstance(answer, str) and parse_number(answer) is not None:
+        answer = parse_number(answer)
     if isinstance(answer, str):
         return Feedback(False, (
             f"Vous avez donné un texte ({_show(answer)}). On attend un nombre, sans guillemets{NBSP}: "
             "la température choisie."
         ))
-    if not _is_number(answer) or not np.isfinite(float(answer)):
+    if parse_number(answer) is None or not np.isfinite(parse_number(answer)):
         return Feedback(False, f"On attend un nombre (une température), pas {_show(answer)}.")
     t = float(answer)
     if t < 0:
@@ -204,45 +214,30 @@ def check_02_3(answer) -> Feedback:
     ))
 
 
-def _normalise(title: str) -> str:
-    title = unicodedata.normalize("NFC", title).replace("’", "'").casefold()
-    return " ".join(title.replace("\u00a0", " ").split()).strip(" .«»\"'")
-
-
 @register("02-4")
 def check_02_4(answer) -> Feedback:
-    try:
-        import pandas as pd
-
-        if isinstance(answer, (pd.DataFrame, pd.Series)):
-            return Feedback(False, (
-                f"Vous avez donné tout un tableau. On attend le titre seul, entre guillemets{NBSP}: "
-                "par exemple resultats.titre[0]."
-            ))
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pass
-    if not isinstance(answer, str):
-        return Feedback(False, (
-            f"On attend un titre entre guillemets, comme \"La Joconde\", pas {_show(answer)}."
-        ))
-    if not answer.strip():
-        return Feedback(False, "Votre réponse est vide. Recopiez, entre les guillemets, le titre arrivé en tête.")
-    ranking = search(QUERY_02_4, k=len(load_collection()))
-    expected = ranking.titre.iloc[0]
-    given = _normalise(answer)
-    if given == _normalise(expected):
-        return Feedback(True, (
-            f"Oui{NBSP}: «{NBSP}{expected}{NBSP}» arrive en tête, sans aucun mot en commun avec la question "
-            f"anglaise. La recherche compare des plongements, c'est-à-dire des sens, pas des mots."
-        ))
-    titles = [_normalise(t) for t in ranking.titre]
-    if given in titles:
-        rank = titles.index(given) + 1
-        return Feedback(False, (
-            f"«{NBSP}{ranking.titre.iloc[rank - 1]}{NBSP}» est bien dans la collection, mais la recherche le "
-            f"place en position {rank}. Recopiez le titre de la première ligne du tableau."
-        ))
-    return Feedback(False, (
-        f"«{NBSP}{answer.strip()}{NBSP}» n'est pas un titre de la collection. Recopiez exactement le titre de "
-        "la première ligne du tableau affiché, par exemple avec reponse_4 = resultats.titre[0]."
-    ))
+    ranking = search(QUERY_02_4, k=3)
+    top = ranking.titre.iloc[0]
+    query_words = set(normalise_text(QUERY_02_4).split())
+    notice = normalise_text(" ".join(str(v) for v in load_collection().loc[lambda d: d.titre == top].iloc[0].values))
+    shared = sorted(w for w in query_words if len(w) > 3 and w in notice.split())
+    common = (f"seul{'s' if len(shared) > 1 else ''} {', '.join(f'«{NBSP}{w}{NBSP}»' for w in shared)} "
+              f"s'écri{'vent' if len(shared) > 1 else 't'} pareil dans les deux langues") if shared else "aucun mot ne s'écrit pareil dans les deux langues"
+    return choice_check(answer, {
+        "a": (False, (
+            f"la recherche ne traduit rien et ne cherche pas de mots{NBSP}: {common}, et «{NBSP}starry{NBSP}», "
+            f"«{NBSP}night{NBSP}», «{NBSP}sky{NBSP}» n'apparaissent pas dans la notice. Elle compare des plongements{NBSP}: "
+            "des listes de nombres qui résument le sens de chaque texte."
+        )),
+        "b": (True, (
+            f"le modèle de plongements résume chaque texte, question comme notice, par une liste de nombres "
+            f"(un point dans un espace). Des textes de même sens, même dans deux langues, reçoivent des points "
+            f"voisins{NBSP}: «{NBSP}{top}{NBSP}» est la notice la plus proche de la question. Le score sert à "
+            f"classer, pas à certifier{NBSP}: la première réponse peut être fausse."
+        )),
+        "c": (False, (
+            f"la recherche ne connaît pas la célébrité des œuvres{NBSP}: elle ne compare que le texte de la question "
+            f"et celui des notices. Essayez une autre question, sur un tableau moins connu{NBSP}: le classement suit "
+            "le sens, pas la renommée."
+        )),
+    })

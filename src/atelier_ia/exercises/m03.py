@@ -1,7 +1,7 @@
 """Checks of the exercises of module 03 « IA et création artistique ».
 
 The learner's notebook (exercises/03-creation-artistique-exercices.ipynb) uses the course
-library exactly as below. Every expected value is computed here with the same functions and
+library exactly as below and reads the parameters from :data:`PARAMETRES`. Every expected value is computed here with the same functions and
 the same seeds, never written by hand: a change in the library or the data carries over.
 """
 
@@ -9,22 +9,31 @@ from __future__ import annotations
 
 import math
 import numbers
-import unicodedata
 from functools import lru_cache
 
-from . import show_answer as _show, Feedback, register
+from . import Feedback, choice_check, normalise_text, parse_number, register
+from . import show_answer as _show
 
 NBSP = "\u00a0"
 
-#: Exercise 03-1: the ideal denoiser on abstract compositions.
-N_COMPOSITIONS_03_1, SEED_COMPOSITIONS_03_1 = 200, 1
-N_SAMPLES_03_1, SEED_SAMPLES_03_1 = 6, 5
-#: Exercise 03-2: the learner's own beginning, continued by the traditional-tunes model.
-START_LENGTH_03_2, N_NOTES_03_2, SEED_03_2 = 4, 16, 7
-#: Exercise 03-3: « Qui a écrit ça ? » with two authors.
-AUTHORS_03_3, PER_AUTHOR_03_3, SEED_03_3 = ("Molière", "Racine"), 300, 0
-#: Exercise 03-4: which tune does a generated melody copy from?
-N_NOTES_03_4, SEED_03_4 = 32, 5
+#: Each exercise's parameters, written once: the notebook reads this dict, and a test checks
+#: that each exercise's statement quotes these values.
+PARAMETRES = {
+    # the ideal denoiser on abstract compositions: how many, which seeds
+    "03-1": {"compositions": 200, "graine_compositions": 1, "generees": 6, "graine": 5},
+    # the learner's own beginning, continued by the traditional-tunes model
+    "03-2": {"notes_du_debut": 4, "notes_ajoutees": 16, "graine": 7},
+    # « Qui a écrit ça ? » with two authors
+    "03-3": {"auteurs": ("Molière", "Racine"), "par_auteur": 300, "graine": 0},
+    # which tune does a generated melody copy from?
+    "03-4": {"notes": 32, "graine": 5},
+}
+_P = PARAMETRES
+N_COMPOSITIONS_03_1, SEED_COMPOSITIONS_03_1 = _P["03-1"]["compositions"], _P["03-1"]["graine_compositions"]
+N_SAMPLES_03_1, SEED_SAMPLES_03_1 = _P["03-1"]["generees"], _P["03-1"]["graine"]
+START_LENGTH_03_2, N_NOTES_03_2, SEED_03_2 = (_P["03-2"][k] for k in ("notes_du_debut", "notes_ajoutees", "graine"))
+AUTHORS_03_3, PER_AUTHOR_03_3, SEED_03_3 = (_P["03-3"][k] for k in ("auteurs", "par_auteur", "graine"))
+N_NOTES_03_4, SEED_03_4 = _P["03-4"]["notes"], _P["03-4"]["graine"]
 
 ORDER = 2  # order of the Markov melody models of the module
 
@@ -85,18 +94,12 @@ def _as_int(value):
 
 
 def _as_number(value):
-    """A finite real number from the answer, else None (booleans are not numbers here)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
+    """A finite real number from the answer (French text « 0,5 » too), else None."""
+    value = parse_number(value)
+    return value if value is not None and math.isfinite(value) else None
 
 
-def _normalise(text: str) -> str:
-    """Lower case, no accents, curly apostrophes straightened, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace(NBSP, " "))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
+_normalise = normalise_text  # the shared answer-normalisation policy
 
 
 def _as_notes(value):
@@ -122,45 +125,25 @@ def _as_notes(value):
 @register("03-1")
 def check_03_1(answer) -> Feedback:
     indices, distances = ideal_copies()
-    expected = int(indices[0])
-    number = _as_number(answer)
-    if number is None:
-        return Feedback(False, (
-            f"On attend un numéro d'image, un nombre entier, pas {_show(answer)}. "
-            f"Indice{NBSP}: nearest_training(generees, compositions) renvoie deux tableaux, "
-            "les numéros puis les distances ; prenez le premier numéro avec [0][0]."
-        ))
-    if _as_int(answer) is None:
-        if 0 <= number <= 2:
-            return Feedback(False, (
-                f"Vous avez donné {_show(answer)}, qui ressemble à une distance. On demande le numéro "
-                f"de l'image d'entraînement{NBSP}: c'est le premier des deux tableaux renvoyés, [0], "
-                "et non le second, [1]."
-            ))
-        return Feedback(False, f"Un numéro d'image est un nombre entier{NBSP}; vous avez donné {_show(answer)}.")
-    answer = _as_int(answer)
-    if answer == expected:
-        return Feedback(True, (
-            f"Exact{NBSP}: la première image générée est la composition n° {expected}, à une distance "
-            f"de {_fr(float(distances[0]), 2)}, c'est-à-dire nulle. Le débruiteur idéal ne crée rien{NBSP}: il recopie "
-            "ses images d'entraînement."
-        ))
-    others = [int(i) for i in indices]
-    if answer in others:
-        k = others.index(answer) + 1
-        return Feedback(False, (
-            f"Le n° {answer} est l'image recopiée par la génération n° {k}, pas par la première. "
-            f"En Python, on compte à partir de 0{NBSP}: la première valeur d'un tableau est [0]."
-        ))
-    if not 0 <= answer < N_COMPOSITIONS_03_1:
-        return Feedback(False, (
-            f"Les compositions d'entraînement sont numérotées de 0 à {N_COMPOSITIONS_03_1 - 1}{NBSP}; "
-            f"{answer} n'en fait pas partie. Utilisez nearest_training(generees, compositions)[0][0]."
-        ))
-    return Feedback(False, (
-        f"Ce n'est pas la composition recopiée (vous avez donné {answer}). Exécutez la cellule de "
-        "préparation, puis calculez nearest_training(generees, compositions) sans changer les graines."
-    ))
+    assert max(float(d) for d in distances) < 1e-9, "the exercise's premise (all distances zero) must hold"
+    return choice_check(answer, {
+        "a": (False, (
+            f"une image nouvelle, même très réussie, serait à une certaine distance de toutes les images "
+            f"d'entraînement. Une distance nulle veut dire «{NBSP}identique au pixel près{NBSP}»{NBSP}: "
+            f"la première image générée est la composition n° {int(indices[0])}."
+        )),
+        "b": (True, (
+            f"chaque image générée est une composition d'entraînement, au pixel près (la première est la "
+            f"n° {int(indices[0])}). Le débruiteur idéal réussit parfaitement son exercice d'entraînement, et "
+            f"c'est justement pour cela qu'il ne crée rien{NBSP}: il a tout appris par cœur. Un vrai modèle, "
+            "qui généralise, produit des images à une certaine distance de toutes les autres."
+        )),
+        "c": (False, (
+            f"nearest_training renvoie, pour chaque image générée, la plus proche des images d'entraînement et sa "
+            f"distance. Une distance nulle ne veut pas dire «{NBSP}rien trouvé{NBSP}», mais «{NBSP}trouvé exactement la même "
+            f"image{NBSP}»{NBSP}: affichez numeros pour voir lesquelles."
+        )),
+    })
 
 
 # --------------------------------------------------------------------------- 03-2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import itertools
 import re
@@ -212,9 +213,16 @@ class QuizView:
         return bundle
 
 
-def show_quiz(module_id: str) -> QuizView:
+def show_quiz(module_id: str, questions: list[str] | None = None) -> QuizView:
     """Load ``data/quiz/<module_id>.yml`` and return a displayable quiz.
 
-    Put it alone in a cell (tagged ``remove-input`` so the book hides the code).
+    Put it alone in a cell (tagged ``remove-input`` so the book hides the code). ``questions``
+    (a list of question ids) shows only those questions, in that order: a file's questions can
+    then sit next to the demo each one is about.
     """
-    return QuizView(load_quiz(module_id))
+    quiz = load_quiz(module_id)
+    if questions is not None:
+        if not isinstance(questions, (list, tuple)) or not questions:
+            raise AtelierError("show_quiz : « questions » doit être une liste d'identifiants de questions, par exemple [\"graine\"].")
+        quiz = dataclasses.replace(quiz, questions=tuple(quiz.question(q) for q in questions))
+    return QuizView(quiz)
