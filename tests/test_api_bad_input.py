@@ -447,6 +447,20 @@ EXAMPLES = {
     "atelier_ia.live.LiveDemo.caption": lambda: dict(self=_live_demo()),
     "atelier_ia.live.LiveDemo.static_html": lambda: dict(self=_live_demo()),
     "atelier_ia.live.LiveDemo.widget": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.grid_values": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.initial_values": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.key": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.n_states": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.render_state": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.states": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.static_bytes": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.Melody": lambda: dict(notes=MELODY[:3], tempo=100, description=""),
+    "atelier_ia.live.Melody.audio": lambda: dict(self=__import__("atelier_ia.live").live.Melody(MELODY[:3])),
+    "atelier_ia.live.Melody.html": lambda: dict(self=__import__("atelier_ia.live").live.Melody(MELODY[:3])),
+    # petitmodele: the tiny model of module 00, shown to learners (h-exercises)
+    "atelier_ia.petitmodele.entrainer": lambda: dict(texte=TEXT, ordre=2),
+    "atelier_ia.petitmodele.generer": lambda: dict(comptes=_petit_modele(), longueur=20, graine=0),
+    "atelier_ia.petitmodele.check_counts": lambda: dict(comptes=_petit_modele()),
     # exercises (h-exercises)
     "atelier_ia.exercises.Feedback": lambda: dict(ok=True, message="m"),
     "atelier_ia.exercises.show_answer": lambda: dict(value="réponse", limit=60),
@@ -454,9 +468,11 @@ EXAMPLES = {
     "atelier_ia.exercises.known_exercises": lambda: {},
     "atelier_ia.exercises.check": lambda: dict(exercise_id="00-1", answer="x"),
     "atelier_ia.exercises.m00.training_text": lambda: {},
-    "atelier_ia.exercises.m00.train": lambda: dict(text=TEXT, order=2),
-    "atelier_ia.exercises.m00.generate": lambda: dict(counts=__import__("atelier_ia.exercises.m00").exercises.m00.train(TEXT, 2),
-                                                      length=20, seed=0),
+    "atelier_ia.exercises.m00.generate": lambda: dict(counts=_petit_modele(), length=20, seed=0),
+    "atelier_ia.exercises.normalise_text": lambda: dict(value="  Réponse  "),
+    "atelier_ia.exercises.parse_number": lambda: dict(value="3,5"),
+    "atelier_ia.exercises.parse_letter": lambda: dict(value="b", letters="abc"),
+    "atelier_ia.exercises.choice_check": lambda: dict(answer="a", options={"a": (True, "Oui."), "b": (False, "Non.")}),
     "atelier_ia.exercises.m01.recommendations": lambda: {},
     "atelier_ia.exercises.m01.Choice": lambda: dict(options={"A": "a", "B": "b"}, feedback={"A": "Oui.", "B": "Non."},
                                                     correct=frozenset("A"), success="Bravo."),
@@ -471,6 +487,12 @@ EXAMPLES = {
 }
 
 
+def _petit_modele():
+    from atelier_ia.petitmodele import entrainer
+
+    return entrainer(TEXT, 2)
+
+
 def _live_demo():
     from atelier_ia.live import LiveDemo
 
@@ -482,10 +504,13 @@ def _live_demo():
 #: failure, and the entry must be removed.
 XFAIL: dict[str, str] = {
     "atelier_ia.exercises.show_answer": "exercises (h-exercises): limit=None → TypeError",
-    "atelier_ia.exercises.m00.generate": "exercises (h-exercises): counts=None → TypeError; length=10**12 never returns",
-    "atelier_ia.exercises.m00.train": "exercises (h-exercises): text=None → TypeError",
     "atelier_ia.exercises.m03.corpus": "exercises (h-exercises): name=[] → TypeError (unhashable)",
     "atelier_ia.exercises.m03.melody_model": "exercises (h-exercises): name=[] → TypeError (unhashable)",
+    "atelier_ia.exercises.choice_check": "exercises (h-exercises): options=None → TypeError",
+    "atelier_ia.exercises.parse_letter": "exercises (h-exercises): letters=None → AttributeError",
+    "atelier_ia.live.Melody": "live (h-live): ImportError, atelier_ia.music no longer has _check_melody (even valid calls)",
+    "atelier_ia.live.Melody.audio": "live (h-live): ImportError, atelier_ia.music no longer has _check_melody",
+    "atelier_ia.live.Melody.html": "live (h-live): ImportError, atelier_ia.music no longer has _check_melody",
     "atelier_ia.live.Choice.widget": "live (h-live): name=None → traitlets TraitError",
     "atelier_ia.live.Slider.widget": "live (h-live): name=None → traitlets TraitError",
 }
@@ -603,10 +628,20 @@ def _call(key: str, kwargs: dict, what: str):
     return elapsed
 
 
+#: Calls that never return under the time limit in pytest (skipped, not xfailed: they would stall the
+#: whole walk). Strictly temporary: the owner bounds the argument, then the entry goes.
+HANGS: dict[str, str] = {
+    "atelier_ia.petitmodele.generer": "petitmodele (h-exercises): longueur=10**9 has no maximum and never returns",
+    "atelier_ia.exercises.m00.generate": "exercises (h-exercises): calls petitmodele.generer, length=10**9 never returns",
+}
+
+
 def _params(keys, strict: bool = True):
     out = []
     for key in sorted(keys):
         marks = [pytest.mark.xfail(reason=XFAIL[key], strict=strict)] if key in XFAIL else []
+        if key in HANGS:
+            marks = [pytest.mark.skip(reason=HANGS[key])]
         out.append(pytest.param(key, id=key.removeprefix("atelier_ia."), marks=marks))
     return out
 
