@@ -15,11 +15,14 @@ they are added. Known failures in modules that other sessions own are listed in 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import importlib
 import inspect
 import math
+import os
 import pkgutil
+import re
 import signal
 import time
 
@@ -35,7 +38,7 @@ from atelier_ia import AtelierError
 TIME_LIMIT = 5  # seconds per call
 BAD_VALUES = [None, "", "abc", -1, 0, 10**9, 1.5, float("nan"), [], {}, b"\x00", object()]
 
-#: Build-time tools that must leave the learner's package (issue 7, item 4): not walked.
+#: Build-time tools moved to the package ``atelier_tools`` (issue 7, item 4): they must not come back.
 BUILD_TOOLS = {"atelier_ia.bench", "atelier_ia.book", "atelier_ia.notebooks"}
 
 # --------------------------------------------------------------------------- valid examples
@@ -151,6 +154,66 @@ def _slider():
 
 def _question():
     return _quiz().questions[0]
+
+
+def _public_domain():
+    from atelier_ia.law import public_domain
+
+    return public_domain(1937, publication_year=1928, music=True)
+
+
+@functools.cache
+def _collection():
+    from atelier_ia.licences import load_sample_collection
+
+    return load_sample_collection()
+
+
+def _audit():
+    from atelier_ia.licences import audit_licences
+
+    return audit_licences(_collection().head(6), on=dt.date(2026, 12, 1))
+
+
+def _site():
+    from atelier_ia.optout import read_site
+
+    return read_site(robots="User-agent: GPTBot\nDisallow: /\n", headers={"tdm-reservation": "1"})
+
+
+@functools.cache
+def _word_model():
+    from atelier_ia.text import NGramModel
+
+    return NGramModel(order=1, level="word").fit(TEXT)
+
+
+def _detection():
+    from atelier_ia.watermark import detect
+
+    return detect(TEXT, key=7)
+
+
+def _false_positives():
+    from atelier_ia.watermark import false_positive_rate
+
+    return false_positive_rate([TEXT], key=7)
+
+
+MANIFEST_FIELDS = {"author": "Musée", "tool": "Outil X", "created": "2026-12-01", "human_action": "choix", "ai_role": "generated"}
+
+
+@functools.cache
+def _keys():
+    from atelier_ia.provenance import make_keys
+
+    return make_keys(7)
+
+
+def _signed():
+    from atelier_ia.provenance import sign
+
+    return sign(np.zeros((4, 4), np.uint8), dict(MANIFEST_FIELDS), _keys())
 
 
 #: One valid call per exported callable: name → function returning its keyword arguments
@@ -290,9 +353,89 @@ EXAMPLES = {
     "atelier_ia.course.Catalogue.pathway_minutes": lambda: dict(self=_catalogue(), pathway=_catalogue().pathways[0]),
     "atelier_ia.course.parse_catalogue": lambda: dict(modules_data={}, pathways_data={}),
     "atelier_ia.course.load_catalogue": lambda: {},
-    "atelier_ia.course.modules_table": lambda: dict(cat=_catalogue()),
-    "atelier_ia.course.themes_list": lambda: dict(cat=_catalogue()),
-    "atelier_ia.course.pathways_markdown": lambda: dict(cat=_catalogue()),
+    # law, licences, timeline
+    "atelier_ia.law.PublicDomainResult": lambda: dict(date=dt.date(2016, 1, 1), steps=["Auteur mort en 1937."], limits=["Limite."]),
+    "atelier_ia.law.PublicDomainResult.explain": lambda: dict(self=_public_domain()),
+    "atelier_ia.law.PublicDomainResult.is_public_domain": lambda: dict(self=_public_domain(), on=2026),
+    "atelier_ia.law.public_domain": lambda: dict(death_year=1937, kind="individuelle", publication_year=1928, music=True,
+                                                 mort_pour_la_france=False, author_known=False),
+    "atelier_ia.law.public_domain_year": lambda: dict(death_year=1937),
+    "atelier_ia.law.is_public_domain": lambda: dict(death_year=1937, on=2026),
+    "atelier_ia.licences.normalise_licence": lambda: dict(text="CC-BY 4.0"),
+    "atelier_ia.licences.load_sample_collection": lambda: {},
+    "atelier_ia.licences.audit_licences": lambda: dict(df=_collection().head(6), column="licence", commercial=True,
+                                                       death_column="annee_deces", type_column="type", on=dt.date(2026, 12, 1)),
+    "atelier_ia.licences.needs_human_decision": lambda: dict(audit=_audit()),
+    "atelier_ia.licences.licence_summary": lambda: dict(audit=_audit()),
+    "atelier_ia.licences.plot_licences": lambda: dict(audit=_audit()),
+    "atelier_ia.licences.datasheet": lambda: dict(df=_collection().head(4), title="Collection", description="d", origin="o",
+                                                  licence="CC BY 4.0", contact="c@example.org", purpose="", path=None,
+                                                  licence_column="licence"),
+    "atelier_ia.timeline.build_date": lambda: {},
+    "atelier_ia.timeline.to_date": lambda: dict(value="2026-12-02", name="la date"),
+    "atelier_ia.timeline.french_date": lambda: dict(value="2026-12-01"),
+    "atelier_ia.timeline.status": lambda: dict(event_date="2026-12-02", today="2026-12-01"),
+    "atelier_ia.timeline.with_status": lambda: dict(table=pd.DataFrame({"date": ["2026-11-30", "2026-12-02"], "reportee": ["non", "oui"]}),
+                                                    today="2026-12-01", date_column="date", postponed_column="reportee"),
+    # optout
+    "atelier_ia.optout.CrawlerInfo": lambda: dict(token="GPTBot", operator="OpenAI", purpose="entraînement", note="n", source="s"),
+    "atelier_ia.optout.crawler_table": lambda: {},
+    "atelier_ia.optout.Signal": lambda: dict(kind="robots.txt", found=True, machine_readable=True, reserves=True, says="s",
+                                            problems=[], details={}),
+    "atelier_ia.optout.read_robots_txt": lambda: dict(text="User-agent: GPTBot\nDisallow: /\n"),
+    "atelier_ia.optout.read_tdmrep_json": lambda: dict(text='[{"location": "/", "tdm-reservation": 1}]'),
+    "atelier_ia.optout.read_http_headers": lambda: dict(headers={"tdm-reservation": "1"}),
+    "atelier_ia.optout.read_html_meta": lambda: dict(html='<meta name="tdm-reservation" content="1">'),
+    "atelier_ia.optout.read_ai_txt": lambda: dict(text="User-Agent: *\nDisallow: *.jpg\n"),
+    "atelier_ia.optout.read_licence_page": lambda: dict(text="Toute fouille de textes et de données est interdite."),
+    "atelier_ia.optout.SiteReservation": lambda: dict(signals=[_site().signals[0]]),
+    "atelier_ia.optout.SiteReservation.explain": lambda: dict(self=_site()),
+    "atelier_ia.optout.SiteReservation.to_frame": lambda: dict(self=_site()),
+    "atelier_ia.optout.read_site": lambda: dict(folder=None, robots="User-agent: GPTBot\nDisallow: /\n",
+                                               tdmrep='[{"location": "/", "tdm-reservation": 1}]', headers={"tdm-reservation": "1"},
+                                               html="<p>musée</p>", ai_txt="User-Agent: *\nAllow: /\n", licence="Tous droits réservés."),
+    "atelier_ia.optout.ReservationCheck": lambda: dict(right=["ok"], missing=[]),
+    "atelier_ia.optout.check_reservation": lambda: dict(tdmrep_json='[{"location": "/", "tdm-reservation": 1}]',
+                                                        robots_txt="User-agent: GPTBot\nDisallow: /\n", want_policy=True, keep_search=True),
+    # watermark
+    "atelier_ia.watermark.is_green": lambda: dict(previous="le", token="chat", gamma=0.25, key=7),
+    "atelier_ia.watermark.green_share": lambda: dict(model=_word_model(), previous="Maître", gamma=0.25, key=7),
+    "atelier_ia.watermark.generate_watermarked": lambda: dict(model=_word_model(), length=20, seed=0, gamma=0.25, delta=2.0, key=7,
+                                                              temperature=1.0),
+    "atelier_ia.watermark.Detection": lambda: dict(n_tokens=30, n_green=20, gamma=0.25, threshold=4.0, min_tokens=25, z=5.2, p_value=1e-7,
+                                                   watermarked=True, verdict="v", ignore_repeats=True),
+    "atelier_ia.watermark.Detection.as_dict": lambda: dict(self=_detection()),
+    "atelier_ia.watermark.Detection.explain": lambda: dict(self=_detection()),
+    "atelier_ia.watermark.detect": lambda: dict(text_or_tokens=TEXT, gamma=0.25, key=7, threshold=4.0, min_tokens=25, ignore_repeats=True),
+    "atelier_ia.watermark.human_passages": lambda: dict(author="Victor Hugo", n_tokens=30, max_passages=3),
+    "atelier_ia.watermark.FalsePositiveReport": lambda: dict(n_texts=2, n_flagged=0, n_too_short=0, threshold=4.0, expected_rate=3e-5,
+                                                             z_scores=(0.1, -0.5)),
+    "atelier_ia.watermark.FalsePositiveReport.explain": lambda: dict(self=_false_positives()),
+    "atelier_ia.watermark.false_positive_rate": lambda: dict(human_texts=[TEXT, TEXT[:200]], gamma=0.25, key=7, threshold=4.0,
+                                                             min_tokens=25, ignore_repeats=True),
+    "atelier_ia.watermark.edit": lambda: dict(text_or_tokens=TEXT, share=0.3, seed=0, vocabulary=["chat", "loup"]),
+    "atelier_ia.watermark.paraphrase": lambda: dict(text_or_tokens=TEXT, share=0.3, seed=0),
+    "atelier_ia.watermark.edit_curve": lambda: dict(text_or_tokens=TEXT, shares=(0.0, 0.5), seed=0, gamma=0.25, key=7, threshold=4.0,
+                                                    vocabulary=None),
+    # provenance, disclosure
+    "atelier_ia.provenance.make_keys": lambda: dict(seed=7),
+    "atelier_ia.provenance.KeyPair": lambda: dict(private=_keys().private, public=_keys().public, notice=""),
+    "atelier_ia.provenance.image_fingerprint": lambda: dict(image=np.zeros((4, 4), np.uint8)),
+    "atelier_ia.provenance.sign": lambda: dict(image=np.zeros((4, 4), np.uint8), manifest_fields=dict(MANIFEST_FIELDS),
+                                               private_key=_keys()),
+    "atelier_ia.provenance.describe_manifest": lambda: dict(signed_manifest=_signed()),
+    "atelier_ia.provenance.Verification": lambda: dict(ok=True, problems=(), verdict="v"),
+    "atelier_ia.provenance.verify": lambda: dict(image=np.zeros((4, 4), np.uint8), signed_manifest=_signed(), public_key=_keys()),
+    "atelier_ia.disclosure.Assessment": lambda: dict(judgement="required", deep_fake=True, reasons=("r",)),
+    "atelier_ia.disclosure.Assessment.explain": lambda: dict(self=__import__("atelier_ia.disclosure").disclosure.assess("image", True, True)),
+    "atelier_ia.disclosure.assess": lambda: dict(kind="image", resembles_real=True, looks_authentic=True, artistic=False,
+                                                 public_interest_text=False, human_editorial_review=False),
+    "atelier_ia.disclosure.Label": lambda: dict(support="panel", text="Image générée par IA.", notes=(), consistent=True),
+    "atelier_ia.disclosure.draft_label": lambda: dict(what="le visuel", tool=MANIFEST_FIELDS["tool"], human=MANIFEST_FIELDS["human_action"],
+                                                      support="panel", ai_role="generated", kind="image", assessment=None,
+                                                      manifest=_signed()),
+    "atelier_ia.disclosure.label_from_manifest": lambda: dict(signed_manifest=_signed(), what="le visuel", support="panel", kind="image"),
+    "atelier_ia.disclosure.load_cases": lambda: {},
     # live (h-live)
     "atelier_ia.live.Slider": lambda: dict(min=0, max=10, step=1, value=None, label="n"),
     "atelier_ia.live.Slider.widget": lambda: dict(self=_slider(), name="n"),
@@ -304,6 +447,20 @@ EXAMPLES = {
     "atelier_ia.live.LiveDemo.caption": lambda: dict(self=_live_demo()),
     "atelier_ia.live.LiveDemo.static_html": lambda: dict(self=_live_demo()),
     "atelier_ia.live.LiveDemo.widget": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.grid_values": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.initial_values": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.key": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.n_states": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.render_state": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.states": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.LiveDemo.static_bytes": lambda: dict(self=_live_demo()),
+    "atelier_ia.live.Melody": lambda: dict(notes=MELODY[:3], tempo=100, description=""),
+    "atelier_ia.live.Melody.audio": lambda: dict(self=__import__("atelier_ia.live").live.Melody(MELODY[:3])),
+    "atelier_ia.live.Melody.html": lambda: dict(self=__import__("atelier_ia.live").live.Melody(MELODY[:3])),
+    # petitmodele: the tiny model of module 00, shown to learners (h-exercises)
+    "atelier_ia.petitmodele.entrainer": lambda: dict(texte=TEXT, ordre=2),
+    "atelier_ia.petitmodele.generer": lambda: dict(comptes=_petit_modele(), longueur=20, graine=0),
+    "atelier_ia.petitmodele.check_counts": lambda: dict(comptes=_petit_modele()),
     # exercises (h-exercises)
     "atelier_ia.exercises.Feedback": lambda: dict(ok=True, message="m"),
     "atelier_ia.exercises.show_answer": lambda: dict(value="réponse", limit=60),
@@ -311,10 +468,14 @@ EXAMPLES = {
     "atelier_ia.exercises.known_exercises": lambda: {},
     "atelier_ia.exercises.check": lambda: dict(exercise_id="00-1", answer="x"),
     "atelier_ia.exercises.m00.training_text": lambda: {},
-    "atelier_ia.exercises.m00.train": lambda: dict(text=TEXT, order=2),
-    "atelier_ia.exercises.m00.generate": lambda: dict(counts=__import__("atelier_ia.exercises.m00").exercises.m00.train(TEXT, 2),
-                                                      length=20, seed=0),
+    "atelier_ia.exercises.m00.generate": lambda: dict(counts=_petit_modele(), length=20, seed=0),
+    "atelier_ia.exercises.normalise_text": lambda: dict(value="  Réponse  "),
+    "atelier_ia.exercises.parse_number": lambda: dict(value="3,5"),
+    "atelier_ia.exercises.parse_letter": lambda: dict(value="b", letters="abc"),
+    "atelier_ia.exercises.choice_check": lambda: dict(answer="a", options={"a": (True, "Oui."), "b": (False, "Non.")}),
     "atelier_ia.exercises.m01.recommendations": lambda: {},
+    "atelier_ia.exercises.m01.Choice": lambda: dict(options={"A": "a", "B": "b"}, feedback={"A": "Oui.", "B": "Non."},
+                                                    correct=frozenset("A"), success="Bravo."),
     "atelier_ia.exercises.m02.fables": lambda: {},
     "atelier_ia.exercises.m02.tokenizer": lambda: {},
     "atelier_ia.exercises.m02.char_model": lambda: {},
@@ -324,9 +485,12 @@ EXAMPLES = {
     "atelier_ia.exercises.m03.melody_model": lambda: dict(name="trad"),
     "atelier_ia.exercises.m03.attribution": lambda: {},
 }
-# every exercise checker takes the learner's answer, of any type
-for _m, _n in [(m, n) for m in ("00", "01", "02", "03") for n in range(1, 5)]:
-    EXAMPLES[f"atelier_ia.exercises.m{_m}.check_{_m}_{_n}"] = lambda: dict(answer="42")
+
+
+def _petit_modele():
+    from atelier_ia.petitmodele import entrainer
+
+    return entrainer(TEXT, 2)
 
 
 def _live_demo():
@@ -339,15 +503,14 @@ def _live_demo():
 #: Strict: once the owner's fix is merged the test passes, pytest reports XPASS(strict) as a
 #: failure, and the entry must be removed.
 XFAIL: dict[str, str] = {
-    "atelier_ia.course.Catalogue.pathway_minutes": "course (lead): pathway=None → AttributeError",
-    "atelier_ia.course.modules_table": "course (lead): cat=None → AttributeError",
-    "atelier_ia.course.pathways_markdown": "course (lead): cat=None → AttributeError",
-    "atelier_ia.course.themes_list": "course (lead): cat=None → AttributeError",
     "atelier_ia.exercises.show_answer": "exercises (h-exercises): limit=None → TypeError",
-    "atelier_ia.exercises.m00.generate": "exercises (h-exercises): counts=None → TypeError; length=10**12 never returns",
-    "atelier_ia.exercises.m00.train": "exercises (h-exercises): text=None → TypeError",
     "atelier_ia.exercises.m03.corpus": "exercises (h-exercises): name=[] → TypeError (unhashable)",
     "atelier_ia.exercises.m03.melody_model": "exercises (h-exercises): name=[] → TypeError (unhashable)",
+    "atelier_ia.exercises.choice_check": "exercises (h-exercises): options=None → TypeError",
+    "atelier_ia.exercises.parse_letter": "exercises (h-exercises): letters=None → AttributeError",
+    "atelier_ia.live.Melody": "live (h-live): ImportError, atelier_ia.music no longer has _check_melody (even valid calls)",
+    "atelier_ia.live.Melody.audio": "live (h-live): ImportError, atelier_ia.music no longer has _check_melody",
+    "atelier_ia.live.Melody.html": "live (h-live): ImportError, atelier_ia.music no longer has _check_melody",
     "atelier_ia.live.Choice.widget": "live (h-live): name=None → traitlets TraitError",
     "atelier_ia.live.Slider.widget": "live (h-live): name=None → traitlets TraitError",
 }
@@ -390,6 +553,11 @@ def _exported() -> dict[str, tuple]:
 
 
 EXPORTED = _exported()
+
+# every exercise checker (exercises.mNN.check_NN_k) takes the learner's answer, of any type
+for _key in EXPORTED:
+    if re.fullmatch(r"atelier_ia\.exercises\.m(\d\d)\.check_\1_\d+", _key):
+        EXAMPLES.setdefault(_key, lambda: dict(answer="42"))
 
 
 def _parameters(func, is_method: bool) -> list[str]:
@@ -460,18 +628,26 @@ def _call(key: str, kwargs: dict, what: str):
     return elapsed
 
 
+#: Calls that never return under the time limit in pytest (skipped, not xfailed: they would stall the
+#: whole walk). Strictly temporary: the owner bounds the argument, then the entry goes.
+HANGS: dict[str, str] = {
+    "atelier_ia.petitmodele.generer": "petitmodele (h-exercises): longueur=10**9 has no maximum and never returns",
+    "atelier_ia.exercises.m00.generate": "exercises (h-exercises): calls petitmodele.generer, length=10**9 never returns",
+}
+
+
 def _params(keys, strict: bool = True):
     out = []
     for key in sorted(keys):
         marks = [pytest.mark.xfail(reason=XFAIL[key], strict=strict)] if key in XFAIL else []
+        if key in HANGS:
+            marks = [pytest.mark.skip(reason=HANGS[key])]
         out.append(pytest.param(key, id=key.removeprefix("atelier_ia."), marks=marks))
     return out
 
 
 #: Modules of other sessions that do not declare ``__all__`` yet (strict xfail, as XFAIL).
 XFAIL_MODULES = {
-    "atelier_ia.course": "course: lead (moves to atelier_tools or declares __all__)",
-    "atelier_ia.paths": "paths: lead",
     "atelier_ia.live": "live: h-live",
     "atelier_ia.exercises": "exercises: h-exercises",
     "atelier_ia.exercises.m00": "exercises: h-exercises",
@@ -479,6 +655,16 @@ XFAIL_MODULES = {
     "atelier_ia.exercises.m02": "exercises: h-exercises",
     "atelier_ia.exercises.m03": "exercises: h-exercises",
 }
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _scratch_directory(tmp_path_factory):
+    """Run the walk in an empty directory: a bad value such as path="abc" is a valid file name
+    (``licences.datasheet`` writes its sheet there), and must not land in the repository."""
+    previous = os.getcwd()
+    os.chdir(tmp_path_factory.mktemp("walk"))
+    yield
+    os.chdir(previous)
 
 
 @pytest.mark.parametrize("name", [
@@ -490,7 +676,6 @@ def test_every_module_declares_its_api(name):
     assert all(hasattr(mod, n) for n in mod.__all__), f"{name}.__all__ nomme un objet absent"
 
 
-@pytest.mark.xfail(reason="bench, book, notebooks: build tools move to atelier_tools (issue 7, item 4; lead)", strict=True)
 def test_build_tools_live_outside_the_learners_package():
     present = [name for name in BUILD_TOOLS if importlib.util.find_spec(name) is not None]
     assert not present, present
@@ -521,7 +706,7 @@ _MORE_BAD = st.one_of(
     st.sampled_from(BAD_VALUES),
     st.integers(min_value=-10**12, max_value=10**12),
     st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=6),
+    st.text(max_size=6).filter(lambda t: not t.startswith(("/", "\\"))),  # relative paths only: see _scratch_directory
     st.binary(max_size=4),
     st.lists(st.one_of(st.integers(-3, 300), st.text(max_size=3), st.none()), max_size=4),
     st.tuples(st.integers(-3, 300), st.floats(allow_nan=True)),
@@ -578,3 +763,33 @@ def test_the_walk_catches_each_kind_of_defect(monkeypatch, func, failure):
         _call("essai", {arg: [0]}, "essai")
     monkeypatch.setitem(EXPORTED, "essai", (_polite, None))
     _call("essai", {"x": [0]}, "essai")  # a French error is the expected answer
+
+
+def test_none_is_described_once_in_messages():
+    from atelier_ia.errors import describe
+
+    assert describe(None) == "rien (None)"  # was « rien (None) (None) » in every message about None
+
+
+#: Exported records that do not check their fields: results that only the library builds, from
+#: data it has already checked (a learner never types them). Every other exported dataclass
+#: validates its fields in ``__post_init__``, so that a wrong field fails in French when the
+#: record is built, not later in a raw error from one of its methods.
+RESULT_RECORDS = {
+    "atelier_ia.course.Catalogue": "built by parse_catalogue, which checks the YAML",
+    "atelier_ia.course.Module": "built by parse_catalogue",
+    "atelier_ia.course.Pathway": "built by parse_catalogue",
+    "atelier_ia.quiz.model.Verdict": "the result of evaluate",
+    "atelier_ia.exercises.Feedback": "the result of a check (h-exercises)",
+    "atelier_ia.exercises.m01.Choice": "the exercises' own questions, checked by tests/test_exercises.py (h-exercises)",
+    "atelier_ia.live.LiveDemo": "h-live",
+}
+
+
+def test_records_validate_their_fields_unless_they_are_results():
+    import dataclasses
+
+    unchecked = sorted(key for key, (obj, _) in EXPORTED.items()
+                       if inspect.isclass(obj) and dataclasses.is_dataclass(obj)
+                       and "__post_init__" not in vars(obj) and key not in RESULT_RECORDS)
+    assert not unchecked, f"ces enregistrements ne vérifient pas leurs champs (__post_init__) : {unchecked}"

@@ -93,6 +93,11 @@ class Catalogue:
         return tuple(m for m in self.modules if m.available)
 
     def pathway_minutes(self, pathway: Pathway) -> int:
+        if not isinstance(pathway, Pathway):
+            raise AtelierError(
+                f"« pathway » doit être un parcours du catalogue (un élément de catalogue.pathways) ; "
+                f"vous avez donné {describe(pathway)}."
+            )
         return sum(self.module(m).minutes for m in pathway.modules)
 
 

@@ -34,7 +34,7 @@ from .errors import AtelierError, describe
 from .fmt import NBSP
 from .paths import data_file
 from .provenance import AI_ROLES
-from .validation import check_choice, check_text
+from .validation import check_bool, check_choice, check_text
 
 __all__ = [
     "CASES_FILE",
@@ -95,6 +95,13 @@ _AI_PHRASES = {
 }
 
 
+def _texts(value, name: str, allow_empty: bool = False) -> tuple[str, ...]:
+    """A list or tuple of texts, as a new tuple (the caller's list is not kept)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise AtelierError(f"« {name} » doit être une liste de textes ; vous avez donné {describe(value)}.")
+    return tuple(check_text(v, f"chaque élément de « {name} »", allow_empty=allow_empty) for v in value)
+
+
 # --------------------------------------------------------------------------- the legal reading
 
 
@@ -105,6 +112,11 @@ class Assessment:
     judgement: str               # a key of JUDGEMENTS
     deep_fake: bool              # does the content meet art. 3(60)'s definition?
     reasons: tuple[str, ...]
+
+    def __post_init__(self):
+        check_choice(self.judgement, "judgement", JUDGEMENTS)
+        check_bool(self.deep_fake, "deep_fake")
+        object.__setattr__(self, "reasons", _texts(self.reasons, "reasons"))
 
     @property
     def meaning(self) -> str:
@@ -208,6 +220,12 @@ class Label:
     text: str
     notes: tuple[str, ...] = field(default=())
     consistent: bool = True   # False when the label contradicts the signed manifest
+
+    def __post_init__(self):
+        check_choice(self.support, "support", SUPPORTS)
+        check_text(self.text, "le texte de la mention (text)")
+        object.__setattr__(self, "notes", _texts(self.notes, "notes"))
+        check_bool(self.consistent, "consistent")
 
     def __str__(self) -> str:
         head = f"Projet de mention – {SUPPORTS[self.support]}{NBSP}:\n{self.text}"

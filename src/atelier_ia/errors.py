@@ -32,6 +32,8 @@ def require(condition: bool, message: str) -> None:
 
 def describe(value: object) -> str:
     """A short French description of a value, for error messages."""
+    if value is None:
+        return "rien (None)"
     kind = {
         str: "un texte",
         int: "un nombre entier",

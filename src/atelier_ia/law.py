@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from .errors import AtelierError, describe
 from .fmt import NBSP
-from .validation import check_choice, check_int
+from .validation import check_choice, check_int, check_text
 
 __all__ = [
     "KINDS",
@@ -66,6 +66,13 @@ LIMITS = [
 """What the calculator does not cover, in French; every result carries it."""
 
 
+def _texts(value, name: str, allow_empty: bool = False) -> tuple[str, ...]:
+    """A list or tuple of texts, as a new tuple (the caller's list is not kept)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise AtelierError(f"« {name} » doit être une liste de textes ; vous avez donné {describe(value)}.")
+    return tuple(check_text(v, f"chaque élément de « {name} »", allow_empty=allow_empty) for v in value)
+
+
 def _add(start: _dt.date, years: int, days: int = 0) -> _dt.date:
     return start.replace(year=start.year + years) + _dt.timedelta(days=days)
 
@@ -92,6 +99,14 @@ class PublicDomainResult:
     date: _dt.date
     steps: list[str]
     limits: list[str] = field(default_factory=lambda: list(LIMITS))
+
+    def __post_init__(self):
+        if isinstance(self.date, _dt.datetime):
+            self.date = self.date.date()
+        if not isinstance(self.date, _dt.date):
+            raise AtelierError(f"« date » doit être une date (datetime.date(2016, 5, 1)) ; vous avez donné {describe(self.date)}.")
+        self.steps = list(_texts(self.steps, "steps"))
+        self.limits = list(_texts(self.limits, "limits"))
 
     @property
     def year(self) -> int:

@@ -31,7 +31,7 @@ import pandas as pd
 
 from .errors import AtelierError, describe
 from .fmt import NBSP
-from .validation import check_text
+from .validation import check_bool, check_text
 
 __all__ = [
     "AI_CRAWLERS",
@@ -58,6 +58,13 @@ CHECKED_ON = "1er décembre 2026"
 _MAX_CHARS = 500_000  # a robots.txt or licence page longer than this is not a learner's file
 
 
+def _texts(value, name: str, allow_empty: bool = False) -> tuple[str, ...]:
+    """A list or tuple of texts, as a new tuple (the caller's list is not kept)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise AtelierError(f"« {name} » doit être une liste de textes ; vous avez donné {describe(value)}.")
+    return tuple(check_text(v, f"chaque élément de « {name} »", allow_empty=allow_empty) for v in value)
+
+
 def _fr(text: str) -> str:
     """French typography: a no-break space before « : ; ! ? » and inside guillemets."""
     text = re.sub(r" ([:;!?])", NBSP + r"\1", text)
@@ -78,6 +85,11 @@ class CrawlerInfo:
     purpose: str  # "entraînement", "recherche", "à la demande", "archive", "non documenté"
     note: str
     source: str
+
+    def __post_init__(self):
+        for name in ("token", "operator", "purpose", "source"):
+            check_text(getattr(self, name), f"« {name} »")
+        check_text(self.note, "« note »", allow_empty=True)
 
 
 AI_CRAWLERS: dict[str, CrawlerInfo] = {
@@ -162,6 +174,17 @@ class Signal:
     says: str
     problems: list[str] = field(default_factory=list)
     details: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        check_text(self.kind, "le nom du signal (kind)")
+        check_bool(self.found, "found")
+        check_bool(self.machine_readable, "machine_readable")
+        if self.reserves is not None:
+            check_bool(self.reserves, "reserves", hint=" (ou None quand le signal ne dit rien)")
+        check_text(self.says, "ce que dit le signal (says)")
+        self.problems = list(_texts(self.problems, "problems"))
+        if not isinstance(self.details, dict):
+            raise AtelierError(f"« details » doit être un dictionnaire ; vous avez donné {describe(self.details)}.")
 
     def __str__(self) -> str:
         lines = [f"{self.kind} — {self.says}"]
@@ -596,6 +619,15 @@ class SiteReservation:
 
     signals: list[Signal]
 
+    def __post_init__(self):
+        if isinstance(self.signals, (str, bytes)) or not isinstance(self.signals, (list, tuple)) or not all(
+                isinstance(s, Signal) for s in self.signals):
+            raise AtelierError(
+                "« signals » doit être une liste de signaux lus par read_robots_txt, read_tdmrep_json… ; "
+                f"vous avez donné {describe(self.signals)}."
+            )
+        self.signals = list(self.signals)
+
     def to_frame(self) -> pd.DataFrame:
         """One row per signal: signal, trouvé, lisible par machine, réserve, ce qu'il dit, problèmes."""
         rows = []
@@ -727,6 +759,10 @@ class ReservationCheck:
 
     right: list[str]
     missing: list[str]
+
+    def __post_init__(self):
+        self.right = list(_texts(self.right, "right"))
+        self.missing = list(_texts(self.missing, "missing"))
 
     @property
     def ok(self) -> bool:

@@ -12,6 +12,8 @@ from pathlib import Path, PurePosixPath
 
 from .errors import AtelierError, describe
 
+__all__ = ["data_dir", "data_file", "repo_root"]
+
 _MARKER = "MANIFEST.yml"
 
 

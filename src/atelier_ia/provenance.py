@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from .errors import AtelierError, describe
 from .fmt import NBSP
-from .validation import check_choice, check_text
+from .validation import check_bool, check_choice, check_text
 
 __all__ = [
     "AI_ROLES",
@@ -96,6 +96,15 @@ class KeyPair:
     private: Ed25519PrivateKey
     public: Ed25519PublicKey
     notice: str = ""
+
+    def __post_init__(self):
+        if not isinstance(self.private, Ed25519PrivateKey):
+            raise AtelierError(f"« private » doit être une clé privée Ed25519 (créez la paire avec make_keys()) ; vous avez donné {describe(self.private)}.")
+        if not isinstance(self.public, Ed25519PublicKey):
+            raise AtelierError(f"« public » doit être une clé publique Ed25519 (créez la paire avec make_keys()) ; vous avez donné {describe(self.public)}.")
+        if _public_hex(self.private.public_key()) != _public_hex(self.public):
+            raise AtelierError("« public » n'est pas la clé publique de « private » : créez la paire avec make_keys().")
+        check_text(self.notice, "« notice »", allow_empty=True)
 
     @property
     def public_hex(self) -> str:
@@ -312,6 +321,13 @@ class Verification:
     ok: bool
     problems: tuple[str, ...]
     verdict: str
+
+    def __post_init__(self):
+        check_bool(self.ok, "ok")
+        if isinstance(self.problems, (str, bytes)) or not isinstance(self.problems, (list, tuple)):
+            raise AtelierError(f"« problems » doit être une liste de codes parmi {', '.join(PROBLEMS)} ; vous avez donné {describe(self.problems)}.")
+        object.__setattr__(self, "problems", tuple(check_choice(p, "chaque élément de « problems »", PROBLEMS) for p in self.problems))
+        check_text(self.verdict, "le verdict (verdict)")
 
     def __str__(self) -> str:
         return self.verdict

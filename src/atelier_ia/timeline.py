@@ -15,6 +15,7 @@ import datetime as dt
 import os
 
 from .errors import AtelierError, describe
+from .validation import check_text
 
 __all__ = ["PAST", "POSTPONED", "UPCOMING", "build_date", "french_date", "status", "to_date", "with_status"]
 
@@ -94,6 +95,8 @@ def with_status(table, today=None, date_column: str = "date", postponed_column: 
     later text moved), else :func:`status` of the row's date: « passé » or « à venir ».
     ``today`` defaults to :func:`build_date`.
     """
+    date_column = check_text(date_column, "le nom de la colonne des dates (date_column)")
+    postponed_column = check_text(postponed_column, "le nom de la colonne des reports (postponed_column)")
     for column in (date_column, postponed_column):
         if column not in getattr(table, "columns", ()):
             raise AtelierError(
