@@ -33,6 +33,17 @@ from typing import Any, Callable
 
 from .errors import AtelierError, describe
 from .fmt import french_number
+from .validation import check_text
+
+__all__ = [
+    "MAX_STATES",
+    "MAX_STATIC_BYTES",
+    "Choice",
+    "LiveDemo",
+    "Melody",
+    "Slider",
+    "static_html",
+]
 
 #: Most states a demo may precompute, and most bytes its static face may weigh (the page
 #: budget is 2 MB with its images, quizzes and other figures included).
@@ -84,6 +95,7 @@ class Slider:
     def widget(self, name: str):
         import ipywidgets as w
 
+        name = check_text(name, "le nom du réglage (name)")
         cls = w.IntSlider if self.is_int else w.FloatSlider
         return cls(
             min=self.min, max=self.max, step=self.step, value=self.value,
@@ -118,6 +130,7 @@ class Choice:
     def widget(self, name: str):
         import ipywidgets as w
 
+        name = check_text(name, "le nom du réglage (name)")
         return w.Dropdown(options=self.options, value=self.value, description=self.label or name,
                           style={"description_width": "initial"})
 

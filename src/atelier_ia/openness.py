@@ -70,7 +70,7 @@ _RULES = {
 
 def component_level(component: str, description: str) -> int:
     """The level (2, 1, 0 or -1, see :data:`LEVELS`) of one component, read from its description."""
-    if component not in _RULES:
+    if not isinstance(component, str) or component not in _RULES:
         raise AtelierError(
             f"Composant inconnu {describe(component)} : choisissez parmi {', '.join(COMPONENTS)}."
         )

@@ -54,7 +54,7 @@ def entrainer(texte, ordre):
 def generer(comptes, longueur, graine):
     """Écrit un texte de `longueur` caractères, chacun tiré au sort."""
     comptes = check_counts(comptes)
-    longueur = check_int(longueur, "longueur", minimum=1)
+    longueur = check_int(longueur, "longueur", minimum=1, maximum=100_000)
     graine = check_seed(graine)
     hasard = np.random.default_rng(graine)
     debuts = [c for c in comptes if c[0].isupper()]

@@ -37,7 +37,7 @@ import pandas as pd
 from .errors import AtelierError, describe
 from .fmt import NBSP, french_number, french_percent
 from .text import NGramModel, join_words, sample_index, word_tokens
-from .validation import check_int, check_real, check_seed, check_text
+from .validation import check_bool, check_int, check_real, check_seed, check_text
 
 __all__ = [
     "DEFAULT_DELTA",
@@ -111,8 +111,7 @@ def _check_model(model) -> NGramModel:
             "Le tatouage de ce cours travaille sur des mots : entraînez un modèle NGramModel(level=\"word\") "
             "plutôt qu'un modèle de caractères."
         )
-    if not model.fitted:
-        raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
+    model._require_fit()  # a model not fitted yet gets the library's French error
     return model
 
 
@@ -246,6 +245,18 @@ class Detection:
     watermarked: bool    # True only when the text is long enough and z > threshold
     verdict: str
     ignore_repeats: bool = True  # each (previous word, word) pair counted once
+
+    def __post_init__(self):
+        n = check_int(self.n_tokens, "n_tokens", 0, hint=" (le nombre de mots examinés)")
+        check_int(self.n_green, "n_green", 0, n, hint=" (le nombre de mots verts, au plus n_tokens)")
+        _check_gamma(self.gamma)
+        _check_threshold(self.threshold)
+        check_int(self.min_tokens, "min_tokens", 1, MAX_TOKENS)
+        check_real(self.z, "z")
+        check_real(self.p_value, "p_value", 0.0, 1.0)
+        check_bool(self.watermarked, "watermarked")
+        check_text(self.verdict, "le verdict (verdict)")
+        check_bool(self.ignore_repeats, "ignore_repeats")
 
     @property
     def expected_green(self) -> float:
@@ -400,6 +411,16 @@ class FalsePositiveReport:
     threshold: float
     expected_rate: float  # the rate the z-test promises at this threshold
     z_scores: tuple[float, ...]
+
+    def __post_init__(self):
+        n = check_int(self.n_texts, "n_texts", 0, hint=" (le nombre de textes jugés)")
+        check_int(self.n_flagged, "n_flagged", 0, n, hint=" (le nombre de fausses alertes, au plus n_texts)")
+        check_int(self.n_too_short, "n_too_short", 0)
+        _check_threshold(self.threshold)
+        check_real(self.expected_rate, "expected_rate", 0.0, 1.0)
+        if isinstance(self.z_scores, (str, bytes)) or not isinstance(self.z_scores, (list, tuple)):
+            raise AtelierError(f"« z_scores » doit être une liste de nombres ; vous avez donné {describe(self.z_scores)}.")
+        object.__setattr__(self, "z_scores", tuple(check_real(z, "chaque élément de « z_scores »") for z in self.z_scores))
 
     @property
     def rate(self) -> float:

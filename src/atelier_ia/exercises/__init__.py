@@ -50,6 +50,7 @@ marks the feedback (``Feedback.crashed``) so that tests catch a broken checker.
 from __future__ import annotations
 
 import html
+import math
 import importlib
 import re
 import numbers
@@ -58,6 +59,20 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import AtelierError, describe
+from ..validation import check_int, check_text
+
+__all__ = [
+    "RESULTS",
+    "Feedback",
+    "check",
+    "choice_check",
+    "known_exercises",
+    "normalise_text",
+    "parse_letter",
+    "parse_number",
+    "register",
+    "show_answer",
+]
 
 _ID = re.compile(r"^(\d\d)-\d+$")
 _REGISTRY: dict[str, Callable[[Any], "Feedback"]] = {}
@@ -88,6 +103,7 @@ class Feedback:
 
 def show_answer(value, limit: int = 60) -> str:
     """A learner's answer, shortened for a feedback message."""
+    limit = check_int(limit, "limit", 10, 10_000)
     try:
         text = repr(value)
     except Exception:  # pragma: no cover - exotic objects
@@ -119,7 +135,7 @@ def parse_number(value) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, numbers.Real):
-        return float(value)
+        return float(value) if math.isfinite(value) else None  # NaN or infinity is not an answer
     if not isinstance(value, str):
         return None
     text = value.strip().rstrip("%").strip()
@@ -132,6 +148,7 @@ def parse_number(value) -> float | None:
 
 def parse_letter(value, letters: str) -> str | None:
     """The option letter a learner chose (lower case), or None if the answer is not one of ``letters``."""
+    letters = check_text(letters, "les lettres possibles (letters)")
     if not isinstance(value, str):
         return None
     text = normalise_text(value)
@@ -140,6 +157,12 @@ def parse_letter(value, letters: str) -> str | None:
 
 def choice_check(answer, options: dict[str, tuple[bool, str]]) -> "Feedback":
     """Feedback for a multiple-choice answer: ``options`` maps a letter to (correct?, explanation)."""
+    if (not isinstance(options, dict) or not options
+            or not all(isinstance(k, str) and len(k) == 1 and isinstance(v, tuple) and len(v) == 2 for k, v in options.items())):
+        raise AtelierError(
+            "« options » doit associer chaque lettre à un couple (juste ?, explication), par exemple "
+            f"{{\"A\": (True, \"Oui…\")}} ; vous avez donné {describe(options)}."
+        )
     letters = "".join(options)
     listed = ", ".join(f"«\u00a0{k.upper()}\u00a0»" for k in options)
     if answer is ...:

@@ -17,6 +17,19 @@ from ..petitmodele import entrainer, generer
 from . import Feedback, choice_check, parse_number, register
 from . import show_answer as _show
 
+__all__ = [
+    "LETTER_00_2",
+    "NBSP",
+    "PARAMETRES",
+    "TITLE_00_1",
+    "check_00_1",
+    "check_00_2",
+    "check_00_3",
+    "check_00_4",
+    "generate",
+    "training_text",
+]
+
 NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook's set-up cell imports this dict,

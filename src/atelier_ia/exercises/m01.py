@@ -20,6 +20,25 @@ from ..paths import data_file
 from . import Feedback, register
 from . import show_answer as _show
 
+__all__ = [
+    "CHOICES",
+    "DIRECT_LINK",
+    "EX1",
+    "EX3",
+    "EX4",
+    "EX5",
+    "NBSP",
+    "PARAMETRES",
+    "PRIORITY_YES",
+    "Choice",
+    "check_01_1",
+    "check_01_2",
+    "check_01_3",
+    "check_01_4",
+    "check_01_5",
+    "recommendations",
+]
+
 NBSP = "\u00a0"
 
 #: The exercises of module 01 read the data file as it is: no seed, size or prompt to share.

@@ -20,6 +20,26 @@ from ..text import BPETokenizer, NGramModel, apply_temperature, word_tokens
 from . import Feedback, choice_check, normalise_text, parse_number, register
 from . import show_answer as _show
 
+__all__ = [
+    "AUTHOR",
+    "CONTEXT_02_2",
+    "LENGTH_02_3",
+    "NBSP",
+    "ORDER",
+    "PARAMETRES",
+    "PROMPT_02_3",
+    "QUERY_02_4",
+    "SEEDS_02_3",
+    "VERSE_02_1",
+    "char_model",
+    "check_02_1",
+    "check_02_2",
+    "check_02_3",
+    "check_02_4",
+    "fables",
+    "tokenizer",
+]
+
 NBSP = "\u00a0"
 
 #: The corpus of the exercises and how the notebook's preparation cell trains on it.

@@ -14,6 +14,21 @@ from functools import lru_cache
 from . import Feedback, choice_check, normalise_text, parse_number, register
 from . import show_answer as _show
 
+__all__ = [
+    "NBSP",
+    "ORDER",
+    "PARAMETRES",
+    "attribution",
+    "check_03_1",
+    "check_03_2",
+    "check_03_3",
+    "check_03_4",
+    "compositions",
+    "corpus",
+    "ideal_copies",
+    "melody_model",
+]
+
 NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook reads this dict, and a test checks
@@ -58,18 +73,34 @@ def ideal_copies():
     return nearest_training(samples, training)
 
 
-@lru_cache(maxsize=2)
 def corpus(name: str):
+    """The melody corpus ``name`` (one of :data:`atelier_ia.music.CORPORA`), loaded once."""
+    from ..music import CORPORA
+    from ..validation import check_choice
+
+    return _corpus(check_choice(name, "name", list(CORPORA)))
+
+
+@lru_cache(maxsize=2)
+def _corpus(name: str):
     from ..music import load_corpus
 
     return load_corpus(name)
 
 
-@lru_cache(maxsize=2)
 def melody_model(name: str):
+    """The exercises' Markov model trained on the corpus ``name``, trained once."""
+    from ..music import CORPORA
+    from ..validation import check_choice
+
+    return _melody_model(check_choice(name, "name", list(CORPORA)))
+
+
+@lru_cache(maxsize=2)
+def _melody_model(name: str):
     from ..music import MarkovMelody
 
-    return MarkovMelody(order=ORDER).fit(corpus(name))
+    return MarkovMelody(order=ORDER).fit(_corpus(name))
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,18 @@ from . import Feedback as _Feedback
 from . import choice_check, parse_number, register
 from . import show_answer as _show
 
+__all__ = [
+    "NBSP",
+    "NOT_PERSONAL_04_3",
+    "OPTIONS_04_4",
+    "PARAMETRES",
+    "PERSONAL_04_3",
+    "check_own_reservation",
+    "check_personal_records",
+    "check_public_domain_year",
+    "check_summary_reading",
+]
+
 NBSP = "\u00a0"
 
 

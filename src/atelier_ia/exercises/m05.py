@@ -13,6 +13,20 @@ from functools import lru_cache
 from . import Feedback, choice_check, parse_number, register
 from . import show_answer as _show
 
+__all__ = [
+    "LANGUAGE_05_1",
+    "NBSP",
+    "PARAMETRES",
+    "RACINE_CHARS",
+    "TEMPERATURES_05_2",
+    "check_05_1",
+    "check_05_2",
+    "check_05_3",
+    "check_05_4",
+    "premium_05_1",
+    "sweep_05_2",
+]
+
 NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook reads this dict, and a test checks

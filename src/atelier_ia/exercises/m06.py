@@ -11,6 +11,18 @@ from __future__ import annotations
 from . import Feedback, choice_check, normalise_text, parse_number, register
 from . import show_answer as _show
 
+__all__ = [
+    "CHATBOT_FACTS",
+    "NBSP",
+    "OFFRES",
+    "PARAMETRES",
+    "check_06_1",
+    "check_06_2",
+    "check_06_3",
+    "check_06_4",
+    "check_06_5",
+]
+
 NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook reads this dict.

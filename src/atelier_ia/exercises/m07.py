@@ -14,6 +14,22 @@ from . import Feedback, choice_check, normalise_text, parse_letter, parse_number
 from . import show_answer as _show
 from ..fmt import french_number, french_percent
 
+__all__ = [
+    "AUTHOR",
+    "LETTERS_07_4",
+    "NBSP",
+    "PARAMETRES",
+    "cases",
+    "check_07_1",
+    "check_07_2",
+    "check_07_3",
+    "check_07_4",
+    "edit_table",
+    "first_share_lost",
+    "generator",
+    "osi_models",
+]
+
 NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook reads this dict.

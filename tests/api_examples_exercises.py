@@ -1,0 +1,14 @@
+"""Valid examples for the API walk (tests/test_api_bad_input.py): exercise helpers whose names
+do not follow ``check_NN_k`` (the walk finds those by itself)."""
+
+EXAMPLES = {
+    **{f"atelier_ia.exercises.m04.{name}": (lambda: dict(answer="42"))
+       for name in ("check_public_domain_year", "check_own_reservation", "check_personal_records", "check_summary_reading")},
+    "atelier_ia.exercises.m05.premium_05_1": lambda: {},
+    "atelier_ia.exercises.m05.sweep_05_2": lambda: {},
+    "atelier_ia.exercises.m07.cases": lambda: {},
+    "atelier_ia.exercises.m07.edit_table": lambda: {},
+    "atelier_ia.exercises.m07.first_share_lost": lambda: {},
+    "atelier_ia.exercises.m07.generator": lambda: {},
+    "atelier_ia.exercises.m07.osi_models": lambda: {},
+}
