@@ -105,3 +105,11 @@ def test_module_03_page_shows_filmstrip_samples_and_playable_melody(built_book):
     alts = " ".join(re.findall(r'<img[^>]*\balt="([^"]*)"', text)).lower()
     assert "débruit" in alts or "bruit" in alts, "la pellicule du débruitage est décrite"
     assert text.count("<img") >= 4
+
+
+def test_no_broken_link_inside_the_book(built_book):
+    """Every internal link of every page leads to a page and an anchor that exist (offline)."""
+    from atelier_tools.links import broken_internal_links
+
+    broken = broken_internal_links(pages(built_book), built_book)
+    assert not broken, "liens internes cassés :\n" + "\n".join(broken[:20])

@@ -73,3 +73,13 @@ def test_run_measured_reports_time_and_memory(tmp_path):
     wall, peak, code = run_measured([sys.executable, "-c", "x = bytearray(60 * 2**20); import time; time.sleep(0.3)"], tmp_path)
     assert code == 0 and wall >= 0.3 and peak >= 60
 
+
+
+def test_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
+    from atelier_tools.links import broken_internal_links
+
+    (tmp_path / "a.html").write_text('<h1 id="haut">A</h1><a href="b.html#ici">b</a><a href="c.html">c</a>'
+                                     '<a href="#haut">haut</a><a href="https://exemple.org/x">dehors</a>', encoding="utf-8")
+    (tmp_path / "b.html").write_text('<p id="ailleurs">B</p>', encoding="utf-8")
+    broken = broken_internal_links([tmp_path / "a.html", tmp_path / "b.html"], tmp_path)
+    assert broken == ["a.html → b.html#ici", "a.html → c.html"]
