@@ -72,16 +72,8 @@ def _longest_in(generated: str, source: str) -> tuple[int, int]:
     return best_start, best
 
 
-def longest_shared_run(generated, sources) -> SharedRun:
-    """The longest run of consecutive items of ``generated`` found unchanged in one of ``sources``.
-
-    ``generated`` is a text or a list (words, notes…). ``sources`` is a list of sequences of
-    the same kind; a single text may be given on its own. Returns a :class:`SharedRun`
-    ``(length, source, run)``; on a tie, the first source in the list wins.
-
-    >>> longest_shared_run("le chat dort", ["un chat noir", "il dort"])
-    SharedRun(length=6, source=0, run=' chat ')
-    """
+def _checked(generated, sources):
+    """``generated`` and ``sources`` as sequences of one kind (a single text counts as a list of one)."""
     gen = _as_sequence(generated, "La séquence générée (generated)")
     if isinstance(sources, str):
         sources = [sources]
@@ -98,6 +90,20 @@ def longest_shared_run(generated, sources) -> SharedRun:
         )
     if len(gen) + sum(len(s) for s in srcs) > _MAX_ITEMS:
         raise AtelierError(f"Séquences trop longues pour cette recherche (au plus {_MAX_ITEMS} éléments en tout).")
+    return gen, srcs
+
+
+def longest_shared_run(generated, sources) -> SharedRun:
+    """The longest run of consecutive items of ``generated`` found unchanged in one of ``sources``.
+
+    ``generated`` is a text or a list (words, notes…). ``sources`` is a list of sequences of
+    the same kind; a single text may be given on its own. Returns a :class:`SharedRun`
+    ``(length, source, run)``; on a tie, the first source in the list wins.
+
+    >>> longest_shared_run("le chat dort", ["un chat noir", "il dort"])
+    SharedRun(length=6, source=0, run=' chat ')
+    """
+    gen, srcs = _checked(generated, sources)
     if isinstance(gen, str):
         text, texts = gen, srcs
     else:
@@ -128,22 +134,7 @@ def copied_ngram_share(generated, sources, n: int = 5) -> float:
     from .validation import check_int
 
     n = check_int(n, "n", minimum=1, maximum=1000, hint=" (la longueur des n-grammes, par exemple 5)")
-    gen = _as_sequence(generated, "La séquence générée (generated)")
-    if isinstance(sources, str):
-        sources = [sources]
-    if not isinstance(sources, (list, tuple)) or not sources:
-        raise AtelierError(
-            "« sources » doit être une liste non vide de séquences (textes, listes de mots ou de notes) ; "
-            f"vous avez donné {describe(sources)}."
-        )
-    srcs = [_as_sequence(s, f"La source n° {k}") for k, s in enumerate(sources, 1)]
-    if isinstance(gen, str) != all(isinstance(s, str) for s in srcs):
-        raise AtelierError(
-            "La séquence générée et les sources doivent être de même nature : toutes des textes, "
-            "ou toutes des listes (de mots, de notes…)."
-        )
-    if len(gen) + sum(len(s) for s in srcs) > _MAX_ITEMS:
-        raise AtelierError(f"Séquences trop longues pour cette recherche (au plus {_MAX_ITEMS} éléments en tout).")
+    gen, srcs = _checked(generated, sources)
     if len(gen) < n:
         raise AtelierError(
             f"La séquence générée compte {len(gen)} éléments, moins que n = {n} : "
