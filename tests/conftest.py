@@ -95,3 +95,22 @@ def littre():
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail("En intégration continue, " + message + " ; .ci/run devait l'installer.")
         pytest.skip("Test ignoré : " + message + ".")
+
+
+#: Debian's Chromium, headless, with nothing that reaches outside this machine.
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download), one per test module."""
+    exe = chromium_path()
+    if exe is None:
+        pytest.fail("Chromium est introuvable : installez le paquet Debian « chromium » (.ci/run le fait).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -6,25 +6,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import chromium_path
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    exe = chromium_path()
-    if exe is None:
-        pytest.fail("Chromium est introuvable : installez le paquet Debian « chromium » (.ci/run le fait).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

@@ -21,12 +21,10 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, chromium_path
+from conftest import ROOT
 
 pytestmark = [pytest.mark.browser]
 
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 #: MyST markup that must never reach a learner's eyes (rendered text of markdown cells).
 RAW_MYST = re.compile(
@@ -103,17 +101,6 @@ def lab(tmp_path_factory):
         log.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    exe = chromium_path()
-    if exe is None:
-        pytest.fail("Chromium est introuvable : installez le paquet Debian « chromium ».")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=ARGS)
-        yield b
-        b.close()
 
 
 PANEL_JS = "[...window.jupyterapp.shell.widgets('main')].find(w => w.context && w.context.path === path)"
