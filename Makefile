@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BOOK   := _build/html
 LOCK   := requirements/lock.txt
 
-.PHONY: book test lab bench sync lock upgrade clean clean-notebooks venv
+.PHONY: book test lab bench sync lock upgrade clean clean-notebooks venv liens
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est nécessaire (python3 --version).")'
@@ -27,6 +27,11 @@ sync: $(STAMP)
 book: $(STAMP) sync
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --builder html
 	@echo "Livre construit : $(CURDIR)/$(BOOK)/index.html"
+
+# Liste les liens externes du livre dans _build/liens-externes.md (et .json) et, si le réseau
+# est là, vérifie que chaque adresse répond encore ; sans réseau, le rapport les liste « non vérifié ».
+liens: book
+	$(BIN)/python -m atelier_tools.external_links $(BOOK)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
