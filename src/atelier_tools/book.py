@@ -5,8 +5,9 @@
 * Before reading the sources: writes ``_generated/*.md`` from the catalogue, the pathways,
   the quiz files and the trainers' notes (course map, pathways, session plans, notes,
   answer keys); pages include them, so the book always shows what ``data/`` says.
-* After writing the HTML: applies the two page rules, :mod:`atelier_tools.french_ui`
-  (French interface) and :mod:`atelier_tools.privacy` (no widget state, no thebe).
+* After writing the HTML: applies the page rules, :mod:`atelier_tools.french_ui`
+  (French interface), :mod:`atelier_tools.accessibility` (WCAG 2.1 A/AA, one search field)
+  and :mod:`atelier_tools.privacy` (no widget state, no thebe).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import durations, french_ui, privacy, render
+from . import accessibility, durations, french_ui, privacy, render
 
 GENERATED = "_generated"
 
@@ -66,6 +67,11 @@ def _config_inited(app, config):
     subs = dict(getattr(config, "myst_substitutions", {}) or {})
     subs["depot"] = f"<{render.repository_url()}>"
     config.myst_substitutions = subs
+    # pydata-sphinx-theme 0.17 adds a search field in a top band that sphinx-book-theme does not
+    # use (an empty band and a second search field): the left column keeps the only one.
+    options = dict(getattr(config, "html_theme_options", {}) or {})
+    options.setdefault("navbar_persistent", [])
+    config.html_theme_options = options
 
 
 def _builder_inited(app):
@@ -77,9 +83,10 @@ def _build_finished(app, exception):
         return
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        new = privacy.clean(french_ui.translate(text))
+        new = privacy.clean(accessibility.fix(french_ui.translate(text)))
         if new != text:
             page.write_text(new, encoding="utf-8")
+    accessibility.fix_static(app.outdir)
 
 
 def _register_bibliography_style():

@@ -1,0 +1,93 @@
+"""Rule: every page of the book passes axe-core's WCAG 2.1 A/AA rules and reads well at 1280 px.
+
+The installed themes and extensions write a few things that assistive technologies read
+badly; :func:`fix` corrects them after the HTML is written (``tests/test_accessibility.py``
+runs axe-core on every page):
+
+* buttons whose ``aria-label`` hides their visible text (WCAG 2.5.3, « label in name »):
+  the search field button (its visible text « Recherche Ctrl+K » becomes its name), the code
+  cells' « Afficher le code » toggles (an English ``aria-label`` replaced their French text),
+  the theme button (Font Awesome turns its icons' titles into text that its name « Thème »
+  does not contain; the icons are decorative, the button keeps its tooltip « Thème »);
+* the bibliography: sphinxcontrib-bibtex gives each entry the deprecated ARIA role
+  ``doc-biblioentry`` inside a ``role="list"``, which then has no list items; each entry
+  becomes a ``listitem``;
+* a Markdown table whose top-left header cell is empty has row labels in its first column:
+  they become row headers (``<th scope="row">``), so each value has a header (WCAG 1.3.1);
+* sphinx-togglebutton's script names the button that opens a solution in English
+  (« Toggle hidden content »): :func:`fix_static` names it in French;
+* the empty band at the top of every page (pydata-sphinx-theme's header, which
+  sphinx-book-theme does not use; :mod:`atelier_tools.book` empties it) is hidden, so one
+  search field remains, in the left column;
+* the home page's course map (ten columns) gets the whole width of the page at 1280 px
+  instead of a hidden horizontal scroll.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CSS", "fix", "fix_static"]
+
+#: Added to every page's <head> (inline: the book loads nothing from elsewhere).
+CSS = (
+    "#pst-header[hidden]{display:none!important}"
+    # The home page: the course map needs the width the page table of contents takes.
+    "@media (min-width:1200px){"
+    ".bd-content:has(#carte-du-cours)>.bd-sidebar-secondary{display:none!important}"
+    ".bd-main .bd-content:has(#carte-du-cours)>.bd-article-container{max-width:100%}}"
+    "#carte-du-cours table{font-size:.9rem}"
+    # …while its sentences keep the usual line length.
+    ".bd-content:has(#carte-du-cours) .bd-article :is(p,dl,ul,ol):not(table *){max-width:46rem}"
+    "#carte-du-cours th,#carte-du-cours td{padding:.4rem .45rem}"
+)
+_STYLE = f'<style id="atelier-accessibilite">{CSS}</style>'
+
+_SEARCH_BUTTON = re.compile(r'(<button class="[^"]*\bsearch-button-field\b[^"]*"[^>]*?) aria-label="[^"]*"')
+_THEME_ICON = re.compile(r'<i class="(theme-switch [^"]*)"([^>]*?) title="[^"]*"></i>')
+_TABLE = re.compile(r'<table class="table">.*?</table>', re.S)
+_EMPTY_CORNER = re.compile(r'<thead>\s*<tr[^>]*>\s*<th class="head">(?:<p>\s*</p>)?\s*</th>')
+_FIRST_CELL = re.compile(r'(<tr\b[^>]*>\s*)<td>(.*?)</td>', re.S)
+_EMPTY_HEADER = re.compile(r'(<header id="pst-header"[^>]*)>(\s*)</header>')
+
+
+def fix(html: str) -> str:
+    """The page with the accessibility corrections above applied (idempotent)."""
+    html = _SEARCH_BUTTON.sub(r"\1", html)
+    html = html.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+    html = _THEME_ICON.sub(r'<i aria-hidden="true" class="\1"\2></i>', html)
+    html = html.replace('role="doc-biblioentry"', 'role="listitem"')
+    html = _TABLE.sub(_row_headers, html)
+    html = _EMPTY_HEADER.sub(lambda m: m.group(0) if " hidden" in m.group(1) else f"{m.group(1)} hidden></header>", html)
+    if _STYLE not in html and "</head>" in html:
+        html = html.replace("</head>", _STYLE + "</head>", 1)
+    return html
+
+
+def _row_headers(match: re.Match) -> str:
+    table = match.group(0)
+    if not _EMPTY_CORNER.search(table) or "<tbody>" not in table:
+        return table
+    head, body = table.split("<tbody>", 1)
+    return head + "<tbody>" + _FIRST_CELL.sub(r'\1<th scope="row">\2</th>', body)
+
+
+#: Theme scripts copied into ``_static`` that write English names into the page.
+STATIC_FIXES = {
+    "togglebutton.js": [('aria-label="Toggle hidden content"', 'aria-label="Afficher ou masquer le contenu"')],
+}
+
+
+def fix_static(outdir) -> None:
+    """Apply :data:`STATIC_FIXES` to the built book's ``_static`` folder."""
+    from pathlib import Path
+
+    for name, replacements in STATIC_FIXES.items():
+        path = Path(outdir) / "_static" / name
+        if not path.is_file():
+            continue
+        text = new = path.read_text(encoding="utf-8")
+        for old, fixed in replacements:
+            new = new.replace(old, fixed)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
