@@ -113,3 +113,149 @@ def test_home_page_course_map_fits_1280px_and_has_one_search(page, book_server):
     assert len(visible) == 1, f"{len(visible)} commandes de recherche visibles (une attendue)"
     assert page.locator("header.bd-header").count() == 0 or not page.locator("header.bd-header").is_visible()
     assert not page.errors, page.errors
+
+
+# --------------------------------------------------------------------------- the keyboard alone
+
+FOCUS_SHOWN = """el => { const s = getComputedStyle(el);
+  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none'); }"""
+
+
+def tab_to(page, test_js: str, what: str, limit: int = 400, key: str = "Tab"):
+    """Press Tab (or ``key``) until the focused element passes ``test_js`` (a JS function of
+    the element); return it. Fails if ``limit`` presses do not get there."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({test_js})(el); }}"):
+            focused = page.evaluate_handle("() => document.activeElement")
+            assert focused.evaluate(FOCUS_SHOWN), f"{what} : le focus clavier ne se voit pas (ni contour ni ombre)"
+            return focused
+    pytest.fail(f"{what} : inaccessible au clavier ({limit} appuis sur {key})")
+
+
+def test_keyboard_alone_answers_a_quiz_question(page, book_server):
+    from atelier_ia.quiz import load_quiz
+
+    q = next(q for q in load_quiz("00-prise-en-main").questions if not q.multiple)
+    wrong = next(i for i, o in enumerate(q.options) if not o.correct)
+    right = next(i for i, o in enumerate(q.options) if o.correct)
+    page.goto(f"{book_server}/modules/00-prise-en-main.html", wait_until="load")
+    form = f'form[data-question="{q.id}"]'
+    checked = f"() => [...document.querySelectorAll('{form} input')].findIndex(i => i.checked)"
+    tab_to(page, f"el => el.matches('{form} input')", "première réponse du quiz")
+    page.keyboard.press("Space")  # the focused (first) answer
+    for _ in range(wrong):
+        page.keyboard.press("ArrowDown")  # arrows move the choice within the group
+    assert page.evaluate(checked) == wrong
+    tab_to(page, f"el => el.matches('{form} button')", "bouton « Vérifier »", limit=12)
+    page.keyboard.press("Enter")
+    status = page.locator(f"{form} [role=status]")
+    assert "Pas tout à fait" in status.inner_text() and q.options[wrong].feedback in status.inner_text()
+
+    tab_to(page, f"el => el.matches('{form} input')", "retour aux réponses", limit=12, key="Shift+Tab")
+    n = len(q.options)
+    for _ in range((right - wrong) % n):
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate(checked) == right
+    tab_to(page, f"el => el.matches('{form} button')", "bouton « Vérifier »", limit=12)
+    page.keyboard.press("Space")
+    assert "Bonne réponse" in status.inner_text() and q.explanation in status.inner_text()
+    assert not page.errors, page.errors
+
+
+def demo_output(page, control) -> str:
+    return control.evaluate("el => el.closest('figure.atelier-live').querySelector('.atelier-live-output').innerHTML")
+
+
+@pytest.mark.parametrize("module, kind, keys", [
+    ("00-prise-en-main", "input[type=range]", ["ArrowRight"]),
+    ("01-rapport-commission-ia", "select", ["ArrowDown"]),
+])
+def test_keyboard_alone_moves_a_demo_control(page, book_server, module, kind, keys):
+    page.goto(f"{book_server}/modules/{module}.html", wait_until="load")
+    control = tab_to(page, f"el => el.matches('figure.atelier-live {kind}:not([disabled])')", f"{module} : réglage {kind}")
+    before = demo_output(page, control)
+    for key in keys:
+        page.keyboard.press(key)
+    assert demo_output(page, control) != before, f"{module} : {kind} bougé au clavier, la sortie n'a pas changé"
+    assert not page.errors, page.errors
+
+
+def test_keyboard_alone_plays_a_melody(page, book_server):
+    page.goto(f"{book_server}/modules/03-creation-artistique.html", wait_until="load")
+    button = tab_to(page, "el => el.matches('figure.atelier-live .atelier-play')", "bouton d'écoute", limit=800)
+    label = button.evaluate("b => b.textContent")
+    page.keyboard.press("Enter")
+    assert button.evaluate("b => b.closest('.atelier-melody').dataset.playing") == "true"
+    assert button.evaluate("b => b.textContent") != label  # « Écouter » becomes « Arrêter »
+    page.keyboard.press("Space")
+    assert button.evaluate("b => b.closest('.atelier-melody').dataset.playing") is None
+    assert not page.errors, page.errors
+
+
+def test_keyboard_alone_opens_solutions_code_and_menus(page, book_server):
+    page.goto(f"{book_server}/exercises/00-prise-en-main-exercices.html", wait_until="load")
+    button = tab_to(page, "el => el.matches('.solution .toggle-button')", "bouton d'une solution")
+    solution = button.evaluate_handle("b => b.closest('.solution')")
+    content = "s => { const c = s.querySelector('section'); return !!c && c.offsetHeight > 0; }"
+    assert not solution.evaluate(content), "la solution est repliée au départ"
+    assert button.get_attribute("aria-label") == "Cliquez pour afficher"  # the hint it shows, in French
+    page.keyboard.press("Enter")
+    assert solution.evaluate(content) and button.get_attribute("aria-expanded") == "true"
+    assert button.get_attribute("aria-label") == "Cliquez pour masquer"
+
+    page.goto(f"{book_server}/modules/00-prise-en-main.html", wait_until="load")
+    summary = tab_to(page, "el => el.matches('.cell details > summary')", "« Afficher le code »")
+    assert summary.evaluate("s => s.parentElement.open") is False
+    page.keyboard.press("Enter")
+    assert summary.evaluate("s => s.parentElement.open") is True
+
+    page.keyboard.press("Shift+Tab")  # back to the top of the page: the page's buttons
+    toggle = tab_to(page, "el => el.matches('.dropdown-launch-buttons .dropdown-toggle')", "menu « Lancer »",
+                    key="Shift+Tab")
+    page.keyboard.press("Enter")
+    menu = page.locator(".dropdown-launch-buttons .dropdown-menu")
+    assert menu.is_visible()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.matches('.dropdown-launch-buttons .dropdown-item')")
+    page.keyboard.press("Escape")
+    assert not menu.is_visible() and toggle.evaluate("t => t === document.activeElement")
+    assert not page.errors, page.errors
+
+
+def test_keyboard_alone_reaches_the_one_search_field(page, book_server):
+    page.goto(f"{book_server}/intro.html", wait_until="load")
+    tab_to(page, "el => el.matches('.search-button-field')", "recherche", limit=10)
+    page.keyboard.press("Enter")
+    field = page.locator("#pst-search-dialog input[type=search]")
+    assert field.is_visible() and field.evaluate("f => f === document.activeElement")
+    page.keyboard.type("droit")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search.html?q=droit*")
+    assert not page.errors, page.errors
+
+
+def invisible_focus_stops(page, limit: int = 1500) -> tuple[int, list[str]]:
+    """Tab through the whole page; the number of tab stops and those whose focus does not show."""
+    found = page.evaluate("""([limit, shownSrc]) => {
+        window.__stops = []; window.__seen = new Set();
+        document.addEventListener('focusin', ev => {
+            const el = ev.target; if (window.__seen.has(el)) return; window.__seen.add(el);
+            const shown = eval(shownSrc)(el);
+            if (!shown) window.__stops.push(el.outerHTML.slice(0, 120).replace(/\\s+/g, ' '));
+        }); return true; }""", [limit, FOCUS_SHOWN])
+    assert found
+    count = 0
+    for count in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement === document.body || !document.hasFocus()"):
+            break
+    return count, page.evaluate("() => window.__stops")
+
+
+@pytest.mark.parametrize("path", ["intro.html", "modules/00-prise-en-main.html", "exercises/00-prise-en-main-exercices.html"])
+def test_every_tab_stop_shows_its_focus(page, book_server, path):
+    page.goto(f"{book_server}/{path}", wait_until="load")
+    count, hidden = invisible_focus_stops(page)
+    assert count > 10, f"{path} : seulement {count} arrêts de tabulation"
+    assert not hidden, f"{path} : focus clavier invisible sur :\n" + "\n".join(hidden)

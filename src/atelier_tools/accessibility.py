@@ -14,8 +14,10 @@ runs axe-core on every page):
   becomes a ``listitem``;
 * a Markdown table whose top-left header cell is empty has row labels in its first column:
   they become row headers (``<th scope="row">``), so each value has a header (WCAG 1.3.1);
-* sphinx-togglebutton's script names the button that opens a solution in English
-  (« Toggle hidden content »): :func:`fix_static` names it in French;
+* sphinx-togglebutton's button that opens a solution is named in English (« Toggle hidden
+  content »): :func:`fix_static` names it with the French hint it shows;
+* buttons whose keyboard focus does not show (the solution toggles, the page's buttons):
+  the CSS below draws it (WCAG 2.4.7);
 * the empty band at the top of every page (pydata-sphinx-theme's header, which
   sphinx-book-theme does not use; :mod:`atelier_tools.book` empties it) is hidden, so one
   search field remains, in the left column;
@@ -32,6 +34,10 @@ __all__ = ["CSS", "fix", "fix_static"]
 #: Added to every page's <head> (inline: the book loads nothing from elsewhere).
 CSS = (
     "#pst-header[hidden]{display:none!important}"
+    # Buttons whose keyboard focus the themes hide (``outline: none`` and no shadow): the
+    # solution toggles, the page's buttons (launch, download, full screen, theme).
+    "button.toggle-button:focus-visible,.btn:focus-visible,.pst-navbar-icon:focus-visible"
+    "{outline:3px solid var(--pst-color-accent)!important;outline-offset:2px}"
     # The home page: the course map needs the width the page table of contents takes.
     "@media (min-width:1200px){"
     ".bd-content:has(#carte-du-cours)>.bd-sidebar-secondary{display:none!important}"
@@ -74,7 +80,14 @@ def _row_headers(match: re.Match) -> str:
 
 #: Theme scripts copied into ``_static`` that write English names into the page.
 STATIC_FIXES = {
-    "togglebutton.js": [('aria-label="Toggle hidden content"', 'aria-label="Afficher ou masquer le contenu"')],
+    # its button's name follows the hint it shows (« Cliquez pour afficher / masquer »)
+    "togglebutton.js": [
+        ('aria-label="Toggle hidden content"', 'aria-label="${toggleHintShow}"'),
+        ("button.dataset.toggleHint = toggleHintHide;",
+         'button.dataset.toggleHint = toggleHintHide; button.setAttribute("aria-label", toggleHintHide);'),
+        ("button.dataset.toggleHint = toggleHintShow;",
+         'button.dataset.toggleHint = toggleHintShow; button.setAttribute("aria-label", toggleHintShow);'),
+    ],
 }
 
 
@@ -88,6 +101,7 @@ def fix_static(outdir) -> None:
             continue
         text = new = path.read_text(encoding="utf-8")
         for old, fixed in replacements:
-            new = new.replace(old, fixed)
+            if fixed not in new:
+                new = new.replace(old, fixed)
         if new != text:
             path.write_text(new, encoding="utf-8")
