@@ -21,7 +21,7 @@ runs axe-core on every page):
 * the empty band at the top of every page (pydata-sphinx-theme's header, which
   sphinx-book-theme does not use; :mod:`atelier_tools.book` empties it) is hidden, so one
   search field remains, in the left column;
-* in the dark theme, the live demos' caption (grey on the light output background);
+* in the dark theme, the captions of HTML outputs (grey on the output's light background);
 * the home page's course map (ten columns) gets the whole width of the page at 1280 px
   instead of a hidden horizontal scroll.
 """
@@ -45,8 +45,9 @@ CSS = (
     ".bd-main .bd-content:has(#carte-du-cours)>.bd-article-container{max-width:100%}}"
     "#carte-du-cours table{font-size:.9rem}"
     # Dark theme: HTML outputs keep a light background, the theme's grey caption text on it
-    # is unreadable (contrast 1.7:1); the live demos' caption takes the output's text colour.
-    "html[data-theme=dark] .atelier-live figcaption{color:inherit}"
+    # is unreadable (contrast 1.7:1); captions of outputs (demos, melodies) take the output's
+    # text colour.
+    "html[data-theme=dark] .cell_output .text_html figcaption{color:inherit}"
     # …while its sentences keep the usual line length.
     ".bd-content:has(#carte-du-cours) .bd-article :is(p,dl,ul,ol):not(table *){max-width:46rem}"
     "#carte-du-cours th,#carte-du-cours td{padding:.4rem .45rem}"
