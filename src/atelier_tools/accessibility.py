@@ -53,6 +53,7 @@ CSS = (
     "#carte-du-cours th,#carte-du-cours td{padding:.4rem .45rem}"
 )
 _STYLE = f'<style id="atelier-accessibilite">{CSS}</style>'
+_OLD_STYLE = re.compile(r'<style id="atelier-accessibilite">[^<]*</style>')
 
 _SEARCH_BUTTON = re.compile(r'(<button class="[^"]*\bsearch-button-field\b[^"]*"[^>]*?) aria-label="[^"]*"')
 _THEME_ICON = re.compile(r'<i class="(theme-switch [^"]*)"([^>]*?) title="[^"]*"></i>')
@@ -70,7 +71,9 @@ def fix(html: str) -> str:
     html = html.replace('role="doc-biblioentry"', 'role="listitem"')
     html = _TABLE.sub(_row_headers, html)
     html = _EMPTY_HEADER.sub(lambda m: m.group(0) if " hidden" in m.group(1) else f"{m.group(1)} hidden></header>", html)
-    if _STYLE not in html and "</head>" in html:
+    if _OLD_STYLE.search(html):  # a page kept from an earlier build: today's rules
+        html = _OLD_STYLE.sub(lambda m: _STYLE, html, count=1)
+    elif "</head>" in html:
         html = html.replace("</head>", _STYLE + "</head>", 1)
     return html
 
