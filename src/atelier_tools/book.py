@@ -15,7 +15,7 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import durations, french_ui, privacy, render
+from . import durations, french_ui, privacy, progress, render
 
 GENERATED = "_generated"
 
@@ -47,6 +47,7 @@ def generate(srcdir: Path) -> dict[str, str]:
         "notes.md": render.trainer_notes(cat),
         "plan-3h.md": plan_3h,
         "estimation.md": _estimate_text(),
+        "attestation.md": progress.attestation_block(cat),
     }
     if any(p.id == "journee" for p in cat.pathways):
         files["plan-journee.md"], _ = render.session_plan(

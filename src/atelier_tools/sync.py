@@ -93,7 +93,8 @@ def toc(cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-ANNEXES = ("parcours", "guide-formateurs", "jupyterhub", "glossaire", "bibliographie", "licence")
+ANNEXES = ("parcours", "guide-formateurs", "jupyterhub", "glossaire", "bibliographie", "licence", "attestation",
+           "accessibilite")
 
 
 def _notebook(path: Path, cat: Catalogue, module, gens) -> tuple[str, str]:

@@ -11,13 +11,37 @@ from ..errors import AtelierError, describe
 from .model import Question, Quiz, evaluate, load_quiz
 
 __all__ = [
+    "PROGRESS_KEY",
     "TXT",
     "QuizView",
+    "progress_slot",
     "quiz_html",
     "show_quiz",
 ]
 
 _counter = itertools.count(1)
+
+#: The one localStorage key where the static book keeps the reader's last answer to each
+#: question (in this browser only: nothing is ever sent). Its value is JSON::
+#:
+#:     {"v": 1, "modules": {"<module id>": {"q": {"<question key>": {"r": "ok", "d": "2026-12-01"}}}}}
+#:
+#: ``r`` is the last verdict (``ok``, ``partial`` or ``wrong``), ``d`` the reader's local date.
+#: A value with another ``v`` is left untouched (a newer book may have written it).
+PROGRESS_KEY = "atelier-ia-progression"
+PROGRESS_VERSION = 1
+_NO_CODE = "-sans-code"
+
+
+def progress_slot(quiz_module: str, question_id: str) -> tuple[str, str]:
+    """Where a question's result is kept: (module id, question key).
+
+    The questions of ``<id>-sans-code.yml`` (asked next to the demos of module ``<id>``) count
+    for module ``<id>``, under the key ``sans-code/<question id>``.
+    """
+    if quiz_module.endswith(_NO_CODE):
+        return quiz_module[: -len(_NO_CODE)], f"sans-code/{question_id}"
+    return quiz_module, question_id
 _HTML_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _URL = re.compile(r"https?://[^\s<>\"»]+[^\s<>\"».,;:)]")
 
@@ -76,6 +100,21 @@ _JS = """
 (function(){
   var root=document.getElementById(%(id)s);
   if(!root||root.dataset.ready)return; root.dataset.ready="1";
+  function remember(key,result){
+    /* The last result of each question, in this browser only; any failure (storage refused,
+       private mode, full, unreadable value) is ignored: the quiz works the same without it. */
+    try{
+      var store=window.localStorage,raw=store.getItem(%(key)s),data=null;
+      try{data=raw?JSON.parse(raw):null;}catch(e){}  /* unreadable: start again */
+      if(!data||typeof data!=="object"||typeof data.modules!=="object"||data.modules===null)data={v:%(version)s,modules:{}};
+      if(data.v!==%(version)s||!root.dataset.module||!key)return;
+      var d=new Date(),p=function(n){return (n<10?"0":"")+n;};
+      var mod=data.modules[root.dataset.module];
+      if(!mod||typeof mod.q!=="object"||mod.q===null)mod=data.modules[root.dataset.module]={q:{}};
+      mod.q[key]={r:result,d:d.getFullYear()+"-"+p(d.getMonth()+1)+"-"+p(d.getDate())};
+      store.setItem(%(key)s,JSON.stringify(data));
+    }catch(e){}
+  }
   root.querySelectorAll("form").forEach(function(form){
     form.addEventListener("submit",function(ev){
       ev.preventDefault();
@@ -94,18 +133,19 @@ _JS = """
       verdict.textContent=msg; verdict.dataset.state=state; verdict.hidden=false;
       picked.forEach(function(i){var el=form.querySelector('.aiq-retour[data-option="'+i+'"]');if(el)el.hidden=false;});
       if(state==="ok"){form.querySelectorAll(".aiq-why,.aiq-source").forEach(function(el){el.hidden=false;});}
+      if(state!=="none")remember(form.dataset.key,state);
     });
   });
 })();
 """
 
 
-def _question_html(quiz_id: str, q: Question, n: int, total: int) -> str:
+def _question_html(quiz_id: str, q: Question, n: int, total: int, key: str) -> str:
     kind = "checkbox" if q.multiple else "radio"
     name = f"{quiz_id}-{q.id}"
     correct = ",".join(str(i) for i in sorted(q.correct_indices))
     parts = [
-        f'<form class="aiq-question" data-question="{html.escape(q.id)}" data-correct="{correct}" '
+        f'<form class="aiq-question" data-question="{html.escape(q.id)}" data-key="{html.escape(key)}" data-correct="{correct}" '
         f'data-multiple="{str(q.multiple).lower()}" novalidate>',
         "<fieldset>",
         f'<legend><span class="aiq-num">{html.escape(TXT["heading"].format(n=n, total=total))}</span>'
@@ -138,11 +178,13 @@ def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
         )
     quiz_id = quiz_id or f"aiq-{quiz.module}-{next(_counter)}"
     total = len(quiz.questions)
-    body = "".join(_question_html(quiz_id, q, n, total) for n, q in enumerate(quiz.questions, start=1))
+    module = progress_slot(quiz.module, "")[0]
+    body = "".join(_question_html(quiz_id, q, n, total, progress_slot(quiz.module, q.id)[1])
+                   for n, q in enumerate(quiz.questions, start=1))
     data = " ".join(f'data-{k}="{html.escape(TXT[k])}"' for k in ("none", "ok", "partial", "wrong"))
-    script = _JS % {"id": '"' + quiz_id + '"'}
+    script = _JS % {"id": '"' + quiz_id + '"', "key": '"' + PROGRESS_KEY + '"', "version": PROGRESS_VERSION}
     return (
-        f'<div class="aiq" id="{quiz_id}" lang="fr" {data}><style>{_CSS}</style>{body}'
+        f'<div class="aiq" id="{quiz_id}" lang="fr" data-module="{html.escape(module)}" {data}><style>{_CSS}</style>{body}'
         f"<script>{script}</script></div>"
     )
 
