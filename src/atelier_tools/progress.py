@@ -157,8 +157,8 @@ def map_block(cat: Catalogue) -> str:
     return (
         f"**Votre progression.** Ce tableau compte, pour chaque module, les "
         f"questions de quiz réussies à votre dernier essai, sur toutes les questions du module{NBSP}: "
-        f"celles du quiz de fin de module et celles posées à côté des démonstrations, qui se font "
-        f"sans code. Ces résultats restent dans ce navigateur (son stockage local)"
+        f"celles du quiz de fin de module et celles, sans code, qui accompagnent les démonstrations. "
+        f"Ces résultats restent dans ce navigateur (son stockage local)"
         f"{NBSP}: le livre ne les envoie nulle part, n'a ni compte ni mesure d'audience, et un autre "
         f"navigateur ou un autre ordinateur ne les voit pas. Pour les effacer, un clic sur le bouton "
         f"ci-dessous suffit (effacer les données de navigation du site les efface aussi). "
