@@ -199,6 +199,7 @@ SHEET = {
 
 _SHEET_CSS = """
 .aip-sheet{border:1px solid #8a8a8a;padding:1em 1.4em;margin:1em 0;background:#fff;color:#111}
+.aip-sheet :is(h1,h2,h3,h4,p,caption,table,tr,th,td,strong){color:#111;background:#fff}
 .aip-sheet table{border-collapse:collapse;width:100%;margin:.6em 0}
 .aip-sheet th,.aip-sheet td{border:1px solid #666;padding:.25em .5em;text-align:left;vertical-align:top}
 .aip-sheet caption{text-align:left;font-weight:600;padding:.2em 0}
