@@ -115,8 +115,8 @@ _CSS = """
 .aip-box button.aip-clear{background:#fff;color:#1a4f8b}
 .aip-box button:focus-visible,.aip-box input:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
 .aip-box input[type=text]{font:inherit;padding:.3em .5em;border:1px solid #555;border-radius:.3em;width:min(30em,100%)}
-.aip-status:empty{display:none}
-.aip-status{font-weight:600;border-left:.35em solid #1b7837;padding-left:.5em}
+.aip-status{min-height:1em}
+.aip-status:not(:empty){font-weight:600;border-left:.35em solid #1b7837;padding-left:.5em}
 """
 
 _MAP_JS = r"""
@@ -141,6 +141,10 @@ _MAP_JS = r"""
   show();
 })();
 """
+
+
+# The status paragraphs stay rendered while empty: a live region hidden with display:none
+# when its text changes is not announced by every screen reader.
 
 
 def _script(body: str) -> str:
