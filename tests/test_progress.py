@@ -123,6 +123,8 @@ def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, 
     total = progress.quiz_totals(CAT)[MODULE]
     page = _page(context)
     page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
+    assert page.locator(".aiq-kept").count() == 1, "la page dit une fois où vont les résultats"
+    assert "rien n'est envoyé" in page.locator(".aiq-kept").inner_text()
     assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
     assert "Pas tout à fait" in _answer_with_keyboard(page, f"{MODULE}-sans-code", right=False)
 

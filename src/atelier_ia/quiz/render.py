@@ -57,6 +57,9 @@ TXT = {
     "source": "Source\u00a0:",
     "why": "Pourquoi\u00a0:",
     "heading": "Question {n} sur {total}",
+    "kept": ("Dans le livre, le résultat de votre dernier essai à chaque question est gardé dans ce navigateur "
+             "seulement, pour afficher votre progression sur la carte du cours\u00a0: rien n'est envoyé. "
+             "Un bouton de la carte l'efface."),
 }
 
 
@@ -74,6 +77,7 @@ def _inline(text: str) -> str:
 
 _CSS = """
 .aiq{margin:1em 0;font-size:1rem;line-height:1.5}
+.aiq .aiq-kept{font-size:.9em;margin:.2em 0 0}
 .aiq form{border:1px solid #8a8a8a;border-radius:.5em;padding:.2em 1em 1em;margin:0 0 1em}
 .aiq fieldset{border:0;margin:0;padding:0;min-width:0}
 .aiq legend{font-weight:600;padding:.6em 0 .2em;float:left;width:100%}
@@ -183,6 +187,8 @@ def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
                    for n, q in enumerate(quiz.questions, start=1))
     data = " ".join(f'data-{k}="{html.escape(TXT[k])}"' for k in ("none", "ok", "partial", "wrong"))
     script = _JS % {"id": '"' + quiz_id + '"', "key": '"' + PROGRESS_KEY + '"', "version": PROGRESS_VERSION}
+    if not quiz.module.endswith(_NO_CODE):  # once per page: under the end-of-module quiz
+        body += f'<p class="aiq-kept">{html.escape(TXT["kept"])}</p>'
     return (
         f'<div class="aiq" id="{quiz_id}" lang="fr" data-module="{html.escape(module)}" {data}><style>{_CSS}</style>{body}'
         f"<script>{script}</script></div>"
