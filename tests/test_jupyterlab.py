@@ -180,6 +180,10 @@ def test_module_00_runs_reads_and_its_widgets_answer(browser, lab):
     page = _open_and_run(browser, lab, "modules/00-prise-en-main.ipynb")
     try:
         assert _errors(page) == [], "une cellule du module 00 échoue dans JupyterLab"
+        menus = page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_inner_texts()
+        assert "Fichier" in menus and "File" not in menus, (
+            f"l'interface de JupyterLab n'est pas en français (menus : {menus}) : "
+            "make venv installe le paquet de langue et python -m atelier_tools.kernel le choisit")
         texts = _markdown_text(page)
         assert len(texts) > 10 and all(t.strip() for t in texts), "des cellules de texte ne sont pas rendues"
         raw = [m.group(0) + " dans : " + t[:80] for t in texts for m in [RAW_MYST.search(t)] if m]
