@@ -222,6 +222,13 @@ def test_module_00_runs_reads_and_its_widgets_answer(browser, lab):
         page.wait_for_function("el => el.innerText.includes('Bonne réponse')", arg=box.element_handle(), timeout=15_000)
         assert "Pas tout à fait" not in box.inner_text()
         _shot(page, "module-00-quiz-juste")
+        # a long option wraps inside its own line box instead of running over the next option
+        labels = page.locator(".jp-NotebookPanel .widget-radio-box label")
+        assert labels.count() >= len(quiz.questions)
+        overflowing = page.evaluate(
+            "() => [...document.querySelectorAll('.jp-NotebookPanel .widget-radio-box label')]"
+            ".filter(l => l.scrollHeight > l.clientHeight + 1).map(l => l.innerText.slice(0, 60))")
+        assert overflowing == [], f"des réponses du quiz débordent sur la suivante dans JupyterLab : {overflowing}"
     finally:
         _close(page, lab)
     print(f"module 00 dans JupyterLab : {time.monotonic() - started:.0f} s")
