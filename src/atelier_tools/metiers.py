@@ -375,7 +375,6 @@ def parse_positioning(data, auds: tuple[Audience, ...], cat: Catalogue, strict: 
     if not MIN_QUESTIONS <= n <= MAX_QUESTIONS:
         raise AtelierError(f"{PORIGIN} : le questionnaire doit avoir de {MIN_QUESTIONS} à {MAX_QUESTIONS} questions ; il en a {n}.")
     available = {m.id for m in cat.available}
-    known = {m.id for m in cat.modules}
     questions, seen = [], set()
     for k, raw in enumerate(data["questions"], start=1):
         where = f"{PORIGIN}, question {k}"
@@ -411,7 +410,7 @@ def parse_positioning(data, auds: tuple[Audience, ...], cat: Catalogue, strict: 
                 if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
                     raise AtelierError(f"{awhere} : « {key} » doit être une liste d'identifiants de modules.")
                 for mid in v:
-                    if mid not in known or (strict and mid not in available):
+                    if strict and mid not in available:  # a fork may remove a module: then it is ignored
                         raise AtelierError(f"{awhere} : le module « {mid} » de « {key} » n'est pas disponible dans le catalogue.")
                 lists[key] = tuple(x for x in v if x in available)
             reason = a.get("raison")
