@@ -138,11 +138,16 @@ class Audience:
         return tuple(s.module.id for s in self.steps)
 
 
+def squash(text: str) -> str:
+    """Runs of ASCII white space (line breaks of the YAML) to one space; no-break spaces stay."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
 def _text(raw: dict, key: str, where: str) -> str:
     v = raw.get(key)
     if not isinstance(v, str) or not v.strip():
         raise AtelierError(f"{where} : « {key} » doit être un texte non vide, pas {describe(v)}.")
-    return " ".join(v.split())
+    return squash(v)
 
 
 def _read_yaml(name: str):
@@ -231,7 +236,7 @@ def parse_audiences(data, cat: Catalogue, strict: bool = False) -> tuple[Audienc
                     raise AtelierError(f"{where} : le module « {st.module.id} » demande « {p} », qui doit venir avant lui dans le parcours.")
         if not steps:
             raise AtelierError(f"{where} : aucun de ses modules n'est disponible dans ce livre.")
-        out.append(Audience(aid, title, public, tuple(" ".join(q.split()) for q in questions), tuple(steps), advice, tuple(left_out)))
+        out.append(Audience(aid, title, public, tuple(squash(q) for q in questions), tuple(steps), advice, tuple(left_out)))
     return tuple(out)
 
 
@@ -243,7 +248,7 @@ def load_audiences(cat: Catalogue, strict: bool = False) -> tuple[Audience, ...]
 
 
 def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    return squash(str(text)).replace("|", "\\|")
 
 
 def _module_link(m: Module) -> str:
@@ -255,12 +260,12 @@ def _what(step: Step) -> str:
     if not step.sections:
         return (f"module entier{NBSP}: {duration(m.teaching_minutes)} de cours et "
                 f"{duration(m.exercise_minutes)} d'exercices")
-    parts = [f"« {s.title} » ({duration(section_minutes(s))})" for s in step.sections]
+    parts = [f"«{NBSP}{s.title}{NBSP}» ({duration(section_minutes(s))})" for s in step.sections]
     return f"section{'s' if len(parts) > 1 else ''}{NBSP}: " + ", ".join(parts)
 
 
 def _activity_text(a: Activity) -> str:
-    name = f"{{doc}}`{a.title} </annexes/activites/{a.module_id}>`" if a.has_page else f"« {a.title} »"
+    name = f"{{doc}}`{a.title} </annexes/activites/{a.module_id}>`" if a.has_page else f"«{NBSP}{a.title}{NBSP}»"
     return f"activité de groupe {name}"
 
 
@@ -416,7 +421,7 @@ def parse_positioning(data, auds: tuple[Audience, ...], cat: Catalogue, strict: 
             reason = a.get("raison")
             if (a.get("a_sauter") or a.get("prioritaire")) and not (isinstance(reason, str) and reason.strip()):
                 raise AtelierError(f"{awhere} : une réponse qui fait sauter ou rend prioritaire un module doit dire pourquoi (« raison »).")
-            answers.append(Answer(atext, path, lists["a_sauter"], lists["prioritaire"], " ".join((reason or "").split())))
+            answers.append(Answer(atext, path, lists["a_sauter"], lists["prioritaire"], squash(reason or "")))
         questions.append(PQuestion(qid, text, multiple, tuple(answers)))
     return Positioning(title, default, tuple(questions))
 
@@ -522,8 +527,8 @@ _JS = """
       var li=el("li"), mod=D.modules[f.id];
       li.appendChild(link(mod.label,mod.href));
       li.appendChild(document.createTextNode(" ("+dur(f.minutes)+")"));
-      if(f.prio){li.appendChild(document.createTextNode(" "));li.appendChild(el("span",D.text.prio,"aip-prio"));
-        li.appendChild(document.createTextNode(" "+f.why.join(" ")));}
+      if(f.prio){li.appendChild(document.createTextNode(" — "));li.appendChild(el("span",D.text.prio,"aip-prio"));
+        li.appendChild(document.createTextNode(D.text.because+f.why.join(" ")));}
       ol.appendChild(li);
     });
     out.appendChild(ol);
@@ -548,7 +553,7 @@ TXT = {
     "path": "Parcours suggéré\u00a0: ",
     "fallback": "Vous n'avez pas indiqué de métier\u00a0; voici un parcours pour commencer\u00a0: ",
     "follow": "Modules à suivre, dans l'ordre",
-    "prio": "(prioritaire)",
+    "prio": "prioritaire",
     "skip": "Modules que vous pouvez sauter",
     "because": "\u00a0: ",
     "total": "Temps total\u00a0: ",

@@ -22,7 +22,7 @@ from atelier_ia.errors import AtelierError, describe
 from atelier_ia.paths import repo_root
 
 from . import durations
-from .metiers import _read_yaml, load_activity, section_minutes
+from .metiers import _read_yaml, load_activity, section_minutes, squash
 from .render import NBSP, clock, duration
 
 ORIGIN = "data/course/seances.yml"
@@ -72,7 +72,7 @@ def _str(raw, key, where) -> str:
     v = raw.get(key)
     if not isinstance(v, str) or not v.strip():
         raise AtelierError(f"{where} : « {key} » doit être un texte non vide, pas {describe(v)}.")
-    return " ".join(v.split())
+    return squash(v)
 
 
 def _module_label(m: Module) -> str:
@@ -121,7 +121,7 @@ def _item(raw, cat: Catalogue, vote: int, where: str) -> Item | None:
         secs = {s.id: s for s in durations.sections(repo_root() / m.notebook)}
         if not isinstance(wanted, list) or not wanted or any(s not in secs for s in wanted):
             raise AtelierError(f"{where} : « sections » doit lister des sections de {m.notebook} ({', '.join(secs)}), pas {describe(wanted)}.")
-        names = ", ".join(f"« {secs[s].title} »" for s in wanted)
+        names = ", ".join(f"«{NBSP}{secs[s].title}{NBSP}»" for s in wanted)
         return Item("sections", f"Projection{NBSP}: {_module_label(m)}, {names}", sum(section_minutes(secs[s]) for s in wanted), module=m)
     return Item("texte", _str(raw, "texte", where), _int(raw, "minutes", where, 1))
 
@@ -164,7 +164,7 @@ def parse_plans(data, cat: Catalogue) -> tuple[Plan, ...]:
         plans.append(Plan(raw["id"], _str(raw, "titre", where), _str(raw, "public", where),
                           _int(raw, "participants", where, 1, 200, default=12), _int(raw, "pause", where, 0, 60),
                           _int(raw, "pause_toutes", where, 0, 600), computers, tuple(parts),
-                          tuple(" ".join(x.split()) for x in prepare)))
+                          tuple(squash(x) for x in prepare)))
     return tuple(plans)
 
 
