@@ -230,13 +230,16 @@ def test_a_part_that_overruns_moves_exercises_then_activities():
 
     data = {"seances": [{"id": "essai", "titre": "Essai", "public": "Un groupe", "pause": 15, "pause_toutes": 90,
                          "ordinateurs": True, "parties": [{"titre": "Matin", "debut": "9:00", "duree": 100, "sequences": [
-                             {"module": "00-prise-en-main"}, {"module": "02-fonctionnement-ia-generative"}]}]}]}
+                             {"module": "00-prise-en-main"}, {"module": "02-fonctionnement-ia-generative"},
+                             {"texte": "Bilan", "minutes": 10}]}]}]}
     plan = seances.parse_plans(data, CAT)[0]
     text, used = seances.plan_markdown(plan, CAT)
     m0, m2 = CAT.module("00-prise-en-main"), CAT.module("02-fonctionnement-ia-generative")
     assert "exercices des modules 00 et 02 se font après la séance" in text
-    # a pause between the two modules (45 min have run, 115 would pass 90); still too long: the plan says so
-    assert used[0] == m0.teaching_minutes + plan.pause + m2.teaching_minutes > 100
+    # a pause between the two modules (45 min have run, 115 would pass 90), none before the closing
+    # sequence; still too long: the plan says so
+    assert used[0] == m0.teaching_minutes + plan.pause + m2.teaching_minutes + 10 > 100
+    assert text.count("| Pause |") == 1
     assert "Attention" in text
     data["seances"][0]["parties"][0]["sequences"][0]["sections"] = ["fantome"]
     with pytest.raises(AtelierError, match="sections"):

@@ -117,7 +117,7 @@ def test_activity_minutes_come_from_the_activity_file(tmp_path, monkeypatch):
     (tmp_path / "activites" / "04-donnees-et-droits.yml").write_text(
         "titre: Atelier réserve de droits\netapes:\n  - minutes: 10\n  - minutes: 15\n", encoding="utf-8")
     (tmp_path / "activites" / "03-creation-artistique.yml").write_text("titre: Sans durée\n", encoding="utf-8")
-    monkeypatch.setattr(metiers, "data_dir", lambda: tmp_path)
+    monkeypatch.setattr(metiers, "activities_dir", lambda: tmp_path / "activites")
     act = metiers.load_activity("04-donnees-et-droits")
     assert act.minutes == 25 and act.title == "Atelier réserve de droits"
     assert metiers.load_activity("05-diversite-culturelle") is None

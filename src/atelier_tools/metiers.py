@@ -76,9 +76,13 @@ def _activity_minutes(data: dict, where: str) -> int:
     )
 
 
+def activities_dir() -> Path:
+    return data_dir() / "activites"
+
+
 def load_activity(module_id: str) -> Activity | None:
     """The group activity of a module, or None when ``data/activites/<module>.yml`` is absent."""
-    path = data_dir() / "activites" / f"{module_id}.yml"
+    path = activities_dir() / f"{module_id}.yml"
     if not path.is_file():
         return None
     where = f"data/activites/{module_id}.yml"

@@ -5,7 +5,8 @@ modules take the catalogue's minutes, projected sections the estimate of
 :mod:`atelier_tools.durations`, a no-code quiz voted by the room ``vote_par_question`` minutes
 per question, a group activity the minutes of ``data/activites/<module>.yml`` (or, when the
 file is absent, the fallback the plan gives). Pauses come when a block would run past
-``pause_toutes`` minutes (never before half of it has run). When a part overruns its slot, the exercises of its last modules
+``pause_toutes`` minutes (never before half of it has run, never before the closing
+sequence). When a part overruns its slot, the exercises of its last modules
 move to self-study, then its group activities to another session, and the plan says so. The
 list « À préparer et à imprimer » names the handouts ``make fiches`` writes, the offline
 bundle (``make bundle``), the room and the projector.
@@ -177,11 +178,13 @@ def schedule(plan: Plan, part: Part, with_ex: list[bool], with_act: list[bool]) 
     rows = ["| Horaire | Séquence | Durée |", "|---|---|---|"]
     t = part.start
     since = 0
-    for item, ex, act in zip(part.items, with_ex, with_act):
+    last = len(part.items) - 1
+    for k, (item, ex, act) in enumerate(zip(part.items, with_ex, with_act)):
         if item.real_activity and not act:
             continue
         minutes = item.teaching + (item.exercises if ex else 0)
-        if plan.pause and plan.pause_every and since >= plan.pause_every // 2 and since + minutes > plan.pause_every:
+        if (plan.pause and plan.pause_every and k < last and since >= plan.pause_every // 2
+                and since + minutes > plan.pause_every):
             rows.append(f"| {clock(t)} | Pause | {duration(plan.pause)} |")
             t += plan.pause
             since = 0
@@ -225,10 +228,11 @@ def plan_markdown(plan: Plan, cat: Catalogue) -> tuple[str, list[int]]:
     n = len(plan.parts)
     out = [f"**Public{NBSP}:** {plan.public}. **Format{NBSP}:** {n} partie{'s' if n > 1 else ''} de {slot}"
            f", pour {plan.participants}{NBSP}personnes environ.", ""]
-    used_all = []
+    used_all, dropped = [], []
     for part in plan.parts:
         rows, used, moved_ex, moved_act = fit(plan, part)
         used_all.append(used)
+        dropped += moved_act
         if n > 1:
             out += [f"#### {part.title}", ""]
         else:
@@ -254,19 +258,20 @@ def plan_markdown(plan: Plan, cat: Catalogue) -> tuple[str, list[int]]:
             out += [f"Les modules {_names([m.number for m in rest])} ne sont pas au programme{NBSP}: proposez-les en "
                     "autoformation, ou ajoutez une demi-journée." if len(rest) > 1 else
                     f"Le module {rest[0].number} n'est pas au programme{NBSP}: proposez-le en autoformation.", ""]
-    out += [f"**À préparer et à imprimer**", ""] + prepare_list(plan) + [""]
+    out += ["**À préparer et à imprimer**", ""] + prepare_list(plan, dropped) + [""]
     return "\n".join(out), used_all
 
 
-def prepare_list(plan: Plan) -> list[str]:
-    """What to set up and print: handouts of ``make fiches``, bundle, room, projector, cards."""
+def prepare_list(plan: Plan, dropped: list[Item] = ()) -> list[str]:
+    """What to set up and print: handouts of ``make fiches``, bundle, room, projector, cards
+    (not the sheets of the activities in ``dropped``, which did not fit)."""
     mods: list[Module] = []
     acts: list[Module] = []
     for part in plan.parts:
         for item in part.items:
             if item.module is not None and item.module not in mods:
                 mods.append(item.module)
-            if item.real_activity and item.module not in acts:
+            if item.real_activity and item.module not in acts and item not in dropped:
                 acts.append(item.module)
     groups = math.ceil(plan.participants / 4)
     lines = [
