@@ -476,7 +476,7 @@ def suggest(pos: Positioning, auds: tuple[Audience, ...], cat: Catalogue, answer
 _CSS = """
 .aip{margin:1em 0;line-height:1.5}
 .aip fieldset{border:1px solid #8a8a8a;border-radius:.5em;margin:0 0 1em;padding:.3em 1em .8em}
-.aip legend{font-weight:600;padding:0 .3em}
+.aip legend{font-weight:600;font-size:1.05rem;line-height:1.4;padding:0 .3em}
 .aip legend .aip-num{display:block;font-weight:400;font-size:.85em;opacity:.8}
 .aip label{display:flex;gap:.5em;align-items:flex-start;padding:.2em .3em;border-radius:.3em;cursor:pointer}
 .aip label:hover{background:rgba(127,127,127,.12)}

@@ -123,7 +123,7 @@ def _item(raw, cat: Catalogue, vote: int, where: str) -> Item | None:
         if not isinstance(wanted, list) or not wanted or any(s not in secs for s in wanted):
             raise AtelierError(f"{where} : « sections » doit lister des sections de {m.notebook} ({', '.join(secs)}), pas {describe(wanted)}.")
         names = ", ".join(f"«{NBSP}{secs[s].title}{NBSP}»" for s in wanted)
-        return Item("sections", f"Projection{NBSP}: {_module_label(m)}, {names}", sum(section_minutes(secs[s]) for s in wanted), module=m)
+        return Item("sections", f"Projection du module {m.number}, {m.title}{NBSP}: {names}", sum(section_minutes(secs[s]) for s in wanted), module=m)
     return Item("texte", _str(raw, "texte", where), _int(raw, "minutes", where, 1))
 
 
