@@ -296,6 +296,9 @@ def audience_page(aud: Audience, cat: Catalogue) -> str:
         "la durée indiquée dans sa fiche.".replace("{NBSP}", NBSP),
         "",
     ]
+    lines += [f"Ce parcours ne vous ressemble pas tout à fait{NBSP}? Le questionnaire {{doc}}`«{NBSP}Par où commencer{NBSP}?{NBSP}» "
+              "</annexes/positionnement>` tient compte de ce que vous savez déjà, et la page "
+              "{doc}`Parcours par métier </annexes/metiers/index>` présente les autres publics.", ""]
     if aud.left_out:
         lines += [f"*Ce parcours cite aussi {len(aud.left_out)} module{'s' if len(aud.left_out) > 1 else ''} "
                   f"absent{'s' if len(aud.left_out) > 1 else ''} de ce livre ou pas encore disponible"
