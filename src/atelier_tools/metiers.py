@@ -596,10 +596,11 @@ def positioning_html(pos: Positioning, auds: tuple[Audience, ...], cat: Catalogu
              '<form class="aip-form" novalidate>', f'<p>{e(TXT["intro"])}</p>']
     for n, q in enumerate(pos.questions, start=1):
         kind = "checkbox" if q.multiple else "radio"
-        parts.append(f'<fieldset id="aip-{q.id}"><legend><span class="aip-num">{e(TXT["question"].format(n=n, total=total))}</span>'
+        hint = f' aria-describedby="aip-{q.id}-aide"' if q.multiple else ""
+        parts.append(f'<fieldset id="aip-{q.id}"{hint}><legend><span class="aip-num">{e(TXT["question"].format(n=n, total=total))}</span>'
                      f'{e(q.text)}</legend>')
         if q.multiple:
-            parts.append(f'<p class="aip-hint">{e(TXT["several"])}</p>')
+            parts.append(f'<p class="aip-hint" id="aip-{q.id}-aide">{e(TXT["several"])}</p>')
         for i, a in enumerate(q.answers):
             parts.append(f'<label><input type="{kind}" name="{q.id}" value="{i}"> <span>{e(a.text)}</span></label>')
         parts.append("</fieldset>")
