@@ -54,12 +54,28 @@ def generate(srcdir: Path) -> dict[str, str]:
             cat, "journee", 9 * 60 + 30, 7 * 60 + 30,
             ("Accueil, attentes, quiz « avant »", 15), ("Synthèse, quiz « après », évaluation de la journée", 30),
             pause_every=105, lunch=75)
+    files.update(_metiers_files(cat))
     out = srcdir / GENERATED
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         path = out / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
+    return files
+
+
+def _metiers_files(cat) -> dict[str, str]:
+    """Paths by job, the positioning quiz and the session plans in several parts."""
+    from . import metiers, seances
+
+    auds = metiers.load_audiences(cat)
+    pos = metiers.load_positioning(auds, cat)
+    files = {f"metier-{a.id}.md": metiers.audience_page(a, cat) for a in auds}
+    files["metiers-index.md"] = metiers.index_markdown(auds)
+    files["positionnement.md"] = metiers.positioning_markdown(pos, auds, cat)
+    files["positionnement-regles.md"] = metiers.positioning_table(pos, auds, cat)
+    for plan in seances.load_plans(cat):
+        files[f"plan-{plan.id}.md"], _ = seances.plan_markdown(plan, cat)
     return files
 
 

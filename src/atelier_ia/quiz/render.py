@@ -195,6 +195,12 @@ def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
     )
 
 
+# ipywidgets gives each radio option a fixed height: a long option wraps onto the next one.
+_LAB_CSS = (".aiq-lab .widget-radio-box label{height:auto;min-height:var(--jp-widgets-inline-height);"
+            "line-height:1.4;white-space:normal;display:flex;align-items:flex-start;padding:.15em 0}"
+            ".aiq-lab .widget-radio-box label input{order:-1;margin:.3em .5em 0 0;flex:none}")
+
+
 class _QuestionWidget:
     """ipywidgets view of one question; feedback computed by :func:`evaluate`."""
 
@@ -254,7 +260,9 @@ class QuizView:
     def _repr_mimebundle_(self, include=None, exclude=None):
         import ipywidgets as w
 
-        box = w.VBox([q.widget for q in self.questions])
+        style = w.HTML(f"<style>{_LAB_CSS}</style>", layout=w.Layout(height="0px", margin="0"))
+        box = w.VBox([style, *(q.widget for q in self.questions)])
+        box.add_class("aiq-lab")
         bundle = dict(box._repr_mimebundle_() or {})
         bundle["text/html"] = quiz_html(self.quiz)
         bundle["text/plain"] = f"Quiz du module {self.quiz.module} ({len(self.quiz.questions)} questions)"
