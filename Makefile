@@ -51,5 +51,5 @@ upgrade: $(STAMP)
 	$(BIN)/python -m atelier_tools.lock --upgrade
 
 clean:
-	rm -rf _build _generated .pytest_cache .hypothesis
+	rm -rf _build _generated fiches .pytest_cache .hypothesis
 	find . -name __pycache__ -prune -exec rm -rf {} +

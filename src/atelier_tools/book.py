@@ -5,6 +5,9 @@
 * Before reading the sources: writes ``_generated/*.md`` from the catalogue, the pathways,
   the quiz files and the trainers' notes (course map, pathways, session plans, notes,
   answer keys); pages include them, so the book always shows what ``data/`` says.
+* Before reading the sources, too: writes the printable handouts and answer keys into
+  ``fiches/`` (:mod:`atelier_tools.handouts`); after writing the HTML, copies each module's
+  figure into its handout.
 * After writing the HTML: applies the two page rules, :mod:`atelier_tools.french_ui`
   (French interface) and :mod:`atelier_tools.privacy` (no widget state, no thebe).
 """
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import durations, french_ui, privacy, render
+from . import durations, french_ui, handouts, privacy, render
 
 GENERATED = "_generated"
 
@@ -47,6 +50,7 @@ def generate(srcdir: Path) -> dict[str, str]:
         "notes.md": render.trainer_notes(cat),
         "plan-3h.md": plan_3h,
         "estimation.md": _estimate_text(),
+        "fiches.md": handouts.index_list(cat),
     }
     if any(p.id == "journee" for p in cat.pathways):
         files["plan-journee.md"], _ = render.session_plan(
@@ -70,11 +74,17 @@ def _config_inited(app, config):
 
 def _builder_inited(app):
     generate(Path(app.srcdir))
+    handouts.write_pages(Path(app.srcdir), load_catalogue())
 
 
 def _build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
+    for module_id in handouts.insert_figures(Path(app.outdir)):
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).warning(
+            f"fiche du module {module_id} : figure 1 introuvable dans la page du module (modules/{module_id}.html)")
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         new = privacy.clean(french_ui.translate(text))
@@ -98,6 +108,7 @@ def _register_bibliography_style():
 
 def setup(app):
     _register_bibliography_style()
+    app.add_config_value("atelier_book_url", "", "html", [str])  # the online book's address (printed handouts)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("build-finished", _build_finished)

@@ -90,6 +90,9 @@ def toc(cat: Catalogue) -> str:
         "    chapters:",
         *[f"      - file: annexes/{name}" for name in ANNEXES if (repo_root() / "annexes" / f"{name}.md").is_file()],
     ]
+    if (repo_root() / "annexes" / "fiches.md").is_file():  # handouts, written at build time (atelier_tools.handouts)
+        lines += ["  - caption: Fiches à imprimer", "    chapters:", "      - file: annexes/fiches",
+                  "        sections:", "          - glob: fiches/*"]
     return "\n".join(lines) + "\n"
 
 
