@@ -46,6 +46,7 @@ CSS = Path(__file__).with_name("fiches.css")
 _CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 _FIGURE_CAPTION = re.compile(r"^\*?Figure[\s\u00a0]+1\b")
 LETTERS = "ABCDEFGHIJ"
+TITLE_CHARS = 90  # a source's title is cut after this many characters on a handout
 
 
 def handout_doc(module_id: str) -> str:
@@ -66,8 +67,8 @@ def book_url() -> str:
     url = (((config.get("sphinx") or {}).get("config") or {}).get("atelier_book_url") or "")
     if not re.match(r"^https://[^\s/]+/", url + "/"):
         raise AtelierError(
-            "_config.yml : « sphinx.config.atelier_book_url » doit être l'adresse du livre en ligne "
-            f"(https://…/) ; elle vaut « {url} ». Les fiches imprimées l'affichent."
+            "_config.yml : « sphinx.config.atelier_book_url » doit être l'adresse du livre en ligne "
+            f"(https://…/) ; elle vaut « {url} ». Les fiches imprimées l'affichent."
         )
     return url.rstrip("/") + "/"
 
@@ -93,7 +94,7 @@ def _cell_body(m: Module, cell_id: str) -> str:
                 lines = lines[1:]
             return "\n".join(lines).strip()
     raise AtelierError(
-        f"{m.notebook} : il manque la cellule d'identifiant « {cell_id} », dont la fiche imprimable "
+        f"{m.notebook} : il manque la cellule d'identifiant « {cell_id} », dont la fiche imprimable "
         "du module a besoin (voir CONTRIBUTING.md)."
     )
 
@@ -107,7 +108,7 @@ def key_points(m: Module) -> str:
 
 
 def figure_caption(m: Module) -> str | None:
-    """The Markdown caption of the module's « Figure 1 », or None if it has none."""
+    """The Markdown caption of the module's « Figure 1 », or None if it has none."""
     for cell in _cells(m):
         if cell.cell_type == "markdown" and _FIGURE_CAPTION.match(cell.source.strip()):
             return cell.source.strip().split("\n\n")[0]  # the caption, not the comment after it
@@ -115,7 +116,7 @@ def figure_caption(m: Module) -> str | None:
 
 
 def source_keys(m: Module) -> list[str]:
-    """Bibliography keys cited in the module's « Pour aller plus loin », in order, once each."""
+    """Bibliography keys cited in the module's « Pour aller plus loin », in order, once each."""
     keys: list[str] = []
     for group in _CITE.findall(_cell_body(m, "pour-aller-plus-loin")):
         for key in (k.strip() for k in group.split(",")):
@@ -138,10 +139,10 @@ def _latex_to_text(text: str) -> str:
 
 
 def reference(key: str) -> str:
-    """« Auteur (année), *Titre* » for a bibliography key (Markdown)."""
+    """« Auteur (année), *Titre* » for a bibliography key (Markdown)."""
     entries = _bibliography()
     if key not in entries:
-        raise AtelierError(f"references.bib : pas de notice « {key} », citée par un module.")
+        raise AtelierError(f"references.bib : pas de notice « {key} », citée par un module.")
     entry = entries[key]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [_latex_to_text(" ".join(p.last_names) or str(p)) for p in people]
@@ -155,6 +156,8 @@ def reference(key: str) -> str:
         who = f"{names[0]} et al."
     year = entry.fields.get("year", "s.{NBSP}d.").replace("{NBSP}", NBSP)
     title = _latex_to_text(entry.fields.get("title", key))
+    if len(title) > TITLE_CHARS:  # long official titles: the book's bibliography gives them in full
+        title = title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:(") + "…"
     return f"{who} ({year}), *{title}*" if who else f"*{title}* ({year})"
 
 
@@ -184,13 +187,13 @@ def quiz_questions_html(m: Module) -> str:
     quiz = load_quiz(m.id)
     items = []
     for n, q in enumerate(quiz.questions, start=1):
-        hint = "plusieurs réponses possibles" if q.multiple else "une seule réponse"
         opts = "".join(
             f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☐</span> <b>{LETTERS[k]}.</b> {_esc(o.text)}</li>"
             for k, o in enumerate(q.options)
         )
         items.append(
-            f"<li class=\"fiche-question\"><p><b>{_esc(q.text)}</b> <i>({hint})</i></p>"
+            f"<li class=\"fiche-question\"><p><b>{_esc(q.text)}</b>"
+            + (" <i>(plusieurs réponses possibles)</i>" if q.multiple else "") + "</p>"
             f"<ul class=\"fiche-options\">{opts}</ul></li>"
         )
     return "<ol class=\"fiche-quiz\">" + "".join(items) + "</ol>\n"
@@ -213,15 +216,18 @@ def handout_page(cat: Catalogue, m: Module) -> str:
             "## Une figure du module\n",
             f"<div class=\"fiche-figure\" data-module=\"{m.id}\"></div>\n",
             caption + "\n",
+            "<div class=\"fiche-fin-figure\"></div>\n",
         ]
     parts += [
         "## Quiz\n",
-        "Cochez la ou les bonnes réponses. Le corrigé est une autre fiche.\n",
+        "Cochez une case par question, sauf quand plusieurs réponses sont possibles. "
+        "Le corrigé est une autre fiche.\n",
         quiz_questions_html(m),
     ]
     keys = source_keys(m)
     if keys:
-        parts += ["## Sources\n", "\n".join(f"- {reference(k)}" for k in keys) + "\n"]
+        text = f"{NBSP};\n".join(reference(k) for k in keys)
+        parts += ["## Sources\n", text + ("" if text.endswith("…*") else ".") + "\n"]
     url = module_url(m)
     parts += [
         "## Le module en ligne\n",
@@ -257,7 +263,7 @@ def answer_key_page(cat: Catalogue, m: Module) -> str:
 
 
 def index_list(cat: Catalogue) -> str:
-    """Markdown list of the handouts and answer keys, for the page « Fiches à imprimer »."""
+    """Markdown list of the handouts and answer keys, for the page « Fiches à imprimer »."""
     lines = []
     for m in cat.available:
         lines.append(
