@@ -50,7 +50,7 @@ def _activity_pages(cat: Catalogue) -> dict[str, str]:
         activities = None
     if activities is not None and hasattr(activities, "activity_pages"):
         found = {}
-        for item in activities.activity_pages():
+        for item in activities.activity_pages(cat):
             if isinstance(item, tuple):
                 mid, page = item
             else:

@@ -186,7 +186,7 @@ def quiz_questions_html(m: Module) -> str:
 
     quiz = load_quiz(m.id)
     items = []
-    for n, q in enumerate(quiz.questions, start=1):
+    for q in quiz.questions:
         opts = "".join(
             f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☐</span> <b>{LETTERS[k]}.</b> {_esc(o.text)}</li>"
             for k, o in enumerate(q.options)
@@ -243,12 +243,16 @@ def answer_key_page(cat: Catalogue, m: Module) -> str:
 
     quiz = load_quiz(m.id)
     items = []
-    for n, q in enumerate(quiz.questions, start=1):
+    for q in quiz.questions:
         right = [f"<b>{LETTERS[k]}.</b> {_esc(o.text)}" for k, o in enumerate(q.options) if o.correct]
-        label = "Réponses" if len(right) > 1 else "Réponse"
+        if len(right) == 1:
+            answer = f"<p class=\"fiche-reponse\"><b>Réponse{NBSP}:</b> {right[0]}</p>"
+        else:
+            answer = (f"<p class=\"fiche-reponse\"><b>Réponses{NBSP}:</b></p><ul class=\"fiche-options\">"
+                      + "".join(f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☑</span> {r}</li>" for r in right)
+                      + "</ul>")
         items.append(
-            f"<li class=\"fiche-question\"><p><b>{_esc(q.text)}</b></p>"
-            f"<p class=\"fiche-reponse\">{label}{NBSP}: " + f"{NBSP}; ".join(right) + "</p>"
+            f"<li class=\"fiche-question\"><p><b>{_esc(q.text)}</b></p>{answer}"
             f"<p>{_esc(q.explanation)}</p>"
             f"<p class=\"fiche-source\">Source{NBSP}: {_esc(q.source)}</p></li>"
         )
