@@ -5,11 +5,11 @@
 * Before reading the sources: writes ``_generated/*.md`` from the catalogue, the pathways,
   the quiz files and the trainers' notes (course map, pathways, session plans, notes,
   answer keys); pages include them, so the book always shows what ``data/`` says.
-* Before reading the sources, too: writes the printable handouts and answer keys into
-  ``fiches/`` (:mod:`atelier_tools.handouts`); after writing the HTML, copies each module's
-  figure into its handout.
 * After writing the HTML: applies the two page rules, :mod:`atelier_tools.french_ui`
   (French interface) and :mod:`atelier_tools.privacy` (no widget state, no thebe).
+* Printable handouts and answer keys (:mod:`atelier_tools.handouts`): written into ``fiches/``
+  before the sources are read; after the HTML is written, each module's figure is copied
+  into its handout.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import durations, french_ui, handouts, privacy, render
+from . import durations, french_ui, privacy, render
+from . import handouts
 
 GENERATED = "_generated"
 
