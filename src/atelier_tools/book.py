@@ -19,9 +19,15 @@ from pathlib import Path
 from atelier_ia.course import load_catalogue
 
 from . import durations, french_ui, privacy, render
-from . import handouts
 
 GENERATED = "_generated"
+
+
+def _handouts():
+    """:mod:`atelier_tools.handouts` (printable handouts; imported here, apart from the other tools)."""
+    from . import handouts
+
+    return handouts
 
 
 def _estimate_text() -> str:
@@ -51,7 +57,7 @@ def generate(srcdir: Path) -> dict[str, str]:
         "notes.md": render.trainer_notes(cat),
         "plan-3h.md": plan_3h,
         "estimation.md": _estimate_text(),
-        "fiches.md": handouts.index_list(cat),
+        "fiches.md": _handouts().index_list(cat),
     }
     if any(p.id == "journee" for p in cat.pathways):
         files["plan-journee.md"], _ = render.session_plan(
@@ -75,13 +81,13 @@ def _config_inited(app, config):
 
 def _builder_inited(app):
     generate(Path(app.srcdir))
-    handouts.write_pages(Path(app.srcdir), load_catalogue())
+    _handouts().write_pages(Path(app.srcdir), load_catalogue())
 
 
 def _build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
-    for module_id in handouts.insert_figures(Path(app.outdir)):
+    for module_id in _handouts().insert_figures(Path(app.outdir)):
         from sphinx.util import logging
 
         logging.getLogger(__name__).warning(
