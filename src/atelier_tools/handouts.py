@@ -85,17 +85,23 @@ def _cells(m: Module) -> list:
     return nbformat.read(path, as_version=4).cells
 
 
+#: The template's sections a handout reads: cell id → heading (a cell is found by either).
+SECTIONS = {"objectifs": "Objectifs", "a-retenir": "À retenir", "pour-aller-plus-loin": "Pour aller plus loin"}
+
+
 def _cell_body(m: Module, cell_id: str) -> str:
     """The Markdown of a notebook cell, without its first line (the heading)."""
+    title = SECTIONS.get(cell_id, cell_id)
+    heading = f"## {title}"
     for cell in _cells(m):
-        if cell.get("id") == cell_id:
+        if cell.get("id") == cell_id or (cell.cell_type == "markdown" and cell.source.strip().split("\n")[0].strip() == heading):
             lines = cell.source.strip().split("\n")
             if lines and lines[0].startswith("#"):
                 lines = lines[1:]
             return "\n".join(lines).strip()
     raise AtelierError(
-        f"{m.notebook} : il manque la cellule d'identifiant « {cell_id} », dont la fiche imprimable "
-        "du module a besoin (voir CONTRIBUTING.md)."
+        f"{m.notebook} : il manque la section « {title} » (cellule d'identifiant « {cell_id} »), "
+        "dont la fiche imprimable du module a besoin (voir CONTRIBUTING.md)."
     )
 
 
