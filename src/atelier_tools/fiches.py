@@ -34,6 +34,7 @@ class PrintJob:
     page: str  # path of the built page, relative to the HTML folder
     pdf: str  # file name of the PDF
     what: str  # what it is, in French, for messages
+    max_pages: int | None = MAX_PAGES  # handouts and answer keys: two A4 pages at most
 
 
 def activity_page(module_id: str) -> str:
@@ -73,7 +74,8 @@ def print_jobs(html_dir: Path, cat: Catalogue | None = None) -> list[PrintJob]:
         jobs.append(PrintJob(f"{handouts.answer_key_doc(m.id)}.html", f"{m.number}-corrige.pdf", f"corrigé du module {m.number}"))
         act = acts.get(m.id)
         if act and (Path(html_dir) / act).is_file():
-            jobs.append(PrintJob(act, f"{m.number}-activite.pdf", f"activité de groupe du module {m.number}"))
+            # an activity carries cards to cut out: its length is the activity's own business
+            jobs.append(PrintJob(act, f"{m.number}-activite.pdf", f"activité de groupe du module {m.number}", None))
     return jobs
 
 
@@ -159,7 +161,7 @@ def main(argv=None) -> int:
     for job, path in zip(jobs, written):
         n = pdf_pages(path)
         print(f"{path.name} — {job.what} — {n} page{'s' if n > 1 else ''}")
-        if n > MAX_PAGES:
+        if job.max_pages is not None and n > job.max_pages:
             too_long.append(path.name)
     print(f"{len(written)} fichiers PDF dans {args.out}")
     if too_long:
