@@ -90,6 +90,9 @@ def toc(cat: Catalogue) -> str:
         "    chapters:",
         *[line for name in ANNEXES for line in _annex_lines(name, cat)],
     ]
+    if (repo_root() / "annexes" / "fiches.md").is_file():  # handouts, written at build time (atelier_tools.handouts)
+        lines += ["  - caption: Fiches à imprimer", "    chapters:", "      - file: annexes/fiches",
+                  "        sections:", "          - glob: fiches/*"]
     return "\n".join(lines) + "\n"
 
 
