@@ -88,12 +88,24 @@ def toc(cat: Catalogue) -> str:
         *[f"      - file: exercises/{m.id}-exercices" for m in cat.available],
         "  - caption: Annexes",
         "    chapters:",
-        *[f"      - file: annexes/{name}" for name in ANNEXES if (repo_root() / "annexes" / f"{name}.md").is_file()],
+        *[line for name in ANNEXES if (repo_root() / "annexes" / f"{name}.md").is_file() for line in _annex(cat, name)],
     ]
     return "\n".join(lines) + "\n"
 
 
-ANNEXES = ("parcours", "guide-formateurs", "jupyterhub", "glossaire", "bibliographie", "licence")
+ANNEXES = ("parcours", "guide-formateurs", "activites/index", "jupyterhub", "glossaire", "bibliographie", "licence")
+
+
+def _annex(cat: Catalogue, name: str) -> list[str]:
+    """Toc lines of one annex; the activities' index lists one page per available module."""
+    lines = [f"      - file: annexes/{name}"]
+    if name == "activites/index":
+        from .activities import activity_docnames
+
+        pages = activity_docnames(cat)
+        if pages:
+            lines += ["        sections:", *[f"          - file: {page}" for page in pages]]
+    return lines
 
 
 def _notebook(path: Path, cat: Catalogue, module, gens) -> tuple[str, str]:
