@@ -246,7 +246,7 @@ def parse_activity(raw, origin: str, module_id: str | None = None, keys: set[str
         raise AtelierError(f"{origin} : le déroulé commence par une introduction, contient au moins une activité et finit "
                            f"par un débriefing ; trouvé {', '.join(kinds)}.")
     if sum(s.minutes for s in steps) != total:
-        raise AtelierError(f"{origin} : les étapes du déroulé font {sum(s.minutes for s in steps)} minutes, mais « duree » "
+        raise AtelierError(f"{origin} : les étapes de « deroule » font {sum(s.minutes for s in steps)} minutes, mais « duree » "
                            f"vaut {total} : corrigez l'un ou l'autre.")
 
     categories, cards, roles = [], [], []
