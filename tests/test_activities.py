@@ -150,7 +150,7 @@ def test_the_page_holds_every_card_the_debrief_and_the_timing(module_id):
     sheet, printable = _split(page)
     for card in a.cards:
         assert html.escape(card.text, quote=False) in printable, card.text
-        assert card.text.replace("|", "\\|") in sheet  # and in the answer table
+        assert activities._opening(card.text).replace("|", "\\|") in sheet  # and its opening words in the answer table
     for role in a.roles:
         assert html.escape(role.who, quote=False) in printable
         for fact in role.knows:

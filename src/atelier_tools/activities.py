@@ -385,15 +385,39 @@ PRINT_CSS = """<style>
 .atelier-carte ul{margin:0.2rem 0 0 1rem;padding:0}
 .atelier-carte p{margin:0.2rem 0}
 @media print{
-  @page{size:A4;margin:1.2cm}
+  @page{size:A4;margin:1.1cm}
+  html{font-size:9pt !important}
+  body,.bd-article{font-size:9pt;line-height:1.25}
+  .bd-article h1,#jb-print-docs-body h1{font-size:15pt !important;margin:0 0 0.3rem 0}
+  .bd-article h2{font-size:13pt;margin:0.6rem 0 0.2rem 0}
+  .bd-article h3{font-size:11pt;margin:0.5rem 0 0.2rem 0}
+  .bd-article p,.bd-article ul,.bd-article ol{margin-bottom:0.25rem}
+  .bd-article table{width:100% !important;font-size:7.5pt;line-height:1.2;margin:0.2rem 0}
+  .bd-article table td,.bd-article table th{padding:0.1rem 0.25rem !important;vertical-align:top}
+  .bd-article table th:nth-child(4){width:52%}
+  .bd-article table th:nth-child(5){width:16%}
+  #jb-print-toc,.atelier-consigne,.bd-sidebar-primary,.bd-sidebar-secondary,.bd-header,.bd-footer,.bd-footer-article,.header-article,.prev-next-area,.bd-header-article,.headerlink{display:none !important}
   .atelier-impression{break-before:page;page-break-before:always}
-  .atelier-grille{grid-template-columns:repeat(3,6.1cm)}
-  .atelier-grille.atelier-roles{grid-template-columns:repeat(2,9.2cm)}
+  .atelier-grille{grid-template-columns:repeat(3,6.25cm)}
+  .atelier-grille.atelier-roles{grid-template-columns:repeat(2,9.4cm)}
   .atelier-carte{font-size:9.5pt;min-height:4.4cm}
-  .atelier-consigne{display:none}
-  .bd-sidebar-primary,.bd-sidebar-secondary,.bd-header,.bd-footer,.header-article,.prev-next-area,.bd-header-article{display:none !important}
+  .atelier-roles .atelier-carte{font-size:8pt;line-height:1.22;min-height:3cm;padding:0.35rem 0.5rem}
+  .atelier-roles .atelier-carte h4{font-size:9pt;margin:0 0 0.15rem 0}
+  .atelier-roles .atelier-carte p,.atelier-roles .atelier-carte ul{margin:0.1rem 0}
 }
 </style>"""
+
+
+def _opening(text: str, words: int = 7) -> str:
+    """The first words of a card, to recognise it in the answer table (the full text is on the card)."""
+    parts = text.split()
+    return text if len(parts) <= words + 2 else " ".join(parts[:words]).rstrip(",;:") + "…"
+
+
+def _sentence(text: str) -> str:
+    """The text with a capital first letter and a final full stop (for lists written as fragments)."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
 
 
 def _esc(text: str) -> str:
@@ -418,7 +442,7 @@ def _cards_html(a: Activity, module_number: str) -> str:
         for n, r in enumerate(a.roles, start=1):
             facts = "".join(f"<li>{_esc(f.text)}</li>" for f in r.knows)
             parts.append(f'<div class="atelier-carte"><span class="atelier-num">{_esc(tag)} · rôle {n}</span>'
-                         f"<h4>{_esc(r.who)}</h4><p><strong>Ce que vous voulez{NBSP}:</strong> {_esc(r.wants)}</p>"
+                         f"<h4>{_esc(r.who)}</h4><p><strong>Ce que vous voulez{NBSP}:</strong> {_esc(_sentence(r.wants))}</p>"
                          f"<p><strong>Ce que vous savez{NBSP}:</strong></p><ul>{facts}</ul></div>")
         parts.append("</div>")
     parts.append("</div>")
@@ -431,7 +455,7 @@ def activity_markdown(module, a: Activity) -> str:
     out.append(f"*{a.format_label}, {duration(a.duration)}, de {a.group_min} à {a.group_max}{NBSP}personnes. "
                f"À faire sans écran, après ou pendant le module {{doc}}`{module.title} </modules/{module.id}>`.*\n")
     out.append(f"**Objectif{NBSP}:** {a.goal}\n")
-    out.append(f"**Groupe{NBSP}:** {a.teams}\n")
+    out.append(f"**Groupe{NBSP}:** {_sentence(a.teams)}\n")
     out.append("## Fiche d'animation\n")
     out.append("### Déroulé\n")
     out.append("| Étape | Durée | Ce qui se passe |\n|---|---|---|")
@@ -454,19 +478,19 @@ def activity_markdown(module, a: Activity) -> str:
         out.append("Les catégories{NBSP}: ".replace("{NBSP}", NBSP)
                    + " ; ".join(f"**{c.label}** ({counts[c.id]}{NBSP}carte{'s' if counts[c.id] > 1 else ''})" for c in a.categories)
                    + ". Ne montrez ce tableau qu'au moment du débriefing.\n")
-        out.append("| N° | Carte | Catégorie attendue | Pourquoi | Source |\n|---|---|---|---|---|")
+        out.append("| N° | Carte (début) | Catégorie attendue | Pourquoi | Source |\n|---|---|---|---|---|")
         for card in a.cards:
-            out.append(f"| {card.number} | {_cell(card.text)} | {_cell(a.category(card.category).label)} | "
+            out.append(f"| {card.number} | {_cell(_opening(card.text))} | {_cell(a.category(card.category).label)} | "
                        f"{_cell(card.justification)} | {_sources_md(card.sources)} |")
         out.append("")
     else:
         out.append("### Les rôles et leurs sources\n")
-        out.append("Chaque personne ou équipe reçoit une carte de rôle (plus bas). Les faits de chaque carte, avec leur source{NBSP}:\n"
-                   .replace("{NBSP}", NBSP))
+        out.append("Chaque personne ou équipe reçoit une carte de rôle (plus bas), qui dit ce qu'elle veut et ce qu'elle sait. "
+                   f"Les éléments marqués « situation du jeu » sont fictifs{NBSP}; les autres sont des faits, avec leur source{NBSP}:\n")
+        out.append("| Rôle | Ce qu'il veut | Sources de ce qu'il sait |\n|---|---|---|")
         for n, r in enumerate(a.roles, start=1):
-            out.append(f"{n}. **{r.who}** — veut{NBSP}: {r.wants}")
-            for f in r.knows:
-                out.append(f"   - {f.text} ({_sources_md(f.sources)})")
+            seen = list(dict.fromkeys(s for f in r.knows for s in f.sources))
+            out.append(f"| {n}. {_cell(r.who)} | {_cell(_sentence(r.wants))} | {_sources_md(seen)} |")
         out.append("")
     out.append("### Débriefing\n")
     out.extend(f"{n}. {q}" for n, q in enumerate(a.debrief, start=1))
