@@ -81,6 +81,15 @@ def test_no_card_text_reveals_its_category(module_id):
             assert c.id.replace("-", " ") not in card.text.lower(), (card.number, c.id)
 
 
+@pytest.mark.parametrize("module_id", AVAILABLE)
+def test_notes_point_to_cards_that_exist(module_id):
+    a = activities.load_activity(module_id)
+    for text in a.notes + a.debrief:
+        for n in re.findall(r"cartes? (\d+)(?: et (\d+))?", text):
+            for number in filter(None, n):
+                assert 1 <= int(number) <= len(a.cards), (module_id, text)
+
+
 def test_formats_vary_across_modules():
     formats = [activities.load_activity(mid).format for mid in AVAILABLE]
     assert len(set(formats)) >= 2
