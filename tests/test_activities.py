@@ -243,4 +243,4 @@ def test_activity_pages_are_in_the_built_book(built_book):
             assert card.text in text, card.text
         for role in a.roles:
             assert role.who in text
-        assert f'activites/{mid}.html' in index.read_text(encoding="utf-8")
+        assert f'href="{mid}.html' in index.read_text(encoding="utf-8")  # the index links to the page
