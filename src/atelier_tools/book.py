@@ -4,7 +4,7 @@
   read from ``repository.url``, the one place it is set) for the pages that cite it.
 * Before reading the sources: writes ``_generated/*.md`` from the catalogue, the pathways,
   the quiz files and the trainers' notes (course map, pathways, session plans, notes,
-  answer keys); pages include them, so the book always shows what ``data/`` says.
+  answer keys, group activities without screens); pages include them, so the book always shows what ``data/`` says.
 * After writing the HTML: applies the two page rules, :mod:`atelier_tools.french_ui`
   (French interface) and :mod:`atelier_tools.privacy` (no widget state, no thebe).
 * Printable handouts and answer keys (:mod:`atelier_tools.handouts`): written into ``fiches/``
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import durations, french_ui, privacy, progress, render
+from . import activities, durations, french_ui, privacy, progress, render
 
 GENERATED = "_generated"
 
@@ -66,10 +66,12 @@ def generate(srcdir: Path) -> dict[str, str]:
             ("Accueil, attentes, quiz « avant »", 15), ("Synthèse, quiz « après », évaluation de la journée", 30),
             pause_every=105, lunch=75)
     files.update(_metiers_files(cat))
+    files.update(activities.generated_pages(cat))  # activites/<module>.md and activites/index.md
     out = srcdir / GENERATED
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
     return files

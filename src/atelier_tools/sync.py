@@ -96,16 +96,27 @@ def toc(cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-ANNEXES = ("parcours", "positionnement", "metiers", "guide-formateurs", "jupyterhub", "glossaire", "bibliographie", "licence",
-           "attestation", "accessibilite")
+ANNEXES = ("parcours", "positionnement", "metiers", "guide-formateurs", "activites/index", "jupyterhub", "glossaire",
+           "bibliographie", "licence", "attestation", "accessibilite")
 
 
 def _annex_lines(name: str, cat: Catalogue) -> list[str]:
+    """Toc lines of one annex (none when its page does not exist); the paths by job and the
+    group activities list one page per audience or per available module under their index."""
     if name == "metiers":  # the index « Parcours par métier » and one page per audience
         from . import metiers
 
         return metiers.toc_lines(cat)
-    return [f"      - file: annexes/{name}"] if (repo_root() / "annexes" / f"{name}.md").is_file() else []
+    if not (repo_root() / "annexes" / f"{name}.md").is_file():
+        return []
+    lines = [f"      - file: annexes/{name}"]
+    if name == "activites/index":
+        from .activities import activity_docnames
+
+        pages = activity_docnames(cat)
+        if pages:
+            lines += ["        sections:", *[f"          - file: {page}" for page in pages]]
+    return lines
 
 
 def _notebook(path: Path, cat: Catalogue, module, gens) -> tuple[str, str]:
