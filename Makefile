@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BOOK   := _build/html
 LOCK   := requirements/lock.txt
 
-.PHONY: book test lab bench sync lock upgrade clean clean-notebooks venv liens
+.PHONY: book fiches test lab bench sync lock upgrade clean clean-notebooks venv liens
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est nécessaire (python3 --version).")'
@@ -33,6 +33,11 @@ book: $(STAMP) sync
 liens: book
 	$(BIN)/python -m atelier_tools.external_links $(BOOK)
 
+# Fiches à imprimer : pour chaque module, fiche, corrigé et activité de groupe en PDF (A4) dans
+# _build/fiches/, imprimés depuis le livre par Chromium (sudo apt install chromium).
+fiches: book
+	$(BIN)/python -m atelier_tools.fiches
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
@@ -56,5 +61,5 @@ upgrade: $(STAMP)
 	$(BIN)/python -m atelier_tools.lock --upgrade
 
 clean:
-	rm -rf _build _generated .pytest_cache .hypothesis
+	rm -rf _build _generated fiches .pytest_cache .hypothesis
 	find . -name __pycache__ -prune -exec rm -rf {} +

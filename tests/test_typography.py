@@ -21,8 +21,21 @@ PENDING_FIX = {
 def _files():
     files = [*sorted(ROOT.glob("modules/*.ipynb")), *sorted(ROOT.glob("exercises/*.ipynb"))]
     files += sorted(ROOT.glob("data/quiz/*.yml")) + sorted(ROOT.glob("data/course/notes/*.yml"))
-    files += [ROOT / "intro.md", *sorted(ROOT.glob("annexes/*.md"))]
+    files += sorted(ROOT.glob("data/activites/*.yml"))
+    files += [ROOT / "intro.md", *sorted(ROOT.glob("annexes/*.md")), *sorted(ROOT.glob("annexes/activites/*.md"))]
     return [f.relative_to(ROOT).as_posix() for f in files if f.is_file()]
+
+
+def _all_strings(data):
+    """Every string value of an activity file: all of it is printed for a group."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _all_strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _all_strings(value)
 
 
 def _faults(relative: str) -> list[str]:
@@ -32,7 +45,8 @@ def _faults(relative: str) -> list[str]:
                 for fault in find_faults(c.source)]
     if path.suffix == ".yml":
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return [fault for text in yaml_strings(data) for fault in find_faults(text)]
+        texts = _all_strings(data) if relative.startswith("data/activites/") else yaml_strings(data)
+        return [fault for text in texts for fault in find_faults(text)]
     return find_faults(path.read_text(encoding="utf-8"))
 
 
@@ -48,7 +62,7 @@ def test_french_typography(relative):
 
 def test_the_files_checked_include_every_kind():
     files = _files()
-    for kind in ("modules/", "exercises/", "data/quiz/", "intro.md", "annexes/"):
+    for kind in ("modules/", "exercises/", "data/quiz/", "data/activites/", "intro.md", "annexes/"):
         assert any(f.startswith(kind) for f in files), kind
 
 
