@@ -133,8 +133,10 @@ def test_home_page_course_map_fits_1280px_and_has_one_search(page, book_server):
 
 # --------------------------------------------------------------------------- the keyboard alone
 
-FOCUS_SHOWN = """el => { const s = getComputedStyle(el);
-  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none'); }"""
+# The focused element, or the icon it holds (the theme draws the focus of the left column's
+# « sub-pages » buttons around their chevron), shows an outline of 2 px or more, or a shadow.
+FOCUS_SHOWN = """el => [el, ...el.children].some(e => { const s = getComputedStyle(e);
+  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none'); })"""
 
 
 def tab_to(page, test_js: str, what: str, limit: int = 400, key: str = "Tab"):

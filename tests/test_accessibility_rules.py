@@ -13,7 +13,10 @@ BIB = '<div role="list" class="citation-list"><div class="citation" id="id1" rol
 TABLE = ('<table class="table">\n<thead>\n<tr class="row-odd"><th class="head"><p></p></th>\n<th class="head"><p>A</p></th>\n'
          '</tr>\n</thead>\n<tbody>\n<tr class="row-even"><td><p>ligne</p></td>\n<td><p>1</p></td>\n</tr>\n</tbody>\n</table>')
 HEADER = '<header id="pst-header" class="bd-header navbar">\n\n</header>'
-PAGE = f"<html><head><title>t</title></head><body>{HEADER}{SEARCH}{THEME}{BIB}{TABLE}" \
+TOC = ('<li class="toctree-l1 has-children"><a class="reference internal" href="annexes/metiers/index.html">Parcours par '
+       'métier</a><details open="open"><summary><span class="toctree-toggle" role="presentation"><i class="fa"></i></span>'
+       '</summary><ul></ul></details></li>')
+PAGE = f"<html><head><title>t</title></head><body>{HEADER}{SEARCH}{THEME}{BIB}{TABLE}{TOC}" \
        '<details><summary aria-label="Toggle hidden content"><p>Afficher le code</p></summary></details></body></html>'
 
 
@@ -23,6 +26,7 @@ def test_fix_names_contain_visible_text_and_lists_have_items():
     assert "<summary><p>Afficher le code</p></summary>" in out
     assert 'title="Clair"' not in out and '<i aria-hidden="true" class="theme-switch' in out
     assert 'role="doc-biblioentry"' not in out and 'role="listitem"' in out
+    assert '<details open="open"><summary aria-label="Sous-pages de «\u00a0Parcours par métier\u00a0»">' in out
     assert '<th scope="row"><p>ligne</p></th>' in out and "<td><p>1</p></td>" in out
     assert '<header id="pst-header" class="bd-header navbar" hidden></header>' in out
     assert out.count(CSS) == 1 and out.index(CSS) < out.index("</head>")

@@ -9,6 +9,8 @@ runs axe-core on every page):
   cells' « Afficher le code » toggles (an English ``aria-label`` replaced their French text),
   the theme button (Font Awesome turns its icons' titles into text that its name « Thème »
   does not contain; the icons are decorative, the button keeps its tooltip « Thème »);
+* the left column's buttons that open a part's sub-pages (a ``<summary>`` holding only an
+  icon) have no name (WCAG 4.1.2): each is named after its part, « Sous-pages de « … » »;
 * the bibliography: sphinxcontrib-bibtex gives each entry the deprecated ARIA role
   ``doc-biblioentry`` inside a ``role="list"``, which then has no list items; each entry
   becomes a ``listitem``;
@@ -57,6 +59,9 @@ _OLD_STYLE = re.compile(r'<style id="atelier-accessibilite">[^<]*</style>')
 
 _SEARCH_BUTTON = re.compile(r'(<button class="[^"]*\bsearch-button-field\b[^"]*"[^>]*?) aria-label="[^"]*"')
 _THEME_ICON = re.compile(r'<i class="(theme-switch [^"]*)"([^>]*?) title="[^"]*"></i>')
+_TOC_TOGGLE = re.compile(
+    r'(<a class="[^"]*\breference internal\b[^"]*" href="[^"]*">([^<]+)</a><details\b[^>]*>)<summary>'
+    r'(?=<span class="toctree-toggle")')
 _TABLE = re.compile(r'<table class="table">.*?</table>', re.S)
 _EMPTY_CORNER = re.compile(r'<thead>\s*<tr[^>]*>\s*<th class="head">(?:<p>\s*</p>)?\s*</th>')
 _FIRST_CELL = re.compile(r'(<tr\b[^>]*>\s*)<td>(.*?)</td>', re.S)
@@ -69,6 +74,7 @@ def fix(html: str) -> str:
     html = html.replace('<summary aria-label="Toggle hidden content">', "<summary>")
     html = _THEME_ICON.sub(r'<i aria-hidden="true" class="\1"\2></i>', html)
     html = html.replace('role="doc-biblioentry"', 'role="listitem"')
+    html = _TOC_TOGGLE.sub(lambda m: f'{m.group(1)}<summary aria-label="Sous-pages de {_quoted(m.group(2))}">', html)
     html = _TABLE.sub(_row_headers, html)
     html = _EMPTY_HEADER.sub(lambda m: m.group(0) if " hidden" in m.group(1) else f"{m.group(1)} hidden></header>", html)
     if _OLD_STYLE.search(html):  # a page kept from an earlier build: today's rules
@@ -76,6 +82,10 @@ def fix(html: str) -> str:
     elif "</head>" in html:
         html = html.replace("</head>", _STYLE + "</head>", 1)
     return html
+
+
+def _quoted(title: str) -> str:
+    return f"«\u00a0{' '.join(title.split())}\u00a0»"
 
 
 def _row_headers(match: re.Match) -> str:
