@@ -61,6 +61,9 @@ def page(context):
 def run_axe(page, script: str) -> list[dict]:
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(script)
+    # colours are measured once the theme's transitions (light → dark at load) have ended
+    page.evaluate("() => Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),"
+                  " new Promise(r => setTimeout(r, 3000))])")
     # axe leaves its « experimental » rules out unless asked: the WCAG ones among them (such as
     # label-content-name-mismatch, WCAG 2.5.3) are asked for by name.
     return page.evaluate(
