@@ -53,7 +53,8 @@ upgrade: $(STAMP)
 # Archive hors ligne _build/atelier-ia-culture-hors-ligne.zip : livre, notebooks, données, paquets
 # Python verrouillés de cette plateforme et LISEZ-MOI.txt (installation sous Linux, macOS, Windows).
 # Pour y ajouter les paquets d'autres plateformes (même version de Python) :
-#   make bundle PLATEFORMES="win_amd64 macosx_11_0_arm64 macosx_10_9_x86_64"
+#   make bundle PLATEFORMES="win_amd64 macosx_14_0_arm64 macosx_13_0_x86_64"
+# (la commande signale chaque paquet verrouillé qui n'existe pas pour une plateforme).
 PLATEFORMES ?=
 bundle: book
 	$(BIN)/python -m atelier_tools.bundle --plateformes "$(PLATEFORMES)"

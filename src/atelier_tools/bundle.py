@@ -13,7 +13,7 @@
 * the licences.
 
 By default the wheels are those of this machine's platform and Python version. Passing
-``--plateformes "win_amd64 macosx_11_0_arm64"`` adds the wheels of other platforms (same
+``--plateformes "win_amd64 macosx_14_0_arm64"`` adds the wheels of other platforms (same
 Python version): the markers of the lock are evaluated for each target platform here,
 because pip evaluates them for the running interpreter, and every missing wheel is reported.
 """
@@ -69,9 +69,12 @@ def platform_label(tag: str) -> str:
     if tag.startswith("win"):
         return {"win_amd64": "Windows 64 bits (x86-64)", "win_arm64": "Windows ARM 64 bits", "win32": "Windows 32 bits"}.get(tag, f"Windows ({tag})")
     if tag.startswith("macosx"):
-        arch = next((a for a in ("arm64", "x86_64", "universal2") if tag.endswith(a)), tag)
-        return {"arm64": "macOS, processeur Apple (M1 et suivants)", "x86_64": "macOS, processeur Intel",
-                "universal2": "macOS (Intel et Apple)"}.get(arch, f"macOS ({tag})")
+        m = re.match(r"macosx_(\d+)_(\d+)_(\w+)$", tag)
+        if not m:
+            return f"macOS ({tag})"
+        major, minor, arch = m.groups()
+        cpu = {"arm64": "processeur Apple", "x86_64": "processeur Intel", "universal2": "processeur Apple ou Intel"}.get(arch, arch)
+        return f"macOS {major}{'.' + minor if minor != '0' else ''} ou plus récent, {cpu}"
     if "linux" in tag:
         return "Linux, processeur ARM 64 bits" if "aarch64" in tag else "Linux, processeur x86-64" if "x86_64" in tag else f"Linux ({tag})"
     return tag
@@ -101,7 +104,7 @@ def marker_environment(tag: str, python_version: str | None = None) -> dict[str,
     if machine is None:
         raise AtelierError(
             f"Plateforme inconnue{NBSP}: « {tag} ». Donnez une étiquette de plateforme des paquets Python "
-            "(« wheels »), par exemple win_amd64, macosx_11_0_arm64, macosx_10_9_x86_64 ou manylinux2014_x86_64."
+            "(« wheels »), par exemple win_amd64, macosx_14_0_arm64, macosx_13_0_x86_64 ou manylinux2014_x86_64."
         )
     env["platform_machine"] = machine
     return env
@@ -415,7 +418,7 @@ def main(argv=None) -> int:
                                      description="Archive hors ligne du cours (livre, notebooks, données, paquets).")
     parser.add_argument("--livre", type=Path, default=None, help="dossier du livre construit (défaut : _build/html)")
     parser.add_argument("--sortie", type=Path, default=None, help=f"archive à écrire (défaut : _build/{NAME}.zip)")
-    parser.add_argument("--plateformes", default="", help="autres plateformes, par exemple \"win_amd64 macosx_11_0_arm64 macosx_10_9_x86_64\"")
+    parser.add_argument("--plateformes", default="", help="autres plateformes, par exemple \"win_amd64 macosx_14_0_arm64 macosx_13_0_x86_64\"")
     args = parser.parse_args(argv)
     from atelier_ia.paths import repo_root
 
