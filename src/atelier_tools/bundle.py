@@ -269,8 +269,10 @@ Ce dossier contient tout le cours pour l'utiliser sans connexion à Internet{s}:
 
 Python nécessaire{s}: {python} (les paquets compilés ne servent qu'à cette version).
 Python lui-même n'est pas dans l'archive{s}: installez-le avant la séance (python.org).
-Plateformes couvertes{s}:
+Plateformes couvertes par les paquets{s}:
 {covered}
+Sur un autre système, seul le livre sert hors ligne{s}: préparez une archive pour ce système
+avec «\u00a0make bundle PLATEFORMES=…\u00a0» (voir CONTRIBUTING.md dans le dépôt du cours).
 {warn}
 1. LIRE LE LIVRE, SANS RIEN INSTALLER
    Ouvrez livre/index.html dans votre navigateur (double-clic). Le livre ne charge rien
