@@ -5,7 +5,7 @@ MODULES="00 02" DEST=../mon-cours``) writes a new project folder that holds:
 
 * the chosen modules and their prerequisites (added with a message saying which and why);
 * every file of the project except those of the other modules: a file outside ``src/`` and
-  ``tests/`` whose name starts with a removed module's id (notebook, exercises, quiz, notes
+  ``tests/`` whose name, or a folder's name on its path, starts with a removed module's id (notebook, exercises, quiz, notes
   and whatever per-module file the project gains later) is left out — no list of pages;
 * the data files the kept notebooks need: a file of ``data/`` named in a removed module's
   notebooks and in none of the kept notebooks, library modules they import or book pages is
@@ -121,10 +121,10 @@ def _belongs_to(path: str, module_ids: list[str]) -> str | None:
     """The module a non-code file belongs to by its name (``NN-id…``), if any."""
     if path.startswith(CODE):
         return None
-    name = path.rsplit("/", 1)[-1]
-    for mid in module_ids:
-        if name.startswith(mid) and name[len(mid):len(mid) + 1] in ("", "-", ".", "_"):
-            return mid
+    for name in path.split("/"):  # a file named after a module, or a folder named after one
+        for mid in module_ids:
+            if name.startswith(mid) and name[len(mid):len(mid) + 1] in ("", "-", ".", "_"):
+                return mid
     return None
 
 
