@@ -135,3 +135,22 @@ def test_supported_python_is_read_from_the_wheel_tags():
 def test_bundle_without_a_built_book_says_to_run_make_book(tmp_path):
     with pytest.raises(AtelierError, match="make book"):
         bundle.build_bundle(ROOT, tmp_path / "pas-de-livre", tmp_path / "x.zip", log=lambda *a: None)
+
+
+def test_a_pin_without_wheel_for_a_platform_is_reported_and_the_others_still_come(monkeypatch, tmp_path):
+    calls = []
+
+    def fake_pip(*args, quiet=True):
+        todo = Path(args[args.index("-r") + 1]).read_text(encoding="utf-8").split()
+        calls.append(todo)
+        if "scipy==1.17.1" in todo:
+            return subprocess.CompletedProcess(args, 1, "", "ERROR: No matching distribution found for scipy==1.17.1\n")
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(bundle, "_pip", fake_pip)
+    missing = bundle.download_wheels(["numpy==2.0.0", "scipy==1.17.1", "six==1.17.0"], tmp_path, "macosx_13_0_x86_64", "3.11")
+    assert missing == ["scipy==1.17.1"]
+    assert calls[-1] == ["numpy==2.0.0", "six==1.17.0"]
+    report = bundle.PlatformReport("macosx_13_0_x86_64", bundle.platform_label("macosx_13_0_x86_64"), 3, missing)
+    readme = bundle.lisez_moi("CPython 3.11", "3.11", [report], 2, 1000)
+    assert "INCOMPLET, il manque scipy==1.17.1" in readme and "processeur Intel" in readme
