@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BOOK   := _build/html
 LOCK   := requirements/lock.txt
 
-.PHONY: book test lab bench sync lock upgrade clean clean-notebooks venv bundle selection
+.PHONY: book fiches test lab bench sync lock upgrade clean clean-notebooks venv bundle selection
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est nécessaire (python3 --version).")'
@@ -27,6 +27,11 @@ sync: $(STAMP)
 book: $(STAMP) sync
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going --builder html
 	@echo "Livre construit : $(CURDIR)/$(BOOK)/index.html"
+
+# Fiches à imprimer : pour chaque module, fiche, corrigé et activité de groupe en PDF (A4) dans
+# _build/fiches/, imprimés depuis le livre par Chromium (sudo apt install chromium).
+fiches: book
+	$(BIN)/python -m atelier_tools.fiches
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -66,5 +71,5 @@ selection: $(STAMP)
 	$(BIN)/python -m atelier_tools.selection $(MODULES) --dest "$(DEST)" $(if $(TITRE),--titre "$(TITRE)")
 
 clean:
-	rm -rf _build _generated .pytest_cache .hypothesis
+	rm -rf _build _generated fiches .pytest_cache .hypothesis
 	find . -name __pycache__ -prune -exec rm -rf {} +

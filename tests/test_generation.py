@@ -158,3 +158,89 @@ def test_an_available_module_without_review_date_is_flagged():
     table = render.modules_table(parse_catalogue(modules, pathways))
     row = next(line for line in table.splitlines() if f"| {entry['id'][:2]} |" in line)
     assert "à revoir" in row and "revu_le" in row
+
+
+# --- session plans in several parts (data/course/seances.yml) ------------------------------
+
+def _minutes(text: str) -> int:
+    """« 45 min », « 1 h », « 1 h 05 » back to minutes."""
+    m = re.fullmatch(r"(?:(\d+)\u00a0h)?(?:\u00a0?(\d+)(?:\u00a0min)?)?", text.strip())
+    assert m and text.strip(), text
+    return int(m[1] or 0) * 60 + int(m[2] or 0)
+
+
+def _table_minutes(text: str) -> list[int]:
+    """Sum of the « Durée » column of each timed table of a plan."""
+    sums, current = [], None
+    for line in text.splitlines():
+        if line.startswith("| Horaire |"):
+            current = 0
+        elif current is not None and line.startswith("| ") and not line.startswith("|---"):
+            cells = [c.strip() for c in line.strip("|").split(" | ")]
+            if cells[1] == "Fin":
+                sums.append(current)
+                current = None
+            else:
+                current += _minutes(cells[2])
+    return sums
+
+
+def test_multi_part_session_plans_fit_their_slots():
+    from atelier_tools import seances
+
+    plans = seances.load_plans(CAT)
+    assert {"trois-demi-journees", "cafe-ia-mediatheque"} <= {p.id for p in plans}
+    for plan in plans:
+        text, used = seances.plan_markdown(plan, CAT)
+        assert len(used) == len(plan.parts)
+        assert _table_minutes(text) == used, plan.id
+        for part, minutes in zip(plan.parts, used):
+            assert minutes <= part.length, f"{plan.id}, « {part.title} » : {minutes} min pour un créneau de {part.length}"
+        for item in (i for part in plan.parts for i in part.items):
+            if item.module is not None:
+                assert item.module.title in text
+                assert f"`{item.module.id}-fiche.pdf`" in text and f"`{item.module.id}-corrige.pdf`" in text
+            if item.real_activity:
+                assert f"`{item.module.id}-activite.pdf`" in text
+        assert "À préparer et à imprimer" in text
+        assert "`make fiches`" in text and "`make bundle`" in text and "`_build/fiches/`" in text
+
+
+def test_cafe_ia_needs_no_computer_and_votes_on_no_code_quizzes():
+    from atelier_ia.quiz import load_quiz
+    from atelier_tools import seances
+
+    raw_plans = yaml.safe_load((data_dir() / "course" / "seances.yml").read_text(encoding="utf-8"))
+    vote = next(p for p in raw_plans["seances"] if p["id"] == "cafe-ia-mediatheque")["vote_par_question"]
+    cafe = next(p for p in seances.load_plans(CAT) if p.id == "cafe-ia-mediatheque")
+    assert not cafe.computers
+    items = [i for part in cafe.parts for i in part.items]
+    assert not any(i.kind == "module" for i in items), "un café IA projette des sections, pas des modules entiers"
+    quizzes = [i for i in items if i.kind == "quiz"]
+    assert quizzes
+    for q in quizzes:
+        assert q.teaching == vote * len(load_quiz(f"{q.module.id}-sans-code").questions)
+    text, used = seances.plan_markdown(cafe, CAT)
+    assert 90 <= sum(used) <= 150, f"un café IA dure environ deux heures, pas {sum(used)} min"
+    assert "Aucun ordinateur pour le public" in text
+
+
+def test_a_part_that_overruns_moves_exercises_then_activities():
+    from atelier_tools import seances
+
+    data = {"seances": [{"id": "essai", "titre": "Essai", "public": "Un groupe", "pause": 15, "pause_toutes": 90,
+                         "ordinateurs": True, "parties": [{"titre": "Matin", "debut": "9:00", "duree": 100, "sequences": [
+                             {"module": "00-prise-en-main"}, {"module": "02-fonctionnement-ia-generative"},
+                             {"texte": "Bilan", "minutes": 10}]}]}]}
+    plan = seances.parse_plans(data, CAT)[0]
+    text, used = seances.plan_markdown(plan, CAT)
+    m0, m2 = CAT.module("00-prise-en-main"), CAT.module("02-fonctionnement-ia-generative")
+    assert "exercices des modules 00 et 02 se font après la séance" in text
+    # a pause between the two modules (45 min have run, 115 would pass 90), none before the closing
+    # sequence; still too long: the plan says so
+    assert used[0] == m0.teaching_minutes + plan.pause + m2.teaching_minutes + 10 > 100
+    assert text.count("| Pause |") == 1
+    assert "Attention" in text
+    data["seances"][0]["parties"][0]["sequences"][0]["sections"] = ["fantome"]
+    with pytest.raises(AtelierError, match="sections"):
+        seances.parse_plans(data, CAT)

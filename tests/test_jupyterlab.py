@@ -180,6 +180,10 @@ def test_module_00_runs_reads_and_its_widgets_answer(browser, lab):
     page = _open_and_run(browser, lab, "modules/00-prise-en-main.ipynb")
     try:
         assert _errors(page) == [], "une cellule du module 00 échoue dans JupyterLab"
+        menus = page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_inner_texts()
+        assert "Fichier" in menus and "File" not in menus, (
+            f"l'interface de JupyterLab n'est pas en français (menus : {menus}) : "
+            "make venv installe le paquet de langue et python -m atelier_tools.kernel le choisit")
         texts = _markdown_text(page)
         assert len(texts) > 10 and all(t.strip() for t in texts), "des cellules de texte ne sont pas rendues"
         raw = [m.group(0) + " dans : " + t[:80] for t in texts for m in [RAW_MYST.search(t)] if m]
@@ -218,6 +222,13 @@ def test_module_00_runs_reads_and_its_widgets_answer(browser, lab):
         page.wait_for_function("el => el.innerText.includes('Bonne réponse')", arg=box.element_handle(), timeout=15_000)
         assert "Pas tout à fait" not in box.inner_text()
         _shot(page, "module-00-quiz-juste")
+        # a long option wraps inside its own line box instead of running over the next option
+        labels = page.locator(".jp-NotebookPanel .widget-radio-box label")
+        assert labels.count() >= len(quiz.questions)
+        overflowing = page.evaluate(
+            "() => [...document.querySelectorAll('.jp-NotebookPanel .widget-radio-box label')]"
+            ".filter(l => l.scrollHeight > l.clientHeight + 1).map(l => l.innerText.slice(0, 60))")
+        assert overflowing == [], f"des réponses du quiz débordent sur la suivante dans JupyterLab : {overflowing}"
     finally:
         _close(page, lab)
     print(f"module 00 dans JupyterLab : {time.monotonic() - started:.0f} s")

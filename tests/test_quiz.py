@@ -236,3 +236,14 @@ def test_html_and_widgets_show_the_same_order_and_grade_it():
         assert [html.unescape(t) for t in re.findall(r'<label><input[^>]*><span>(.*?)</span>', form)] == [
             html.unescape(re.sub(r"<[^>]+>", "", _inline(t))) for t in shown]
         assert evaluate(q, sorted(q.correct_indices)).ok
+
+
+def test_results_are_kept_per_module_with_the_no_code_questions_apart():
+    from atelier_ia.quiz.render import progress_slot
+
+    assert progress_slot("02-fonctionnement-ia-generative", "jeton") == ("02-fonctionnement-ia-generative", "jeton")
+    assert progress_slot("02-fonctionnement-ia-generative-sans-code", "jeton") == (
+        "02-fonctionnement-ia-generative", "sans-code/jeton")
+    page = quiz_html(load_quiz("02-fonctionnement-ia-generative-sans-code"), "q")
+    assert 'data-module="02-fonctionnement-ia-generative"' in page
+    assert "localStorage" in page and "catch(e)" in page  # a refused storage never breaks the quiz

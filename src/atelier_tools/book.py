@@ -7,6 +7,9 @@
   answer keys); pages include them, so the book always shows what ``data/`` says.
 * After writing the HTML: applies the two page rules, :mod:`atelier_tools.french_ui`
   (French interface) and :mod:`atelier_tools.privacy` (no widget state, no thebe).
+* Printable handouts and answer keys (:mod:`atelier_tools.handouts`): written into ``fiches/``
+  before the sources are read; after the HTML is written, each module's figure is copied
+  into its handout.
 """
 
 from __future__ import annotations
@@ -15,9 +18,16 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import durations, french_ui, privacy, render
+from . import durations, french_ui, privacy, progress, render
 
 GENERATED = "_generated"
+
+
+def _handouts():
+    """:mod:`atelier_tools.handouts` (printable handouts; imported here, apart from the other tools)."""
+    from . import handouts
+
+    return handouts
 
 
 def _estimate_text() -> str:
@@ -47,18 +57,36 @@ def generate(srcdir: Path) -> dict[str, str]:
         "notes.md": render.trainer_notes(cat),
         "plan-3h.md": plan_3h,
         "estimation.md": _estimate_text(),
+        "attestation.md": progress.attestation_block(cat),
+        "fiches.md": _handouts().index_list(cat),
     }
     if any(p.id == "journee" for p in cat.pathways):
         files["plan-journee.md"], _ = render.session_plan(
             cat, "journee", 9 * 60 + 30, 7 * 60 + 30,
             ("Accueil, attentes, quiz « avant »", 15), ("Synthèse, quiz « après », évaluation de la journée", 30),
             pause_every=105, lunch=75)
+    files.update(_metiers_files(cat))
     out = srcdir / GENERATED
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         path = out / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
+    return files
+
+
+def _metiers_files(cat) -> dict[str, str]:
+    """Paths by job, the positioning quiz and the session plans in several parts."""
+    from . import metiers, seances
+
+    auds = metiers.load_audiences(cat)
+    pos = metiers.load_positioning(auds, cat)
+    files = {f"metier-{a.id}.md": metiers.audience_page(a, cat) for a in auds}
+    files["metiers-index.md"] = metiers.index_markdown(auds)
+    files["positionnement.md"] = metiers.positioning_markdown(pos, auds, cat)
+    files["positionnement-regles.md"] = metiers.positioning_table(pos, auds, cat)
+    for plan in seances.load_plans(cat):
+        files[f"plan-{plan.id}.md"], _ = seances.plan_markdown(plan, cat)
     return files
 
 
@@ -70,11 +98,17 @@ def _config_inited(app, config):
 
 def _builder_inited(app):
     generate(Path(app.srcdir))
+    _handouts().write_pages(Path(app.srcdir), load_catalogue())
 
 
 def _build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
+    for module_id in _handouts().insert_figures(Path(app.outdir)):
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).warning(
+            f"fiche du module {module_id} : figure 1 introuvable dans la page du module (modules/{module_id}.html)")
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         new = privacy.clean(french_ui.translate(text))
@@ -98,6 +132,7 @@ def _register_bibliography_style():
 
 def setup(app):
     _register_bibliography_style()
+    app.add_config_value("atelier_book_url", "", "html", [str])  # the online book's address (printed handouts)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("build-finished", _build_finished)

@@ -102,7 +102,11 @@ def themes_list(cat: Catalogue) -> str:
 
 
 def course_map(cat: Catalogue) -> str:
-    return "**Les six thèmes**\n\n" + themes_list(cat) + "\n" + modules_table(cat)
+    """The home page's map: the themes, the modules, then the reader's progress in each
+    (filled in by the browser, see :mod:`atelier_tools.progress`)."""
+    from . import progress
+
+    return "**Les six thèmes**\n\n" + themes_list(cat) + "\n" + modules_table(cat) + "\n" + progress.map_block(cat)
 
 
 def pathways_markdown(cat: Catalogue) -> str:

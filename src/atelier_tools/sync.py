@@ -88,12 +88,24 @@ def toc(cat: Catalogue) -> str:
         *[f"      - file: exercises/{m.id}-exercices" for m in cat.available],
         "  - caption: Annexes",
         "    chapters:",
-        *[f"      - file: annexes/{name}" for name in ANNEXES if (repo_root() / "annexes" / f"{name}.md").is_file()],
+        *[line for name in ANNEXES for line in _annex_lines(name, cat)],
     ]
+    if (repo_root() / "annexes" / "fiches.md").is_file():  # handouts, written at build time (atelier_tools.handouts)
+        lines += ["  - caption: Fiches à imprimer", "    chapters:", "      - file: annexes/fiches",
+                  "        sections:", "          - glob: fiches/*"]
     return "\n".join(lines) + "\n"
 
 
-ANNEXES = ("parcours", "guide-formateurs", "jupyterhub", "glossaire", "bibliographie", "licence")
+ANNEXES = ("parcours", "positionnement", "metiers", "guide-formateurs", "jupyterhub", "glossaire", "bibliographie", "licence",
+           "attestation", "accessibilite")
+
+
+def _annex_lines(name: str, cat: Catalogue) -> list[str]:
+    if name == "metiers":  # the index « Parcours par métier » and one page per audience
+        from . import metiers
+
+        return metiers.toc_lines(cat)
+    return [f"      - file: annexes/{name}"] if (repo_root() / "annexes" / f"{name}.md").is_file() else []
 
 
 def _notebook(path: Path, cat: Catalogue, module, gens) -> tuple[str, str]:
@@ -132,6 +144,9 @@ def plan(root: Path | None = None) -> dict[Path, tuple[str, str]]:
         path = root / name
         old = path.read_text(encoding="utf-8")
         out[path] = (old, fill_regions(old, gens, name))
+    from . import metiers
+
+    out.update(metiers.stub_pages(root, cat))  # annexes/metiers/<id>.md, one per audience
     for m in cat.available:
         path = root / m.notebook
         out[path] = _notebook(path, cat, m, gens)

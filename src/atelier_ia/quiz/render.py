@@ -11,13 +11,37 @@ from ..errors import AtelierError, describe
 from .model import Question, Quiz, evaluate, load_quiz
 
 __all__ = [
+    "PROGRESS_KEY",
     "TXT",
     "QuizView",
+    "progress_slot",
     "quiz_html",
     "show_quiz",
 ]
 
 _counter = itertools.count(1)
+
+#: The one localStorage key where the static book keeps the reader's last answer to each
+#: question (in this browser only: nothing is ever sent). Its value is JSON::
+#:
+#:     {"v": 1, "modules": {"<module id>": {"q": {"<question key>": {"r": "ok", "d": "2026-12-01"}}}}}
+#:
+#: ``r`` is the last verdict (``ok``, ``partial`` or ``wrong``), ``d`` the reader's local date.
+#: A value with another ``v`` is left untouched (a newer book may have written it).
+PROGRESS_KEY = "atelier-ia-progression"
+PROGRESS_VERSION = 1
+_NO_CODE = "-sans-code"
+
+
+def progress_slot(quiz_module: str, question_id: str) -> tuple[str, str]:
+    """Where a question's result is kept: (module id, question key).
+
+    The questions of ``<id>-sans-code.yml`` (asked next to the demos of module ``<id>``) count
+    for module ``<id>``, under the key ``sans-code/<question id>``.
+    """
+    if quiz_module.endswith(_NO_CODE):
+        return quiz_module[: -len(_NO_CODE)], f"sans-code/{question_id}"
+    return quiz_module, question_id
 _HTML_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _URL = re.compile(r"https?://[^\s<>\"»]+[^\s<>\"».,;:)]")
 
@@ -33,6 +57,9 @@ TXT = {
     "source": "Source\u00a0:",
     "why": "Pourquoi\u00a0:",
     "heading": "Question {n} sur {total}",
+    "kept": ("Dans le livre, le résultat de votre dernier essai à chaque question est gardé dans ce navigateur "
+             "seulement, pour afficher votre progression sur la carte du cours\u00a0: rien n'est envoyé. "
+             "Un bouton de la carte l'efface."),
 }
 
 
@@ -50,6 +77,7 @@ def _inline(text: str) -> str:
 
 _CSS = """
 .aiq{margin:1em 0;font-size:1rem;line-height:1.5}
+.aiq .aiq-kept{font-size:.9em;margin:.2em 0 0}
 .aiq form{border:1px solid #8a8a8a;border-radius:.5em;padding:.2em 1em 1em;margin:0 0 1em}
 .aiq fieldset{border:0;margin:0;padding:0;min-width:0}
 .aiq legend{font-weight:600;padding:.6em 0 .2em;float:left;width:100%}
@@ -76,6 +104,21 @@ _JS = """
 (function(){
   var root=document.getElementById(%(id)s);
   if(!root||root.dataset.ready)return; root.dataset.ready="1";
+  function remember(key,result){
+    /* The last result of each question, in this browser only; any failure (storage refused,
+       private mode, full, unreadable value) is ignored: the quiz works the same without it. */
+    try{
+      var store=window.localStorage,raw=store.getItem(%(key)s),data=null;
+      try{data=raw?JSON.parse(raw):null;}catch(e){}  /* unreadable: start again */
+      if(!data||typeof data!=="object"||typeof data.modules!=="object"||data.modules===null)data={v:%(version)s,modules:{}};
+      if(data.v!==%(version)s||!root.dataset.module||!key)return;
+      var d=new Date(),p=function(n){return (n<10?"0":"")+n;};
+      var mod=data.modules[root.dataset.module];
+      if(!mod||typeof mod.q!=="object"||mod.q===null)mod=data.modules[root.dataset.module]={q:{}};
+      mod.q[key]={r:result,d:d.getFullYear()+"-"+p(d.getMonth()+1)+"-"+p(d.getDate())};
+      store.setItem(%(key)s,JSON.stringify(data));
+    }catch(e){}
+  }
   root.querySelectorAll("form").forEach(function(form){
     form.addEventListener("submit",function(ev){
       ev.preventDefault();
@@ -94,18 +137,19 @@ _JS = """
       verdict.textContent=msg; verdict.dataset.state=state; verdict.hidden=false;
       picked.forEach(function(i){var el=form.querySelector('.aiq-retour[data-option="'+i+'"]');if(el)el.hidden=false;});
       if(state==="ok"){form.querySelectorAll(".aiq-why,.aiq-source").forEach(function(el){el.hidden=false;});}
+      if(state!=="none")remember(form.dataset.key,state);
     });
   });
 })();
 """
 
 
-def _question_html(quiz_id: str, q: Question, n: int, total: int) -> str:
+def _question_html(quiz_id: str, q: Question, n: int, total: int, key: str) -> str:
     kind = "checkbox" if q.multiple else "radio"
     name = f"{quiz_id}-{q.id}"
     correct = ",".join(str(i) for i in sorted(q.correct_indices))
     parts = [
-        f'<form class="aiq-question" data-question="{html.escape(q.id)}" data-correct="{correct}" '
+        f'<form class="aiq-question" data-question="{html.escape(q.id)}" data-key="{html.escape(key)}" data-correct="{correct}" '
         f'data-multiple="{str(q.multiple).lower()}" novalidate>',
         "<fieldset>",
         f'<legend><span class="aiq-num">{html.escape(TXT["heading"].format(n=n, total=total))}</span>'
@@ -138,13 +182,23 @@ def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
         )
     quiz_id = quiz_id or f"aiq-{quiz.module}-{next(_counter)}"
     total = len(quiz.questions)
-    body = "".join(_question_html(quiz_id, q, n, total) for n, q in enumerate(quiz.questions, start=1))
+    module = progress_slot(quiz.module, "")[0]
+    body = "".join(_question_html(quiz_id, q, n, total, progress_slot(quiz.module, q.id)[1])
+                   for n, q in enumerate(quiz.questions, start=1))
     data = " ".join(f'data-{k}="{html.escape(TXT[k])}"' for k in ("none", "ok", "partial", "wrong"))
-    script = _JS % {"id": '"' + quiz_id + '"'}
+    script = _JS % {"id": '"' + quiz_id + '"', "key": '"' + PROGRESS_KEY + '"', "version": PROGRESS_VERSION}
+    if not quiz.module.endswith(_NO_CODE):  # once per page: under the end-of-module quiz
+        body += f'<p class="aiq-kept">{html.escape(TXT["kept"])}</p>'
     return (
-        f'<div class="aiq" id="{quiz_id}" lang="fr" {data}><style>{_CSS}</style>{body}'
+        f'<div class="aiq" id="{quiz_id}" lang="fr" data-module="{html.escape(module)}" {data}><style>{_CSS}</style>{body}'
         f"<script>{script}</script></div>"
     )
+
+
+# ipywidgets gives each radio option a fixed height: a long option wraps onto the next one.
+_LAB_CSS = (".aiq-lab .widget-radio-box label{height:auto;min-height:var(--jp-widgets-inline-height);"
+            "line-height:1.4;white-space:normal;display:flex;align-items:flex-start;padding:.15em 0}"
+            ".aiq-lab .widget-radio-box label input{order:-1;margin:.3em .5em 0 0;flex:none}")
 
 
 class _QuestionWidget:
@@ -206,7 +260,9 @@ class QuizView:
     def _repr_mimebundle_(self, include=None, exclude=None):
         import ipywidgets as w
 
-        box = w.VBox([q.widget for q in self.questions])
+        style = w.HTML(f"<style>{_LAB_CSS}</style>", layout=w.Layout(height="0px", margin="0"))
+        box = w.VBox([style, *(q.widget for q in self.questions)])
+        box.add_class("aiq-lab")
         bundle = dict(box._repr_mimebundle_() or {})
         bundle["text/html"] = quiz_html(self.quiz)
         bundle["text/plain"] = f"Quiz du module {self.quiz.module} ({len(self.quiz.questions)} questions)"

@@ -1,0 +1,302 @@
+"""The reader's progress, kept in their browser only: the course map's column and the
+« attestation de suivi » page.
+
+The quizzes of the static book (:mod:`atelier_ia.quiz.render`) write each question's last
+result into one ``localStorage`` key, :data:`~atelier_ia.quiz.render.PROGRESS_KEY`. This
+module writes, at build time, what reads it back:
+
+* :func:`map_block`: under the course map, a table of the reader's progress per module, a note
+  on privacy and the one-click « Effacer ma progression » button;
+* :func:`attestation_block`: the form and printable sheet of ``annexes/attestation.md``.
+
+Both embed the same JSON (:func:`catalogue_json`): every module's number, title and
+estimated duration from the catalogue, and the keys of its questions from the quiz files, so
+that nothing a learner reads about a module is typed by hand, and a stale key (a question
+removed since) never counts. All of it is inline HTML, CSS and JavaScript: no file, no
+request, nothing sent.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from atelier_ia.course import Catalogue
+from atelier_ia.paths import data_dir
+from atelier_ia.quiz import load_quiz
+from atelier_ia.quiz.render import PROGRESS_KEY, PROGRESS_VERSION, progress_slot
+
+NBSP = "\u00a0"
+DATA_ID = "aip-data"
+
+
+def quiz_files(module_id: str) -> list[str]:
+    """The quiz ids whose questions count for a module: its end-of-module quiz and the
+    questions asked next to its demos (``<id>-sans-code``), when the files exist."""
+    return [q for q in (module_id, f"{module_id}-sans-code") if (data_dir() / "quiz" / f"{q}.yml").is_file()]
+
+
+def question_keys(module_id: str) -> list[str]:
+    """The storage keys of every question that counts for ``module_id``, in file order."""
+    keys = []
+    for quiz_id in quiz_files(module_id):
+        quiz = load_quiz(quiz_id)
+        keys += [progress_slot(quiz.module, q.id)[1] for q in quiz.questions]
+    return keys
+
+
+def quiz_totals(cat: Catalogue) -> dict[str, int]:
+    """Number of questions per available module (the « sur N » of the course map)."""
+    return {m.id: len(question_keys(m.id)) for m in cat.modules if m.available and quiz_files(m.id)}
+
+
+def catalogue_json(cat: Catalogue) -> str:
+    from .render import duration
+
+    modules = [
+        {"id": m.id, "n": m.number, "title": m.title, "minutes": m.minutes, "duration": duration(m.minutes),
+         "keys": question_keys(m.id)}
+        for m in cat.modules if m.available and quiz_files(m.id)
+    ]
+    text = json.dumps({"key": PROGRESS_KEY, "v": PROGRESS_VERSION, "modules": modules}, ensure_ascii=False)
+    return text.replace("</", "<\\/")  # never closes the <script> that holds it
+
+
+def progress_table(cat: Catalogue) -> str:
+    """One row per module with quizzes: its score and last activity, filled in by the page's
+    script from the browser's storage (« — » without JavaScript)."""
+    from .render import _link
+
+    totals = quiz_totals(cat)
+    rows = ["| N° | Module | Questions réussies (dernier essai) | Dernière activité |", "|---|---|---|---|"]
+    for m in cat.modules:
+        if m.id in totals:
+            mid = html.escape(m.id)
+            rows.append(f'| {m.number} | {_link(m, "myst")} | <span class="aip-prog" data-module="{mid}" '
+                        f'data-total="{totals[m.id]}">—</span> | <span class="aip-last" data-module="{mid}">—</span> |')
+    return "\n".join(rows) + "\n"
+
+
+# Shared by the map and the attestation: read the store safely, count, write French.
+_COMMON_JS = r"""
+var AIP=(function(){
+  var data=JSON.parse(document.getElementById("%(data_id)s").textContent);
+  var MONTHS=["janvier","février","mars","avril","mai","juin","juillet","août","septembre","octobre","novembre","décembre"];
+  function read(){ /* null when this browser refuses storage; {} when nothing is kept */
+    var raw;
+    try{raw=window.localStorage.getItem(data.key);}catch(e){return null;}
+    var v=null; try{v=raw?JSON.parse(raw):null;}catch(e){}
+    return (v&&v.v===data.v&&v.modules&&typeof v.modules==="object")?v.modules:{};
+  }
+  function clear(){try{window.localStorage.removeItem(data.key);return true;}catch(e){return false;}}
+  function summary(mod,stored){ /* {ok, total, last, seen} for one module of the catalogue */
+    var q=(stored&&stored[mod.id]&&stored[mod.id].q)||{},ok=0,last="",seen=0;
+    mod.keys.forEach(function(k){var r=q[k];if(!r||typeof r!=="object")return;seen++;
+      if(r.r==="ok")ok++; if(typeof r.d==="string"&&r.d>last)last=r.d;});
+    return {ok:ok,total:mod.keys.length,last:last,seen:seen};
+  }
+  function frDate(iso){
+    var m=/^(\d{4})-(\d{2})-(\d{2})$/.exec(iso||""); if(!m)return "";
+    var d=Number(m[3]); return (d===1?"1er":String(d))+"\u00a0"+MONTHS[Number(m[2])-1]+" "+m[1];
+  }
+  function today(){var d=new Date(),p=function(n){return (n<10?"0":"")+n;};
+    return d.getFullYear()+"-"+p(d.getMonth()+1)+"-"+p(d.getDate());}
+  function score(s){return s.ok+"\u00a0question"+(s.ok>1?"s":"")+" réussie"+(s.ok>1?"s":"")+" sur "+s.total;}
+  function duration(min){var h=Math.floor(min/60),m=min%%60;
+    if(!h)return m+"\u00a0min"; return h+"\u00a0h"+(m?"\u00a0"+(m<10?"0":"")+m:"");}
+  function byId(id){for(var i=0;i<data.modules.length;i++)if(data.modules[i].id===id)return data.modules[i];return null;}
+  return {data:data,read:read,clear:clear,summary:summary,frDate:frDate,today:today,score:score,duration:duration,byId:byId};
+})();
+"""
+
+_CSS = """
+.aip-box{border:1px solid #8a8a8a;border-radius:.5em;padding:.6em 1em;margin:1em 0}
+.aip-box button{padding:.35em 1.1em;border-radius:.3em;border:1px solid #1a4f8b;background:#1a4f8b;color:#fff;font:inherit;cursor:pointer;margin:.2em .4em .2em 0}
+.aip-box button.aip-clear{background:#fff;color:#1a4f8b}
+.aip-box button:focus-visible,.aip-box input:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
+.aip-box input[type=text]{font:inherit;padding:.3em .5em;border:1px solid #555;border-radius:.3em;width:min(30em,100%)}
+.aip-status{min-height:1em}
+.aip-status:not(:empty){font-weight:600;border-left:.35em solid #1b7837;padding-left:.5em}
+"""
+
+_MAP_JS = r"""
+(function(){
+  var box=document.getElementById("aip-carte"); if(!box||box.dataset.ready)return; box.dataset.ready="1";
+  function show(){
+    var stored=AIP.read();
+    box.querySelector(".aip-unavailable").hidden=stored!==null;
+    document.querySelectorAll(".aip-prog[data-module]").forEach(function(cell){
+      var mod=AIP.byId(cell.dataset.module); if(!mod)return;
+      var s=AIP.summary(mod,stored),last=document.querySelector('.aip-last[data-module="'+mod.id+'"]');
+      cell.textContent=s.seen?AIP.score(s):"pas encore commencé (sur "+s.total+"\u00a0questions)";
+      if(last)last.textContent=s.seen?AIP.frDate(s.last):"—";
+    });
+  }
+  box.querySelector(".aip-clear").addEventListener("click",function(){
+    var done=AIP.clear(); show();
+    box.querySelector(".aip-status").textContent=done
+      ?"Progression effacée\u00a0: ce navigateur ne garde plus aucun résultat des quiz de ce cours."
+      :"Ce navigateur refuse le stockage local\u00a0: aucun résultat n'y était gardé.";
+  });
+  show();
+})();
+"""
+
+
+# The status paragraphs stay rendered while empty: a live region hidden with display:none
+# when its text changes is not announced by every screen reader.
+
+
+def _script(body: str) -> str:
+    return f"<script>{_COMMON_JS % {'data_id': DATA_ID}}{body}</script>"
+
+
+def _html_block(text: str) -> str:
+    """Raw HTML as one Markdown HTML block: a blank line would end it, so none is left."""
+    return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+
+
+def map_block(cat: Catalogue) -> str:
+    """Markdown + raw HTML placed under the course map (the note, the button, the script)."""
+    return (
+        f"**Votre progression.** Ce tableau compte, pour chaque module, les "
+        f"questions de quiz réussies à votre dernier essai, sur toutes les questions du module{NBSP}: "
+        f"celles du quiz de fin de module et celles, sans code, qui accompagnent les démonstrations. "
+        f"Ces résultats restent dans ce navigateur (son stockage local)"
+        f"{NBSP}: le livre ne les envoie nulle part, n'a ni compte ni mesure d'audience, et un autre "
+        f"navigateur ou un autre ordinateur ne les voit pas. Pour les effacer, un clic sur le bouton "
+        f"ci-dessous suffit (effacer les données de navigation du site les efface aussi). "
+        f"L'{{doc}}`attestation de suivi </annexes/attestation>` les met en forme pour l'impression.\n\n"
+        + progress_table(cat) + "\n"
+        + _html_block(
+        f'<div class="aip-box" id="aip-carte" lang="fr"><style>{_CSS}</style>\n'
+        f'<p class="aip-unavailable" hidden>Ce navigateur refuse le stockage local (certains modes de '
+        f"navigation privée le font){NBSP}: les quiz fonctionnent, mais aucun résultat n'est gardé.</p>\n"
+        f'<p><button type="button" class="aip-clear">Effacer ma progression</button></p>\n'
+        f'<p class="aip-status" role="status" aria-live="polite"></p>\n'
+        f'<script type="application/json" id="{DATA_ID}">{catalogue_json(cat)}</script>\n'
+        f"{_script(_MAP_JS)}\n"
+        "</div>\n")
+    )
+
+
+# ----------------------------------------------------------------------------- attestation
+
+#: What the printed sheet says it proves, and what it does not (the page explains at length).
+SHEET = {
+    "title": "Attestation de suivi d'une autoformation",
+    "intro": ("a suivi, dans son navigateur, les modules suivants du cours ouvert « Atelier IA & culture » "
+              "et répondu à leurs quiz d'autoévaluation. Les résultats sont ceux du dernier essai à chaque question."),
+    "proves": ("Ce document atteste une déclaration : la personne dont le nom figure ci-dessus a indiqué avoir "
+               "suivi ces modules, et ce navigateur a gardé ses réponses aux quiz. Il peut figurer, avec d'autres "
+               "pièces, dans le registre des mesures prises par un établissement pour la maîtrise de l'IA de ses "
+               "équipes (article 4 du règlement européen sur l'IA)."),
+    "not": ("Il ne vérifie pas l'identité de la personne, ne repose sur aucun examen surveillé et ne mesure pas "
+            "le temps passé (les durées sont celles qu'estime le catalogue du cours). Ce n'est ni un diplôme, "
+            "ni une certification, ni un titre professionnel."),
+    "made": "Document produit le {date} dans le navigateur de la personne, sans aucune transmission de données.",
+    "empty": ("Aucun résultat de quiz n'est enregistré dans ce navigateur. Répondez aux quiz à la fin des "
+              "modules ou à côté des démonstrations, puis revenez sur cette page."),
+    "sign_person": "Signature de la personne",
+    "sign_org": "Visa de l'établissement (facultatif)",
+}
+
+_SHEET_CSS = """
+.aip-sheet{border:1px solid #8a8a8a;padding:1em 1.4em;margin:1em 0;background:#fff;color:#111}
+.aip-sheet :is(h1,h2,h3,h4,p,caption,table,tr,th,td,strong){color:#111;background:#fff}
+.aip-sheet table{border-collapse:collapse;width:100%;margin:.6em 0}
+.aip-sheet th,.aip-sheet td{border:1px solid #666;padding:.25em .5em;text-align:left;vertical-align:top}
+.aip-sheet caption{text-align:left;font-weight:600;padding:.2em 0}
+.aip-sheet .aip-sign{display:flex;gap:2em;margin-top:1.5em}
+.aip-sheet .aip-sign p{flex:1;border-top:1px solid #666;padding-top:.3em;margin-top:2.5em}
+@media screen{#aip-print{display:none}}
+@media print{
+  @page{size:A4;margin:16mm 15mm}
+  body>*:not(#aip-print){display:none!important}
+  html,body{background:#fff!important}
+  #aip-print{display:block!important;font:10.5pt/1.45 Georgia,"DejaVu Serif",serif;color:#000}
+  #aip-print .aip-sheet{border:0;padding:0;margin:0}
+  #aip-print h1{font-size:16pt;margin:0 0 .6em}
+  #aip-print tr{break-inside:avoid}
+}
+"""
+
+_SHEET_JS = r"""
+(function(){
+  var form=document.getElementById("aip-attestation"); if(!form||form.dataset.ready)return; form.dataset.ready="1";
+  var T=JSON.parse(document.getElementById("aip-textes").textContent);
+  var preview=document.getElementById("aip-apercu");
+  var printRoot=document.createElement("div"); printRoot.id="aip-print"; printRoot.lang="fr";
+  document.body.appendChild(printRoot);
+  function el(tag,text,cls){var e=document.createElement(tag);if(text!==undefined)e.textContent=text;if(cls)e.className=cls;return e;}
+  function sheet(level){
+    var stored=AIP.read(),name=form.querySelector("#aip-nom").value.trim(),org=form.querySelector("#aip-etab").value.trim();
+    var box=el("div",undefined,"aip-sheet");
+    box.appendChild(el(level,T.title));
+    var who=el("p"); var strong=el("strong",name||"[nom à saisir]"); who.appendChild(strong);
+    if(org)who.appendChild(document.createTextNode(" ("+org+")"));
+    who.appendChild(document.createTextNode(" "+T.intro)); box.appendChild(who);
+    var rows=[],minutes=0;
+    if(stored)AIP.data.modules.forEach(function(mod){var s=AIP.summary(mod,stored);if(s.seen){rows.push([mod,s]);minutes+=mod.minutes;}});
+    if(!rows.length){box.appendChild(el("p",stored===null?T.unavailable:T.empty,"aip-empty"));}
+    else{
+      var t=el("table"),cap=el("caption",rows.length+"\u00a0module"+(rows.length>1?"s":"")+" suivi"+(rows.length>1?"s":"")
+        +"\u00a0; durée indicative cumulée\u00a0: "+AIP.duration(minutes)),head=el("tr");
+      t.appendChild(cap);
+      ["N°","Module","Durée indicative","Quiz\u00a0: questions réussies","Dernière activité"].forEach(function(h){var th=el("th",h);th.scope="col";head.appendChild(th);});
+      var thead=el("thead"),tbody=el("tbody");thead.appendChild(head);t.appendChild(thead);t.appendChild(tbody);
+      rows.forEach(function(row){var tr=el("tr"),mod=row[0],s=row[1];
+        [mod.n,mod.title,mod.duration,AIP.score(s),AIP.frDate(s.last)].forEach(function(v,i){var c=el(i===1?"th":"td",v);if(i===1)c.scope="row";tr.appendChild(c);});
+        tr.dataset.module=mod.id; tbody.appendChild(tr);});
+      box.appendChild(t);
+    }
+    box.appendChild(el("p",T.proves)); box.appendChild(el("p",T.not));
+    box.appendChild(el("p",T.made.replace("{date}",AIP.frDate(AIP.today()))));
+    box.appendChild(el("p",T.course));
+    var sign=el("div",undefined,"aip-sign"); sign.appendChild(el("p",T.sign_person)); sign.appendChild(el("p",T.sign_org));
+    box.appendChild(sign);
+    return box;
+  }
+  function show(){
+    preview.replaceChildren(sheet("h4"));
+    printRoot.replaceChildren(sheet("h1"));
+  }
+  form.querySelectorAll("input").forEach(function(i){i.addEventListener("input",show);});
+  form.querySelector("#aip-imprimer").addEventListener("click",function(){show();window.print();});
+  form.querySelector(".aip-clear").addEventListener("click",function(){
+    var done=AIP.clear(); show();
+    form.querySelector(".aip-status").textContent=done
+      ?"Progression effacée\u00a0: ce navigateur ne garde plus aucun résultat des quiz de ce cours."
+      :"Ce navigateur refuse le stockage local\u00a0: aucun résultat n'y était gardé.";
+  });
+  window.addEventListener("beforeprint",show);
+  show();
+})();
+"""
+
+
+def attestation_block(cat: Catalogue) -> str:
+    """The raw HTML of the attestation page: the form, the live preview, the printed sheet."""
+    from .render import repository_url
+
+    texts = dict(SHEET)
+    texts["course"] = f"Cours « Atelier IA & culture », textes sous licence CC BY 4.0{NBSP}: {repository_url()}"
+    texts["unavailable"] = ("Ce navigateur refuse le stockage local (certains modes de navigation privée le font) : "
+                            "aucun résultat de quiz n'a pu y être gardé.")
+    texts = {k: v.replace(" : ", f"{NBSP}: ").replace(" ; ", f"{NBSP}; ") for k, v in texts.items()}
+    blob = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
+    return _html_block(
+        f'<div class="aip-box" id="aip-attestation" lang="fr"><style>{_CSS}{_SHEET_CSS}</style>\n'
+        f'<p><label for="aip-nom">Nom et prénom</label><br><input type="text" id="aip-nom" autocomplete="off" spellcheck="false"></p>\n'
+        f'<p><label for="aip-etab">Établissement ou service (facultatif)</label><br><input type="text" id="aip-etab" autocomplete="off" spellcheck="false"></p>\n'
+        f'<p><button type="button" id="aip-imprimer">Imprimer l\'attestation</button>'
+        f'<button type="button" class="aip-clear">Effacer ma progression</button></p>\n'
+        f'<p class="aip-status" role="status" aria-live="polite"></p>\n'
+        f'<h3 id="aip-apercu-titre">Aperçu</h3>\n'
+        f'<div id="aip-apercu" aria-labelledby="aip-apercu-titre" role="region"><p>L\'attestation est produite '
+        f"par JavaScript dans votre navigateur{NBSP}: activez-le pour la voir et l'imprimer.</p></div>\n"
+        f'<script type="application/json" id="{DATA_ID}">{catalogue_json(cat)}</script>\n'
+        f'<script type="application/json" id="aip-textes">{blob}</script>\n'
+        f"{_script(_SHEET_JS)}\n"
+        "</div>\n"
+    )

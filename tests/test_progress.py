@@ -1,0 +1,250 @@
+"""Progress without tracking: quiz results kept in the reader's browser only, shown on the
+course map, printed on the « attestation de suivi », erased in one click, never sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from urllib.parse import unquote_plus, urlparse
+
+import pytest
+import yaml
+
+from atelier_ia.course import load_catalogue
+from atelier_ia.paths import data_dir
+from atelier_ia.quiz import load_quiz, quiz_html
+from atelier_ia.quiz.render import PROGRESS_KEY
+from atelier_ia.timeline import french_date
+from atelier_tools import privacy, progress, render
+
+CAT = load_catalogue()
+MODULE = "00-prise-en-main"
+NAME = "Camille Zéphyrine Testelieu"
+ORG = "Médiathèque de Trifouillis"
+
+
+# --------------------------------------------------------------------------- build time
+
+
+def _questions_in(path) -> int:
+    return len(yaml.safe_load(path.read_text(encoding="utf-8"))["questions"])
+
+
+def test_build_time_totals_match_the_quiz_files():
+    """« sur N » counts the end-of-module quiz and the questions asked next to the demos."""
+    totals = progress.quiz_totals(CAT)
+    assert set(totals) == {m.id for m in CAT.available}
+    for m in CAT.available:
+        files = [data_dir() / "quiz" / f"{m.id}.yml", data_dir() / "quiz" / f"{m.id}-sans-code.yml"]
+        assert totals[m.id] == sum(_questions_in(f) for f in files if f.is_file()), m.id
+    carte = render.course_map(CAT)
+    for mid, n in totals.items():
+        assert f'data-module="{mid}" data-total="{n}"' in carte
+    blob = re.search(r'<script type="application/json" id="aip-data">(.*?)</script>', carte).group(1)
+    data = json.loads(blob)
+    assert data["key"] == PROGRESS_KEY
+    assert {d["id"]: len(d["keys"]) for d in data["modules"]} == totals
+    for d in data["modules"]:
+        assert len(set(d["keys"])) == len(d["keys"]), f"{d['id']} : deux questions partagent une clé"
+        m = CAT.module(d["id"])
+        assert (d["title"], d["minutes"], d["duration"]) == (m.title, m.minutes, render.duration(m.minutes))
+
+
+def test_the_quiz_records_under_the_keys_the_map_counts():
+    keys = set(progress.question_keys(MODULE))
+    for quiz_id in (MODULE, f"{MODULE}-sans-code"):
+        page = quiz_html(load_quiz(quiz_id), "q")
+        assert f'data-module="{MODULE}"' in page and PROGRESS_KEY in page
+        found = set(re.findall(r'data-key="([^"]+)"', page))
+        assert found and found <= keys, quiz_id
+
+
+def test_generated_blocks_stay_one_html_block_and_load_nothing():
+    for block in (progress.attestation_block(CAT), progress.map_block(CAT).split("\n\n")[-1]):
+        assert "\n\n" not in block.strip(), "une ligne vide couperait le bloc HTML en Markdown"
+        assert not privacy.third_party_resources(block)
+
+
+# --------------------------------------------------------------------------- in a browser
+
+
+
+def _today() -> str:
+    return french_date(dt.date.today())
+
+
+@pytest.fixture()
+def context(browser):
+    """A browser context that records every request (URL, method, body, headers)."""
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    ctx.sent = []
+    ctx.on("request", lambda r: ctx.sent.append((r.url, r.method, r.post_data or "", json.dumps(r.headers))))
+
+    def route(r):
+        host = urlparse(r.request.url).hostname
+        if r.request.url.startswith("data:") or host in ("127.0.0.1", "localhost"):
+            r.continue_()
+        else:
+            r.abort()
+
+    ctx.route("**/*", route)
+    yield ctx
+    ctx.close()
+
+
+def _page(ctx):
+    page = ctx.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    return page
+
+
+def _answer_with_keyboard(page, quiz_id: str, right: bool):
+    """Answer the first single-choice question of a quiz with Tab, Space and Enter only."""
+    quiz = load_quiz(quiz_id)
+    q = next(q for q in quiz.questions if not q.multiple)
+    pick = next(i for i, o in enumerate(q.options) if o.correct == right)
+    form = page.locator(f'form[data-key="{progress.progress_slot(quiz.module, q.id)[1]}"]')
+    form.scroll_into_view_if_needed()
+    form.locator("input").first.focus()
+    for _ in range(pick):
+        page.keyboard.press("ArrowDown")  # moves and checks within the radio group
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # out of the group: the « Vérifier » button
+    assert page.evaluate("() => document.activeElement.textContent") == "Vérifier"
+    page.keyboard.press("Enter")
+    return form.get_by_role("status").inner_text()
+
+
+@pytest.mark.book
+@pytest.mark.browser
+def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, book_server):
+    total = progress.quiz_totals(CAT)[MODULE]
+    page = _page(context)
+    page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
+    assert page.locator(".aiq-kept").count() == 1, "la page dit une fois où vont les résultats"
+    assert "rien n'est envoyé" in page.locator(".aiq-kept").inner_text()
+    assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
+    assert "Pas tout à fait" in _answer_with_keyboard(page, f"{MODULE}-sans-code", right=False)
+
+    stored = json.loads(page.evaluate(f"() => localStorage.getItem('{PROGRESS_KEY}')"))
+    assert stored["v"] == 1
+    results = stored["modules"][MODULE]["q"]
+    assert sorted(r["r"] for r in results.values()) == ["ok", "wrong"]
+    assert {r["d"] for r in results.values()} == {dt.date.today().isoformat()}
+
+    # the course map: one right answer out of every question of the module, today
+    page.goto(f"{book_server}/intro.html", wait_until="load")
+    cell = page.locator(f'.aip-prog[data-module="{MODULE}"]')
+    assert cell.inner_text() == f"1\u00a0question réussie sur {total}"
+    assert page.locator(f'.aip-last[data-module="{MODULE}"]').inner_text() == _today()
+    other = next(m.id for m in CAT.available if m.id != MODULE)
+    assert page.locator(f'.aip-prog[data-module="{other}"]').inner_text().startswith("pas encore commencé")
+
+    # the attestation: name typed on the keyboard, module, score and date from the catalogue
+    page.goto(f"{book_server}/annexes/attestation.html", wait_until="load")
+    page.locator("#aip-nom").focus()
+    page.keyboard.type(NAME)
+    page.keyboard.press("Tab")
+    page.keyboard.type(ORG)
+    preview = page.locator("#aip-apercu")
+    row = preview.locator(f'tr[data-module="{MODULE}"]')
+    cells = [c.strip() for c in row.locator("th, td").all_inner_texts()]
+    m = CAT.module(MODULE)
+    assert cells == [m.number, m.title, render.duration(m.minutes), f"1\u00a0question réussie sur {total}", _today()]
+    assert preview.locator("tbody tr").count() == 1
+    text = preview.inner_text()
+    assert NAME in text and ORG in text and f"produit le {_today()}" in text
+    assert "ni un diplôme, ni une certification" in text
+
+    # printed: only the sheet, on one A4 page
+    page.emulate_media(media="print")
+    assert page.locator("#aip-print").is_visible()
+    assert NAME in page.locator("#aip-print").inner_text()
+    assert not page.locator("main h1").first.is_visible()
+    assert not page.locator(".bd-sidebar-primary").first.is_visible()
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1
+    page.emulate_media(media="screen")
+
+    # the name is kept nowhere: not in storage, gone after a reload
+    assert NAME not in page.evaluate("() => JSON.stringify(localStorage)")
+    page.reload(wait_until="load")
+    assert page.locator("#aip-nom").input_value() == ""
+
+    # « Effacer ma progression », with the keyboard: the status says so, nothing is left
+    page.locator("#aip-attestation .aip-clear").focus()
+    page.keyboard.press("Enter")
+    assert "Progression effacée" in page.locator("#aip-attestation [role=status]").inner_text()
+    assert page.evaluate(f"() => localStorage.getItem('{PROGRESS_KEY}')") is None
+    assert "Aucun résultat" in page.locator("#aip-apercu").inner_text()
+    page.goto(f"{book_server}/intro.html", wait_until="load")
+    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text().startswith("pas encore commencé")
+
+    # the map's own button works too, and announces itself
+    page.locator("#aip-carte .aip-clear").click()
+    assert "Progression effacée" in page.locator("#aip-carte [role=status]").inner_text()
+    assert not page.errors, page.errors
+
+    # nothing was sent: every request went to the local server, none carried the name
+    assert context.sent
+    elsewhere = [url for url, *_ in context.sent
+                 if not url.startswith("data:") and urlparse(url).hostname != "127.0.0.1"]
+    assert not elsewhere, elsewhere
+    for word in (NAME, ORG, "Testelieu", "Trifouillis"):
+        leaks = [url for url, method, body, headers in context.sent
+                 if any(word in text or word in unquote_plus(text) for text in (url, body, headers))]
+        assert not leaks, leaks
+
+
+# The course's key is refused as a browser in strict private mode refuses storage (the
+# theme's own keys still work, so that an error of the theme cannot hide one of ours).
+_REFUSE_STORAGE = """
+(() => {
+  for (const name of ["getItem", "setItem", "removeItem"]) {
+    const original = Storage.prototype[name];
+    Storage.prototype[name] = function (key, ...rest) {
+      if (key === "%s") throw new DOMException("Stockage refusé", "SecurityError");
+      return original.call(this, key, ...rest);
+    };
+  }
+})();
+""" % PROGRESS_KEY
+
+
+@pytest.mark.book
+@pytest.mark.browser
+def test_a_browser_that_refuses_storage_still_gives_quiz_feedback(context, book_server):
+    context.add_init_script(_REFUSE_STORAGE)
+    page = _page(context)
+    page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
+    assert page.evaluate(f"() => {{ try {{ localStorage.getItem('{PROGRESS_KEY}'); return false; }} catch (e) {{ return true; }} }}")
+    assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
+
+    page.goto(f"{book_server}/intro.html", wait_until="load")
+    assert page.locator("#aip-carte .aip-unavailable").is_visible()
+    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text().startswith("pas encore commencé")
+    page.locator("#aip-carte .aip-clear").click()
+    assert "refuse le stockage" in page.locator("#aip-carte [role=status]").inner_text()
+
+    page.goto(f"{book_server}/annexes/attestation.html", wait_until="load")
+    page.locator("#aip-nom").fill(NAME)
+    text = page.locator("#aip-apercu").inner_text()
+    assert NAME in text and "refuse le stockage" in text
+    assert not page.errors, page.errors
+
+
+@pytest.mark.book
+@pytest.mark.browser
+def test_an_unreadable_stored_value_is_replaced_not_fatal(context, book_server):
+    page = _page(context)
+    page.goto(f"{book_server}/intro.html", wait_until="load")
+    page.evaluate(f"() => localStorage.setItem('{PROGRESS_KEY}', '{{pas du JSON')")
+    page.reload(wait_until="load")
+    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text().startswith("pas encore commencé")
+    page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
+    assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
+    stored = json.loads(page.evaluate(f"() => localStorage.getItem('{PROGRESS_KEY}')"))
+    assert list(stored["modules"]) == [MODULE]
+    assert not page.errors, page.errors
