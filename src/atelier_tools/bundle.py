@@ -297,7 +297,7 @@ avec «\u00a0make bundle PLATEFORMES=…\u00a0» (voir CONTRIBUTING.md dans le d
    (pour cette fenêtre seulement) ; dans l'Invite de commandes, activez avec
    .venv\\Scripts\\activate.bat
 
-   La dernière commande enregistre le noyau Python du cours pour JupyterLab.
+   La dernière commande enregistre le noyau Python du cours et met JupyterLab en français.
 
 3. TRAVAILLER DANS LES NOTEBOOKS
    Dans le dossier, environnement activé (étape 2, deuxième ligne){s}:
