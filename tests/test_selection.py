@@ -131,3 +131,26 @@ def test_files_of_a_removed_module_are_found_by_name_but_code_stays():
     assert not selection._belongs_to("data/course/notes/03-creation-artistiquex.yml", removed)
     assert not selection._belongs_to("src/atelier_ia/exercises/03-creation-artistique.py", removed)
     assert not selection._belongs_to("tests/test_03-creation-artistique.py", removed)
+
+
+def test_references_to_removed_modules_leave_the_other_data_files():
+    text = ("seances:\n"
+            "  - id: s\n    sequences:\n"
+            "      - module: 00-x\n"
+            "      - activite: 03-y\n        sinon:\n          texte: \"t\"\n          minutes: 20\n"
+            "      - quiz: 03-y-sans-code\n        texte: \"vote\"\n"
+            "      - texte: \"fin\"\n        minutes: 5\n"
+            "    prioritaire: [00-x, 03-y]\n")
+    out, n = selection.prune_references(text, {"03-y"})
+    data = yaml.safe_load(out)["seances"][0]
+    assert data["sequences"] == [{"module": "00-x"}, {"texte": "fin", "minutes": 5}]
+    assert data["prioritaire"] == ["00-x"] and n == 3
+
+
+def test_links_to_a_removed_module_become_plain_text():
+    text = ("Le module {doc}`/modules/06-g` en propose un modèle ; voir {doc}`ces exercices </exercises/06-g-exercices>`,\n"
+            "[la suite](06-g.ipynb), [ailleurs](../modules/06-g.ipynb#section) et {doc}`/modules/00-x` qui reste.")
+    out, n = selection.unlink_removed(text, {"06-g"}, {"06-g": "Gouvernance"})
+    assert n == 4
+    assert out == ("Le module «\u00a0Gouvernance\u00a0» en propose un modèle ; voir ces exercices,\n"
+                   "la suite, ailleurs et {doc}`/modules/00-x` qui reste.")

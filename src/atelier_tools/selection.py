@@ -11,7 +11,10 @@ MODULES="00 02" DEST=../mon-cours``) writes a new project folder that holds:
   notebooks and in none of the kept notebooks, library modules they import or book pages is
   left out, and ``data/MANIFEST.yml`` loses its entry;
 * the catalogue and the pathways filtered (a pathway loses its steps on removed modules, with
-  a comment saying so; a pathway left empty goes);
+  a comment saying so; a pathway left empty goes); in the other YAML files of ``data/``, list
+  items that name a removed module (``- module: 03-…``) and its ids in inline lists go
+  (:func:`prune_references`), and the build-time page generators are run once to check;
+* hand-written links to a removed module's pages made plain text (:func:`unlink_removed`);
 
 then runs the sync of the new project, so that ``_toc.yml``, the README and every generated
 region say what its own catalogue says. Every page built from the catalogue follows at
@@ -31,6 +34,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
 import yaml
 
 from atelier_ia.course import Catalogue, parse_catalogue
@@ -55,6 +59,7 @@ class Selection:
     dropped_files: list[str] = field(default_factory=list)
     pathway_notes: list[str] = field(default_factory=list)
     to_reread: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- choosing
@@ -252,10 +257,10 @@ def filter_pathways(text: str, removed: set[str], sel: Selection) -> str:
         lost = [m for m in p.get("modules", []) if m in removed]
         if lost and len(lost) == len(p.get("modules", [])):
             gone.add(p["id"])
-            sel.pathway_notes.append(f"parcours « {p['id']} »{NBSP}: retiré, aucun de ses modules n'est dans la sélection")
+            sel.pathway_notes.append(f"Parcours « {p['id']} »{NBSP}: retiré, aucun de ses modules n'est dans la sélection")
         elif lost:
             notes[p["id"]] = lost
-            sel.pathway_notes.append(f"parcours « {p['id']} »{NBSP}: étapes retirées{NBSP}: {', '.join(lost)}")
+            sel.pathway_notes.append(f"Parcours « {p['id']} »{NBSP}: étapes retirées{NBSP}: {', '.join(lost)}")
     text = _drop_blocks(text, re.compile(r"^  - id:\s*(\S+)\s*$"), lambda key: key.strip("'\"") in gone)
     out, current = [], None
     for line in text.splitlines(keepends=True):
@@ -274,6 +279,67 @@ def filter_pathways(text: str, removed: set[str], sel: Selection) -> str:
 def filter_expected_outputs(text: str, dropped: set[str]) -> str:
     """``tests/notebook_outputs.yml`` without the notebooks that are not copied."""
     return _drop_blocks(text, re.compile(r"^(?!\s)([^\s#][^:]*):\s*$"), lambda key: key.strip("'\"") in dropped)
+
+
+def prune_references(text: str, removed: set[str]) -> tuple[str, int]:
+    """Remove from a YAML text (kept as written) what points at a removed module: a list item
+    whose first key names one (``- module: 03-…``, ``- activite: 03-…``, ``- quiz: 03-…-sans-code``,
+    with its nested lines) and the removed ids of inline lists (``[00-…, 03-…]``).
+    Return the new text and the number of references removed."""
+    ids = "|".join(re.escape(m) for m in sorted(removed, key=len, reverse=True))
+    if not ids:
+        return text, 0
+    item = re.compile(rf"^(\s*)-\s+[\w-]+:\s*[\"']?(?:{ids})(?:-[\w-]+)?[\"']?\s*$")
+    out, count, skip_deeper = [], 0, None
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip())
+        if skip_deeper is not None:
+            if not line.strip() or indent > skip_deeper:
+                continue
+            skip_deeper = None
+        m = item.match(line)
+        if m:
+            skip_deeper, count = len(m.group(1)), count + 1
+            continue
+
+        def inline(mm):
+            nonlocal count
+            parts = [x for x in mm.group(1).split(",") if x.strip()]
+            kept = [x.strip() for x in parts if x.strip().strip("'\"") not in removed]
+            count += len(parts) - len(kept)
+            return "[" + ", ".join(kept) + "]"
+
+        if not line.lstrip().startswith("#"):
+            line = re.sub(r"\[([^\[\]]*)\]", inline, line)
+        out.append(line)
+    return "".join(out), count
+
+
+def unlink_removed(text: str, removed: set[str], titles: dict[str, str]) -> tuple[str, int]:
+    """Turn the hand-written links to a removed module's pages into plain text: a MyST
+    ``{doc}`` role (its own text, else the module's title in « ») and a Markdown link to the
+    notebook (its text). A page of the book cannot link to a page that is not built."""
+    ids = "|".join(re.escape(m) for m in sorted(removed, key=len, reverse=True))
+    if not ids:
+        return text, 0
+    count = 0
+
+    def role(m):
+        nonlocal count
+        count += 1
+        mid = m.group("id")
+        return m.group("text").strip() if m.group("text") else f"«{NBSP}{titles.get(mid, mid)}{NBSP}»"
+
+    def link(m):
+        nonlocal count
+        count += 1
+        return m.group(1)
+
+    text = re.sub(rf"\{{doc\}}`(?:(?P<text>[^`<]*?)\s*<)?/?(?:\.\./)*(?:modules|exercises)/(?P<id>{ids})(?:-exercices)?(?:\.ipynb)?>?`",
+                  role, text)
+    text = re.sub(rf"\[([^\]]+)\]\((?:[./]*)(?:modules/|exercises/)?(?:{ids})(?:-exercices)?\.(?:ipynb|md|html)(?:#[^)]*)?\)",
+                  link, text)
+    return text, count
 
 
 # --------------------------------------------------------------------------- the selection
@@ -336,6 +402,30 @@ def make_selection(root: Path, wanted: list[str], dest: Path, title: str | None 
         path = dest / rel
         if path.is_file():
             path.write_text(fix(path.read_text(encoding="utf-8")), encoding="utf-8")
+    handled = {"data/course/modules.yml", "data/course/parcours.yml", "data/MANIFEST.yml"}
+    for rel in sorted(f for f in files if f.startswith("data/") and f.endswith((".yml", ".yaml")) and f not in gone and f not in handled):
+        path = dest / rel
+        text, n = prune_references(path.read_text(encoding="utf-8"), removed)
+        if n:
+            path.write_text(text, encoding="utf-8")
+            sel.pathway_notes.append(f"{rel}{NBSP}: {n} référence{'s' if n > 1 else ''} à des modules retirés enlevée{'s' if n > 1 else ''} (à relire)")
+    titles = {m.id: m.title for m in cat.modules}
+    for rel in sorted(f for f in files if f.endswith((".md", ".ipynb")) and f not in gone and not f.startswith(("tests/", "src/"))):
+        path = dest / rel
+        raw = path.read_text(encoding="utf-8")
+        if rel.endswith(".md"):
+            text, n = unlink_removed(raw, removed, titles)
+        else:
+            nb = nbformat.reads(raw, as_version=4)
+            n = 0
+            for cell in nb.cells:
+                if cell.cell_type == "markdown":
+                    cell.source, k = unlink_removed(cell.source, removed, titles)
+                    n += k
+            text = nbformat.writes(nb) + "\n" if n else raw
+        if n:
+            path.write_text(text, encoding="utf-8")
+            sel.pathway_notes.append(f"{rel}{NBSP}: {n} lien{'s' if n > 1 else ''} vers un module retiré remplacé{'s' if n > 1 else ''} par du texte (à relire)")
     if title:
         config = dest / "_config.yml"
         text = config.read_text(encoding="utf-8")
@@ -351,6 +441,12 @@ def make_selection(root: Path, wanted: list[str], dest: Path, title: str | None 
         proc = subprocess.run([sys.executable, "-m", "atelier_tools.sync"], cwd=dest, env=env, capture_output=True, text=True)
         if proc.returncode != 0:
             raise AtelierError("La mise à jour des pages générées (make sync) a échoué dans la sélection :\n" + proc.stderr[-2000:])
+        # every page the book generates from data/ must build with the filtered data
+        check = subprocess.run([sys.executable, "-c", "import tempfile, pathlib; from atelier_tools.book import generate; "
+                                "generate(pathlib.Path(tempfile.mkdtemp()))"], cwd=dest, env=env, capture_output=True, text=True)
+        if check.returncode != 0:
+            last = (check.stderr.strip().splitlines() or ["?"])[-1]
+            sel.problems.append(f"les pages générées ne se construisent pas encore{NBSP}: {last} — corrigez ce fichier, puis make book")
     sel.to_reread = _mentions(dest, [f for f in files if f not in gone], sel, dropped_data)
     _report(sel, cat, dest, log)
     return sel
@@ -367,13 +463,15 @@ def _report(sel: Selection, cat: Catalogue, dest: Path, log) -> None:
         log("Modules retirés{NBSP}: ".replace("{NBSP}", NBSP) + ", ".join(m[:2] for m in sel.removed)
             + f" ({len(sel.dropped_files)} fichiers non copiés).")
     for note in sel.pathway_notes:
-        log("Parcours{NBSP}: ".replace("{NBSP}", NBSP) + note + ".")
+        log(note + ".")
     texts = [m for m in sel.to_reread if not m.startswith("tests/")]
     tests = sorted({m.split(":")[0] for m in sel.to_reread if m.startswith("tests/")})
     if texts:
         log(f"Textes écrits à la main qui nomment encore un module retiré (à relire){NBSP}: " + ", ".join(texts) + ".")
     if tests:
         log(f"Tests qui nomment un module ou un fichier retiré (à adapter ou retirer avant make test){NBSP}: " + ", ".join(tests) + ".")
+    for problem in sel.problems:
+        log(f"ATTENTION{NBSP}: {problem}.")
     log(f"Ensuite{NBSP}: cd {dest} && make book")
 
 
