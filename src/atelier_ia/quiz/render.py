@@ -117,6 +117,7 @@ _CSS = """
 
 #: Style of the opt-in switch (:func:`keep_switch_html`), wherever it is shown.
 KEEP_CSS = """
+.ai-keep-control:not([hidden]){display:block;margin-top:.2em}
 p.ai-keep label{display:inline-flex;gap:.4em;align-items:center;font-weight:600;cursor:pointer;padding:0;margin:0}
 p.ai-keep input{width:1.15em;height:1.15em;margin:0;flex:none}
 p.ai-keep input:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
