@@ -211,7 +211,7 @@ def keep_script() -> str:
                        "key": '"' + PROGRESS_KEY + '"'}
 
 
-def keep_switch_html(box_id: str, tag: str = "p", before: str = "") -> str:
+def keep_switch_html(box_id: str, before: str = "") -> str:
     """The switch « Garder mes résultats dans ce navigateur »: a real checkbox (role ``switch``,
     keyboard-usable, labelled), the warning that turning it off erases, and a live status.
 
@@ -219,14 +219,17 @@ def keep_switch_html(box_id: str, tag: str = "p", before: str = "") -> str:
     The control stays hidden until the script (:func:`keep_script`) is there to make it work.
     """
     if not _HTML_ID.match(box_id):
-        raise AtelierError(f"keep_switch_html : identifiant HTML invalide ({describe(box_id)}).")
+        raise AtelierError(
+            f"keep_switch_html attend un identifiant HTML (lettres, chiffres, tirets, en commençant par une lettre) ; "
+            f"vous avez donné {describe(box_id)}."
+        )
     data = " ".join(f'data-{k}="{html.escape(TXT["keep_" + k])}"' for k in ("on", "off", "refused"))
     return (
-        f'<{tag} class="ai-keep" id="{box_id}" {data}>{before}'
+        f'<p class="ai-keep" id="{box_id}" {data}>{before}'
         f'<span class="ai-keep-control" hidden> <label><input type="checkbox" role="switch" autocomplete="off" '
         f'aria-describedby="{box_id}-hint"> {html.escape(TXT["keep"])}</label> '
         f'<span id="{box_id}-hint">{html.escape(TXT["keep_hint"])}</span></span>'
-        f'<span class="ai-keep-status" role="status" aria-live="polite"></span></{tag}>'
+        f'<span class="ai-keep-status" role="status" aria-live="polite"></span></p>'
     )
 
 
