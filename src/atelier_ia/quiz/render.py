@@ -8,6 +8,7 @@ import itertools
 import re
 
 from ..errors import AtelierError, describe
+from ..validation import check_text
 from .model import Question, Quiz, evaluate, load_quiz
 
 __all__ = [
@@ -50,6 +51,8 @@ def progress_slot(quiz_module: str, question_id: str) -> tuple[str, str]:
     The questions of ``<id>-sans-code.yml`` (asked next to the demos of module ``<id>``) count
     for module ``<id>``, under the key ``sans-code/<question id>``.
     """
+    quiz_module = check_text(quiz_module, "l'identifiant du quiz")
+    question_id = check_text(question_id, "l'identifiant de la question", allow_empty=True)
     if quiz_module.endswith(_NO_CODE):
         return quiz_module[: -len(_NO_CODE)], f"sans-code/{question_id}"
     return quiz_module, question_id
@@ -218,7 +221,8 @@ def keep_switch_html(box_id: str, before: str = "") -> str:
     ``before`` (already escaped HTML) is written just before the control, in the same element.
     The control stays hidden until the script (:func:`keep_script`) is there to make it work.
     """
-    if not _HTML_ID.match(box_id):
+    before = check_text(before, "« before »", allow_empty=True)
+    if not isinstance(box_id, str) or not _HTML_ID.match(box_id):
         raise AtelierError(
             f"keep_switch_html attend un identifiant HTML (lettres, chiffres, tirets, en commençant par une lettre) ; "
             f"vous avez donné {describe(box_id)}."
