@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 BOOK   := _build/html
 LOCK   := requirements/lock.txt
 
-.PHONY: book fiches test lab bench sync lock upgrade clean clean-notebooks venv liens
+.PHONY: book fiches test lab bench sync lock upgrade clean clean-notebooks venv bundle selection liens
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 ou plus récent est nécessaire (python3 --version).")'
@@ -59,6 +59,21 @@ lock: $(STAMP)
 
 upgrade: $(STAMP)
 	$(BIN)/python -m atelier_tools.lock --upgrade
+
+# Archive hors ligne _build/atelier-ia-culture-hors-ligne.zip : livre, notebooks, données, paquets
+# Python verrouillés de cette plateforme et LISEZ-MOI.txt (installation sous Linux, macOS, Windows).
+# Pour y ajouter les paquets d'autres plateformes (même version de Python) :
+#   make bundle PLATEFORMES="win_amd64 macosx_14_0_arm64 macosx_13_0_x86_64"
+# (la commande signale chaque paquet verrouillé qui n'existe pas pour une plateforme).
+PLATEFORMES ?=
+bundle: book
+	$(BIN)/python -m atelier_tools.bundle --plateformes "$(PLATEFORMES)"
+
+# Un cours à soi : copie autonome réduite aux modules choisis (et à leurs prérequis), prête pour make book.
+#   make selection MODULES="00 02" DEST=../mon-cours [TITRE="Mon cours"]
+selection: $(STAMP)
+	@test -n "$(MODULES)" -a -n "$(DEST)" || { echo 'Indiquez les modules et le dossier : make selection MODULES="00 02" DEST=../mon-cours'; exit 1; }
+	$(BIN)/python -m atelier_tools.selection $(MODULES) --dest "$(DEST)" $(if $(TITRE),--titre "$(TITRE)")
 
 clean:
 	rm -rf _build _generated fiches .pytest_cache .hypothesis

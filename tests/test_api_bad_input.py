@@ -343,6 +343,9 @@ EXAMPLES = {
         origin="o"),
     "atelier_ia.quiz.render.QuizView": lambda: dict(quiz=_quiz()),
     "atelier_ia.quiz.render.quiz_html": lambda: dict(quiz=_quiz(), quiz_id="q"),
+    "atelier_ia.quiz.render.progress_slot": lambda: dict(quiz_module="00-prise-en-main-sans-code", question_id="graine"),
+    "atelier_ia.quiz.render.keep_switch_html": lambda: dict(box_id="garder", before="Rien n'est envoyé."),
+    "atelier_ia.quiz.render.keep_script": lambda: dict(),
     "atelier_ia.quiz.render.show_quiz": lambda: dict(module_id="00-prise-en-main"),
     # paths, course (lead)
     "atelier_ia.paths.data_dir": lambda: {},

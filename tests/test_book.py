@@ -113,3 +113,27 @@ def test_no_broken_link_inside_the_book(built_book):
 
     broken = broken_internal_links(pages(built_book), built_book)
     assert not broken, "liens internes cassés :\n" + "\n".join(broken[:20])
+
+
+def test_every_page_footer_links_to_the_accessibility_statement(built_book):
+    """The RGAA asks for « Accessibilité : non conforme » on every page, linked to the
+    statement: the footer carries it, with a path relative to each page's folder."""
+    from atelier_tools.book import ACCESSIBILITY_MENTION
+
+    statement = (built_book / "annexes" / "accessibilite.html").resolve()
+    assert statement.is_file()
+    checked = set()
+    for path in pages(built_book):
+        text = path.read_text(encoding="utf-8")
+        footer = re.search(r'<footer class="bd-footer-content">(.*?)</footer>', text, re.S)
+        assert footer, f"{path.relative_to(built_book)} : pas de pied de page"
+        links = re.findall(r'<a class="atelier-accessibilite" href="([^"]+)">([^<]+)</a>', footer.group(1))
+        assert len(links) == 1, f"{path.relative_to(built_book)} : mention d'accessibilité absente du pied de page"
+        href, label = links[0]
+        assert html.unescape(label) == ACCESSIBILITY_MENTION == "Accessibilité\u00a0: non conforme"
+        assert not re.match(r"[a-z]+:|/", href), f"{path.relative_to(built_book)} : lien non relatif {href}"
+        href = html.unescape(href).split("#")[0]  # on the statement itself, Sphinx writes "#"
+        target = (path.parent / href).resolve() if href else path.resolve()
+        assert target == statement, f"{path.relative_to(built_book)} : {href} mène à {target}"
+        checked.add(len(path.relative_to(built_book).parts) - 1)
+    assert checked >= {0, 1, 2}, f"profondeurs vérifiées : {sorted(checked)}"

@@ -1,5 +1,7 @@
-"""Progress without tracking: quiz results kept in the reader's browser only, shown on the
-course map, printed on the « attestation de suivi », erased in one click, never sent."""
+"""Progress without tracking: quiz results kept in the reader's browser only, and only once
+they turn « Garder mes résultats dans ce navigateur » on (opt-in: the CNIL counts localStorage
+as a tracer); shown on the course map, printed on the « attestation de suivi », erased when the
+switch is turned off, never sent."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import yaml
 from atelier_ia.course import load_catalogue
 from atelier_ia.paths import data_dir
 from atelier_ia.quiz import load_quiz, quiz_html
-from atelier_ia.quiz.render import PROGRESS_KEY
+from atelier_ia.quiz.render import PROGRESS_CHOICE_KEY, PROGRESS_KEY, TXT
 from atelier_ia.timeline import french_date
 from atelier_tools import privacy, progress, render
 
@@ -61,9 +63,29 @@ def test_the_quiz_records_under_the_keys_the_map_counts():
 
 
 def test_generated_blocks_stay_one_html_block_and_load_nothing():
-    for block in (progress.attestation_block(CAT), progress.map_block(CAT).split("\n\n")[-1]):
+    carte = progress.map_block(CAT).split("\n\n")
+    html_blocks = [b for b in carte if b.lstrip().startswith("<")]
+    assert len(html_blocks) == 2  # the switch above the table, the script below it
+    for block in (progress.attestation_block(CAT), *html_blocks):
         assert "\n\n" not in block.strip(), "une ligne vide couperait le bloc HTML en Markdown"
         assert not privacy.third_party_resources(block)
+
+
+def test_every_switch_is_a_labelled_checkbox_that_warns_before_erasing():
+    pages = {"carte": progress.map_block(CAT), "attestation": progress.attestation_block(CAT),
+             "quiz": quiz_html(load_quiz(MODULE), "q")}
+    for where, text in pages.items():
+        switches = re.findall(r'<p class="ai-keep".*?</p>', text, re.S)
+        assert len(switches) == 1, where
+        sw = switches[0]
+        box_id = re.search(r'id="([^"]+)"', sw).group(1)
+        assert re.search(r'<label><input type="checkbox" role="switch"[^>]*> ' + re.escape(TXT["keep"]) + "</label>", sw), where
+        assert f'aria-describedby="{box_id}-hint"' in sw and f'<span id="{box_id}-hint">' in sw, where
+        assert "désactiver efface vos résultats" in sw, where
+        assert 'role="status" aria-live="polite"' in sw, where
+        assert "checked" not in sw, f"{where} : désactivé par défaut"
+    # only the end-of-module quiz carries the note: the demos' questions do not repeat it
+    assert 'class="ai-keep"' not in quiz_html(load_quiz(f"{MODULE}-sans-code"), "q")
 
 
 # --------------------------------------------------------------------------- in a browser
@@ -100,6 +122,27 @@ def _page(ctx):
     return page
 
 
+def _storage(page) -> dict:
+    return json.loads(page.evaluate("JSON.stringify(localStorage)"))
+
+
+def _ours(page) -> dict:
+    """The course's entries in this browser's localStorage (the theme may keep its own)."""
+    return {k: v for k, v in _storage(page).items() if k.startswith(PROGRESS_KEY)}
+
+
+def _toggle_with_keyboard(page, box: str) -> str:
+    """Focus the switch inside ``box`` (a CSS selector) and press Space; return its status."""
+    switch = page.locator(f"{box} input[role=switch]")
+    switch.scroll_into_view_if_needed()
+    assert switch.is_visible(), "l'interrupteur est affiché"
+    switch.focus()
+    before = switch.is_checked()
+    page.keyboard.press("Space")
+    assert switch.is_checked() != before or "refuse" in page.locator(f"{box} .ai-keep-status").inner_text()
+    return page.locator(f"{box} .ai-keep-status").inner_text()
+
+
 def _answer_with_keyboard(page, quiz_id: str, right: bool):
     """Answer the first single-choice question of a quiz with Tab, Space and Enter only."""
     quiz = load_quiz(quiz_id)
@@ -122,9 +165,20 @@ def _answer_with_keyboard(page, quiz_id: str, right: bool):
 def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, book_server):
     total = progress.quiz_totals(CAT)[MODULE]
     page = _page(context)
+    # the reader turns saving on, under the course map
+    page.goto(f"{book_server}/intro.html", wait_until="load")
+    assert page.locator("#aip-carte .aip-state").inner_text() == "Vos résultats ne sont pas gardés."
+    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text() == "non gardés"
+    assert "Activé" in _toggle_with_keyboard(page, "#aip-carte")
+    assert _ours(page) == {PROGRESS_CHOICE_KEY: "oui"}, "seul le choix est gardé, aucun résultat"
+    assert page.locator("#aip-carte .aip-state").inner_text().startswith("Vos résultats sont gardés")
+    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text().startswith("pas encore commencé")
+
+    # the module page knows it: its switch is on, and its answers are recorded
     page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
     assert page.locator(".aiq-kept").count() == 1, "la page dit une fois où vont les résultats"
-    assert "rien n'est envoyé" in page.locator(".aiq-kept").inner_text()
+    assert "Rien n'est envoyé" in page.locator(".aiq-kept").inner_text()
+    assert page.locator(".aiq input[role=switch]").is_checked()
     assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
     assert "Pas tout à fait" in _answer_with_keyboard(page, f"{MODULE}-sans-code", right=False)
 
@@ -173,18 +227,15 @@ def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, 
     page.reload(wait_until="load")
     assert page.locator("#aip-nom").input_value() == ""
 
-    # « Effacer ma progression », with the keyboard: the status says so, nothing is left
-    page.locator("#aip-attestation .aip-clear").focus()
-    page.keyboard.press("Enter")
-    assert "Progression effacée" in page.locator("#aip-attestation [role=status]").inner_text()
-    assert page.evaluate(f"() => localStorage.getItem('{PROGRESS_KEY}')") is None
-    assert "Aucun résultat" in page.locator("#aip-apercu").inner_text()
+    # turning saving off, with the keyboard, erases: the status says so, nothing is left
+    assert "désactiver efface vos résultats" in page.locator("#aip-attestation .ai-keep").inner_text()
+    assert "résultats sont effacés" in _toggle_with_keyboard(page, "#aip-attestation")
+    assert _ours(page) == {}
+    assert "ne sont pas gardés" in page.locator("#aip-apercu").inner_text()
     page.goto(f"{book_server}/intro.html", wait_until="load")
-    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text().startswith("pas encore commencé")
-
-    # the map's own button works too, and announces itself
-    page.locator("#aip-carte .aip-clear").click()
-    assert "Progression effacée" in page.locator("#aip-carte [role=status]").inner_text()
+    assert not page.locator("#aip-carte input[role=switch]").is_checked()
+    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text() == "non gardés"
+    assert page.locator(f'.aip-last[data-module="{MODULE}"]').inner_text() == "—"
     assert not page.errors, page.errors
 
     # nothing was sent: every request went to the local server, none carried the name
@@ -198,19 +249,19 @@ def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, 
         assert not leaks, leaks
 
 
-# The course's key is refused as a browser in strict private mode refuses storage (the
+# The course's keys are refused as a browser in strict private mode refuses storage (the
 # theme's own keys still work, so that an error of the theme cannot hide one of ours).
 _REFUSE_STORAGE = """
 (() => {
   for (const name of ["getItem", "setItem", "removeItem"]) {
     const original = Storage.prototype[name];
     Storage.prototype[name] = function (key, ...rest) {
-      if (key === "%s") throw new DOMException("Stockage refusé", "SecurityError");
+      if (key === "%s" || key === "%s") throw new DOMException("Stockage refusé", "SecurityError");
       return original.call(this, key, ...rest);
     };
   }
 })();
-""" % PROGRESS_KEY
+""" % (PROGRESS_KEY, PROGRESS_CHOICE_KEY)
 
 
 @pytest.mark.book
@@ -220,13 +271,14 @@ def test_a_browser_that_refuses_storage_still_gives_quiz_feedback(context, book_
     page = _page(context)
     page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
     assert page.evaluate(f"() => {{ try {{ localStorage.getItem('{PROGRESS_KEY}'); return false; }} catch (e) {{ return true; }} }}")
+    assert "refuse le stockage" in _toggle_with_keyboard(page, ".aiq")
+    assert not page.locator(".aiq input[role=switch]").is_checked(), "l'interrupteur ne reste pas activé"
     assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
 
     page.goto(f"{book_server}/intro.html", wait_until="load")
     assert page.locator("#aip-carte .aip-unavailable").is_visible()
-    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text().startswith("pas encore commencé")
-    page.locator("#aip-carte .aip-clear").click()
-    assert "refuse le stockage" in page.locator("#aip-carte [role=status]").inner_text()
+    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text() == "non gardés"
+    assert "refuse le stockage" in _toggle_with_keyboard(page, "#aip-carte")
 
     page.goto(f"{book_server}/annexes/attestation.html", wait_until="load")
     page.locator("#aip-nom").fill(NAME)
@@ -240,6 +292,7 @@ def test_a_browser_that_refuses_storage_still_gives_quiz_feedback(context, book_
 def test_an_unreadable_stored_value_is_replaced_not_fatal(context, book_server):
     page = _page(context)
     page.goto(f"{book_server}/intro.html", wait_until="load")
+    page.evaluate(f"() => localStorage.setItem('{PROGRESS_CHOICE_KEY}', 'oui')")
     page.evaluate(f"() => localStorage.setItem('{PROGRESS_KEY}', '{{pas du JSON')")
     page.reload(wait_until="load")
     assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text().startswith("pas encore commencé")
@@ -248,3 +301,68 @@ def test_an_unreadable_stored_value_is_replaced_not_fatal(context, book_server):
     stored = json.loads(page.evaluate(f"() => localStorage.getItem('{PROGRESS_KEY}')"))
     assert list(stored["modules"]) == [MODULE]
     assert not page.errors, page.errors
+
+
+# --------------------------------------------------------------------------- opt-in
+
+
+@pytest.mark.book
+@pytest.mark.browser
+def test_with_saving_off_answering_writes_nothing(context, book_server):
+    """The default: quizzes give their feedback as before and nothing reaches localStorage."""
+    page = _page(context)
+    page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
+    switch = page.locator(".aiq input[role=switch]")
+    assert switch.count() == 1 and switch.is_visible() and not switch.is_checked()
+    before = _storage(page)
+    assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
+    assert "Pas tout à fait" in _answer_with_keyboard(page, f"{MODULE}-sans-code", right=False)
+    after = _storage(page)
+    assert after == before, f"rien n'est écrit sans accord : {after}"
+    assert not any(k.startswith(PROGRESS_KEY) for k in after)
+    assert page.evaluate("document.cookie") == ""
+    # the map and the attestation have nothing to show, and say why
+    page.goto(f"{book_server}/intro.html", wait_until="load")
+    assert page.locator("#aip-carte .aip-state").inner_text() == "Vos résultats ne sont pas gardés."
+    page.goto(f"{book_server}/annexes/attestation.html", wait_until="load")
+    assert "ne sont pas gardés" in page.locator("#aip-apercu").inner_text()
+    assert _ours(page) == {}
+    assert not page.errors, page.errors
+
+
+@pytest.mark.book
+@pytest.mark.browser
+def test_the_switch_under_every_module_quiz_records_then_erases(context, book_server):
+    """On every module page: one switch, under the end-of-module quiz; on, an answer is kept for
+    that module; off, everything is erased, and the next answer is not kept."""
+    page = _page(context)
+    for m in CAT.available:
+        page.goto(f"{book_server}/{m.notebook.replace('.ipynb', '.html')}", wait_until="load")
+        assert page.locator(".ai-keep").count() == 1, m.id
+        assert "Activé" in _toggle_with_keyboard(page, ".aiq"), m.id
+        _answer_with_keyboard(page, m.id, right=True)
+        stored = json.loads(_ours(page)[PROGRESS_KEY])
+        assert list(stored["modules"]) == [m.id]
+        assert list(stored["modules"][m.id]["q"].values())[0]["r"] == "ok", m.id
+        assert "effacés" in _toggle_with_keyboard(page, ".aiq"), m.id
+        assert _ours(page) == {}, m.id
+        _answer_with_keyboard(page, m.id, right=False)
+        assert _ours(page) == {}, f"{m.id} : désactivé, plus rien n'est écrit"
+    assert not page.errors, page.errors
+
+
+@pytest.mark.book
+@pytest.mark.browser
+def test_the_map_follows_a_switch_turned_off_in_another_tab(context, book_server):
+    page, other = _page(context), _page(context)
+    page.goto(f"{book_server}/intro.html", wait_until="load")
+    _toggle_with_keyboard(page, "#aip-carte")
+    other.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
+    assert other.locator(".aiq input[role=switch]").is_checked()
+    _answer_with_keyboard(other, MODULE, right=True)
+    page.wait_for_function(f"document.querySelector('.aip-prog[data-module=\"{MODULE}\"]').textContent.startsWith('1')")
+    _toggle_with_keyboard(other, ".aiq")
+    page.wait_for_function("!document.querySelector('#aip-carte input[role=switch]').checked")
+    assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text() == "non gardés"
+    assert _ours(page) == {}
+    assert not page.errors and not other.errors, page.errors + other.errors

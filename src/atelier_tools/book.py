@@ -5,6 +5,8 @@
 * Before reading the sources: writes ``_generated/*.md`` from the catalogue, the pathways,
   the quiz files and the trainers' notes (course map, pathways, session plans, notes,
   answer keys, group activities without screens); pages include them, so the book always shows what ``data/`` says.
+* While writing each HTML page: adds to its footer the RGAA mention « Accessibilité : non
+  conforme », linked to the accessibility statement with a path relative to that page.
 * After writing the HTML: applies the page rules, :mod:`atelier_tools.french_ui`
   (French interface), :mod:`atelier_tools.accessibility` (WCAG 2.1 A/AA, one search field)
   and :mod:`atelier_tools.privacy` (no widget state, no thebe).
@@ -15,6 +17,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from atelier_ia.course import load_catalogue
@@ -22,6 +25,10 @@ from atelier_ia.course import load_catalogue
 from . import accessibility, activities, durations, french_ui, privacy, progress, render
 
 GENERATED = "_generated"
+#: The accessibility statement; the RGAA asks every page to link to it, with the conformity
+#: status, usually in the footer.
+ACCESSIBILITY_DOC = "annexes/accessibilite"
+ACCESSIBILITY_MENTION = f"Accessibilité{render.NBSP}: non conforme"
 
 
 def _handouts():
@@ -109,6 +116,18 @@ def _builder_inited(app):
     _handouts().write_pages(Path(app.srcdir), load_catalogue())
 
 
+def _page_context(app, pagename, templatename, context, doctree):
+    """Every page's footer (the theme's ``extra_footer``, set in ``_config.yml``) gets the RGAA
+    mention, linked to the statement with a path relative to this page (``pathto``)."""
+    pathto = context.get("pathto")
+    if pathto is None or ACCESSIBILITY_DOC not in app.env.all_docs:
+        return
+    link = (f'<a class="atelier-accessibilite" href="{html.escape(pathto(ACCESSIBILITY_DOC))}">'
+            f"{ACCESSIBILITY_MENTION}</a>")
+    footer = context.get("theme_extra_footer") or ""
+    context["theme_extra_footer"] = f"{footer}<br>{link}" if footer else link
+
+
 def _build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -144,5 +163,6 @@ def setup(app):
     app.add_config_value("atelier_book_url", "", "html", [str])  # the online book's address (printed handouts)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
+    app.connect("html-page-context", _page_context)
     app.connect("build-finished", _build_finished)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

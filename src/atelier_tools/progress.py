@@ -1,13 +1,18 @@
 """The reader's progress, kept in their browser only: the course map's column and the
 « attestation de suivi » page.
 
-The quizzes of the static book (:mod:`atelier_ia.quiz.render`) write each question's last
+Saving is opt-in: the CNIL counts ``localStorage`` as a tracer, so nothing is written until the
+reader turns on « Garder mes résultats dans ce navigateur » (the switch of
+:func:`atelier_ia.quiz.render.keep_switch_html`, under each end-of-module quiz, under the course
+map and on the attestation page; its choice is kept under
+:data:`~atelier_ia.quiz.render.PROGRESS_CHOICE_KEY`, and turning it off erases everything).
+Then the quizzes of the static book (:mod:`atelier_ia.quiz.render`) write each question's last
 result into one ``localStorage`` key, :data:`~atelier_ia.quiz.render.PROGRESS_KEY`. This
 module writes, at build time, what reads it back:
 
-* :func:`map_block`: under the course map, a table of the reader's progress per module, a note
-  on privacy and the one-click « Effacer ma progression » button;
-* :func:`attestation_block`: the form and printable sheet of ``annexes/attestation.md``.
+* :func:`map_block`: under the course map, the switch, a table of the reader's progress per
+  module and a note on privacy;
+* :func:`attestation_block`: the switch, the form and printable sheet of ``annexes/attestation.md``.
 
 Both embed the same JSON (:func:`catalogue_json`): every module's number, title and
 estimated duration from the catalogue, and the keys of its questions from the quiz files, so
@@ -24,7 +29,7 @@ import json
 from atelier_ia.course import Catalogue
 from atelier_ia.paths import data_dir
 from atelier_ia.quiz import load_quiz
-from atelier_ia.quiz.render import PROGRESS_KEY, PROGRESS_VERSION, progress_slot
+from atelier_ia.quiz.render import KEEP_CSS, PROGRESS_KEY, PROGRESS_VERSION, keep_script, keep_switch_html, progress_slot
 
 NBSP = "\u00a0"
 DATA_ID = "aip-data"
@@ -64,7 +69,8 @@ def catalogue_json(cat: Catalogue) -> str:
 
 def progress_table(cat: Catalogue) -> str:
     """One row per module with quizzes: its score and last activity, filled in by the page's
-    script from the browser's storage (« — » without JavaScript)."""
+    script from the browser's storage when the reader keeps their results (« — » without
+    JavaScript)."""
     from .render import _link
 
     totals = quiz_totals(cat)
@@ -82,13 +88,18 @@ _COMMON_JS = r"""
 var AIP=(function(){
   var data=JSON.parse(document.getElementById("%(data_id)s").textContent);
   var MONTHS=["janvier","février","mars","avril","mai","juin","juillet","août","septembre","octobre","novembre","décembre"];
-  function read(){ /* null when this browser refuses storage; {} when nothing is kept */
+%(keep)s
+  function state(){ /* "refused" (this browser refuses storage), "on" (the reader keeps results) or "off" */
+    try{window.localStorage.getItem(data.key);}catch(e){return "refused";}
+    return aiKeepOn()?"on":"off";
+  }
+  function read(){ /* null when this browser refuses storage; {} when nothing is kept or saving is off */
     var raw;
     try{raw=window.localStorage.getItem(data.key);}catch(e){return null;}
+    if(!aiKeepOn())return {};
     var v=null; try{v=raw?JSON.parse(raw):null;}catch(e){}
     return (v&&v.v===data.v&&v.modules&&typeof v.modules==="object")?v.modules:{};
   }
-  function clear(){try{window.localStorage.removeItem(data.key);return true;}catch(e){return false;}}
   function summary(mod,stored){ /* {ok, total, last, seen} for one module of the catalogue */
     var q=(stored&&stored[mod.id]&&stored[mod.id].q)||{},ok=0,last="",seen=0;
     mod.keys.forEach(function(k){var r=q[k];if(!r||typeof r!=="object")return;seen++;
@@ -105,50 +116,45 @@ var AIP=(function(){
   function duration(min){var h=Math.floor(min/60),m=min%%60;
     if(!h)return m+"\u00a0min"; return h+"\u00a0h"+(m?"\u00a0"+(m<10?"0":"")+m:"");}
   function byId(id){for(var i=0;i<data.modules.length;i++)if(data.modules[i].id===id)return data.modules[i];return null;}
-  return {data:data,read:read,clear:clear,summary:summary,frDate:frDate,today:today,score:score,duration:duration,byId:byId};
+  return {data:data,state:state,read:read,keepSwitch:aiKeepSwitch,summary:summary,frDate:frDate,today:today,score:score,duration:duration,byId:byId};
 })();
 """
 
 _CSS = """
 .aip-box{border:1px solid #8a8a8a;border-radius:.5em;padding:.6em 1em;margin:1em 0}
 .aip-box button{padding:.35em 1.1em;border-radius:.3em;border:1px solid #1a4f8b;background:#1a4f8b;color:#fff;font:inherit;cursor:pointer;margin:.2em .4em .2em 0}
-.aip-box button.aip-clear{background:#fff;color:#1a4f8b}
 .aip-box button:focus-visible,.aip-box input:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
 .aip-box input[type=text]{font:inherit;padding:.3em .5em;border:1px solid #555;border-radius:.3em;width:min(30em,100%)}
-.aip-status{min-height:1em}
-.aip-status:not(:empty){font-weight:600;border-left:.35em solid #1b7837;padding-left:.5em}
+.aip-state{font-weight:600}
 """
 
 _MAP_JS = r"""
 (function(){
   var box=document.getElementById("aip-carte"); if(!box||box.dataset.ready)return; box.dataset.ready="1";
   function show(){
-    var stored=AIP.read();
-    box.querySelector(".aip-unavailable").hidden=stored!==null;
+    var state=AIP.state(),stored=state==="on"?AIP.read():null;
+    box.querySelector(".aip-unavailable").hidden=state!=="refused";
+    box.querySelector(".aip-state").textContent=state==="on"?box.dataset.kept:box.dataset.notKept;
     document.querySelectorAll(".aip-prog[data-module]").forEach(function(cell){
       var mod=AIP.byId(cell.dataset.module); if(!mod)return;
       var s=AIP.summary(mod,stored),last=document.querySelector('.aip-last[data-module="'+mod.id+'"]');
-      cell.textContent=s.seen?AIP.score(s):"pas encore commencé (sur "+s.total+"\u00a0questions)";
-      if(last)last.textContent=s.seen?AIP.frDate(s.last):"—";
+      if(!stored)cell.textContent="non gardés";
+      else cell.textContent=s.seen?AIP.score(s):"pas encore commencé (sur "+s.total+"\u00a0questions)";
+      if(last)last.textContent=stored&&s.seen?AIP.frDate(s.last):"—";
     });
   }
-  box.querySelector(".aip-clear").addEventListener("click",function(){
-    var done=AIP.clear(); show();
-    box.querySelector(".aip-status").textContent=done
-      ?"Progression effacée\u00a0: ce navigateur ne garde plus aucun résultat des quiz de ce cours."
-      :"Ce navigateur refuse le stockage local\u00a0: aucun résultat n'y était gardé.";
-  });
+  AIP.keepSwitch(box.querySelector(".ai-keep"),show);
   show();
 })();
 """
 
 
-# The status paragraphs stay rendered while empty: a live region hidden with display:none
+# The status live regions (``.ai-keep-status``) stay rendered while empty: a live region hidden with display:none
 # when its text changes is not announced by every screen reader.
 
 
 def _script(body: str) -> str:
-    return f"<script>{_COMMON_JS % {'data_id': DATA_ID}}{body}</script>"
+    return f"<script>{_COMMON_JS % {'data_id': DATA_ID, 'keep': keep_script()}}{body}</script>"
 
 
 def _html_block(text: str) -> str:
@@ -156,27 +162,38 @@ def _html_block(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
 
 
+#: What the course map says about the reader's results, depending on the switch.
+MAP_STATE = {
+    "not-kept": "Vos résultats ne sont pas gardés.",
+    "kept": "Vos résultats sont gardés dans ce navigateur, et dans lui seul.",
+}
+
+
 def map_block(cat: Catalogue) -> str:
-    """Markdown + raw HTML placed under the course map (the note, the button, the script)."""
+    """Markdown + raw HTML placed under the course map: the note, the switch, the table, the script
+    (after the table, which it fills in)."""
+    data = " ".join(f'data-{k}="{html.escape(v)}"' for k, v in MAP_STATE.items())
     return (
-        f"**Votre progression.** Ce tableau compte, pour chaque module, les "
+        f"**Votre progression.** Si vous le demandez, ce tableau compte, pour chaque module, les "
         f"questions de quiz réussies à votre dernier essai, sur toutes les questions du module{NBSP}: "
         f"celles du quiz de fin de module et celles, sans code, qui accompagnent les démonstrations. "
-        f"Ces résultats restent dans ce navigateur (son stockage local)"
-        f"{NBSP}: le livre ne les envoie nulle part, n'a ni compte ni mesure d'audience, et un autre "
-        f"navigateur ou un autre ordinateur ne les voit pas. Pour les effacer, un clic sur le bouton "
-        f"ci-dessous suffit (effacer les données de navigation du site les efface aussi). "
-        f"L'{{doc}}`attestation de suivi </annexes/attestation>` les met en forme pour l'impression.\n\n"
-        + progress_table(cat) + "\n"
+        f"C'est désactivé par défaut{NBSP}: tant que vous n'activez pas «{NBSP}Garder mes résultats dans ce "
+        f"navigateur{NBSP}», ici ou sous le quiz d'un module, le livre n'écrit rien dans votre navigateur. "
+        f"Activé, il y garde le résultat de votre dernier essai à chaque question et sa date, "
+        f"sans rien envoyer{NBSP}; désactiver efface ces résultats. "
+        f"L'{{doc}}`attestation de suivi </annexes/attestation>` les met en forme pour l'impression "
+        f"et explique pourquoi rien n'est gardé sans votre accord.\n\n"
         + _html_block(
-        f'<div class="aip-box" id="aip-carte" lang="fr"><style>{_CSS}</style>\n'
-        f'<p class="aip-unavailable" hidden>Ce navigateur refuse le stockage local (certains modes de '
-        f"navigation privée le font){NBSP}: les quiz fonctionnent, mais aucun résultat n'est gardé.</p>\n"
-        f'<p><button type="button" class="aip-clear">Effacer ma progression</button></p>\n'
-        f'<p class="aip-status" role="status" aria-live="polite"></p>\n'
-        f'<script type="application/json" id="{DATA_ID}">{catalogue_json(cat)}</script>\n'
-        f"{_script(_MAP_JS)}\n"
-        "</div>\n")
+            f'<div class="aip-box" id="aip-carte" lang="fr" {data}><style>{_CSS}{KEEP_CSS}</style>\n'
+            f'<p class="aip-state">{html.escape(MAP_STATE["not-kept"])}</p>\n'
+            f"{keep_switch_html('aip-carte-garder')}\n"
+            f'<p class="aip-unavailable" hidden>Ce navigateur refuse le stockage local (certains modes de '
+            f"navigation privée le font){NBSP}: les quiz fonctionnent, mais aucun résultat ne peut être gardé.</p>\n"
+            "</div>\n")
+        + "\n" + progress_table(cat) + "\n"
+        + _html_block(
+            f'<script type="application/json" id="{DATA_ID}">{catalogue_json(cat)}</script>\n'
+            f"{_script(_MAP_JS)}\n")
     )
 
 
@@ -197,6 +214,8 @@ SHEET = {
     "made": "Document produit le {date} dans le navigateur de la personne, sans aucune transmission de données.",
     "empty": ("Aucun résultat de quiz n'est enregistré dans ce navigateur. Répondez aux quiz à la fin des "
               "modules ou à côté des démonstrations, puis revenez sur cette page."),
+    "off": ("Vos résultats ne sont pas gardés dans ce navigateur. Activez «\u00a0Garder mes résultats dans ce "
+            "navigateur\u00a0» ci-dessus, répondez aux quiz des modules, puis revenez sur cette page."),
     "sign_person": "Signature de la personne",
     "sign_org": "Visa de l'établissement (facultatif)",
 }
@@ -230,7 +249,7 @@ _SHEET_JS = r"""
   document.body.appendChild(printRoot);
   function el(tag,text,cls){var e=document.createElement(tag);if(text!==undefined)e.textContent=text;if(cls)e.className=cls;return e;}
   function sheet(level){
-    var stored=AIP.read(),name=form.querySelector("#aip-nom").value.trim(),org=form.querySelector("#aip-etab").value.trim();
+    var state=AIP.state(),stored=AIP.read(),name=form.querySelector("#aip-nom").value.trim(),org=form.querySelector("#aip-etab").value.trim();
     var box=el("div",undefined,"aip-sheet");
     box.appendChild(el(level,T.title));
     var who=el("p"); var strong=el("strong",name||"[nom à saisir]"); who.appendChild(strong);
@@ -238,7 +257,7 @@ _SHEET_JS = r"""
     who.appendChild(document.createTextNode(" "+T.intro)); box.appendChild(who);
     var rows=[],minutes=0;
     if(stored)AIP.data.modules.forEach(function(mod){var s=AIP.summary(mod,stored);if(s.seen){rows.push([mod,s]);minutes+=mod.minutes;}});
-    if(!rows.length){box.appendChild(el("p",stored===null?T.unavailable:T.empty,"aip-empty"));}
+    if(!rows.length){box.appendChild(el("p",state==="refused"?T.unavailable:state==="off"?T.off:T.empty,"aip-empty"));}
     else{
       var t=el("table"),cap=el("caption",rows.length+"\u00a0module"+(rows.length>1?"s":"")+" suivi"+(rows.length>1?"s":"")
         +"\u00a0; durée indicative cumulée\u00a0: "+AIP.duration(minutes)),head=el("tr");
@@ -263,12 +282,7 @@ _SHEET_JS = r"""
   }
   form.querySelectorAll("input").forEach(function(i){i.addEventListener("input",show);});
   form.querySelector("#aip-imprimer").addEventListener("click",function(){show();window.print();});
-  form.querySelector(".aip-clear").addEventListener("click",function(){
-    var done=AIP.clear(); show();
-    form.querySelector(".aip-status").textContent=done
-      ?"Progression effacée\u00a0: ce navigateur ne garde plus aucun résultat des quiz de ce cours."
-      :"Ce navigateur refuse le stockage local\u00a0: aucun résultat n'y était gardé.";
-  });
+  AIP.keepSwitch(form.querySelector(".ai-keep"),show);
   window.addEventListener("beforeprint",show);
   show();
 })();
@@ -286,12 +300,11 @@ def attestation_block(cat: Catalogue) -> str:
     texts = {k: v.replace(" : ", f"{NBSP}: ").replace(" ; ", f"{NBSP}; ") for k, v in texts.items()}
     blob = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
     return _html_block(
-        f'<div class="aip-box" id="aip-attestation" lang="fr"><style>{_CSS}{_SHEET_CSS}</style>\n'
+        f'<div class="aip-box" id="aip-attestation" lang="fr"><style>{_CSS}{KEEP_CSS}{_SHEET_CSS}</style>\n'
+        f"{keep_switch_html('aip-attestation-garder')}\n"
         f'<p><label for="aip-nom">Nom et prénom</label><br><input type="text" id="aip-nom" autocomplete="off" spellcheck="false"></p>\n'
         f'<p><label for="aip-etab">Établissement ou service (facultatif)</label><br><input type="text" id="aip-etab" autocomplete="off" spellcheck="false"></p>\n'
-        f'<p><button type="button" id="aip-imprimer">Imprimer l\'attestation</button>'
-        f'<button type="button" class="aip-clear">Effacer ma progression</button></p>\n'
-        f'<p class="aip-status" role="status" aria-live="polite"></p>\n'
+        f'<p><button type="button" id="aip-imprimer">Imprimer l\'attestation</button></p>\n'
         f'<h3 id="aip-apercu-titre">Aperçu</h3>\n'
         f'<div id="aip-apercu" aria-labelledby="aip-apercu-titre" role="region"><p>L\'attestation est produite '
         f"par JavaScript dans votre navigateur{NBSP}: activez-le pour la voir et l'imprimer.</p></div>\n"

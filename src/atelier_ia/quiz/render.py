@@ -8,12 +8,17 @@ import itertools
 import re
 
 from ..errors import AtelierError, describe
+from ..validation import check_text
 from .model import Question, Quiz, evaluate, load_quiz
 
 __all__ = [
+    "KEEP_CSS",
+    "PROGRESS_CHOICE_KEY",
     "PROGRESS_KEY",
     "TXT",
     "QuizView",
+    "keep_script",
+    "keep_switch_html",
     "progress_slot",
     "quiz_html",
     "show_quiz",
@@ -28,8 +33,15 @@ _counter = itertools.count(1)
 #:
 #: ``r`` is the last verdict (``ok``, ``partial`` or ``wrong``), ``d`` the reader's local date.
 #: A value with another ``v`` is left untouched (a newer book may have written it).
+#: Nothing is written there unless the reader has turned saving on (:data:`PROGRESS_CHOICE_KEY`).
 PROGRESS_KEY = "atelier-ia-progression"
 PROGRESS_VERSION = 1
+#: Opt-in (the CNIL counts localStorage as a tracer: no storage without consent, except
+#: the reader's own choice about it). This key holds ``"oui"`` once the reader turns on
+#: « Garder mes résultats dans ce navigateur »; while it is absent, the quizzes write nothing.
+#: Turning the switch off removes both keys.
+PROGRESS_CHOICE_KEY = "atelier-ia-progression-choix"
+PROGRESS_CHOICE_ON = "oui"
 _NO_CODE = "-sans-code"
 
 
@@ -39,6 +51,8 @@ def progress_slot(quiz_module: str, question_id: str) -> tuple[str, str]:
     The questions of ``<id>-sans-code.yml`` (asked next to the demos of module ``<id>``) count
     for module ``<id>``, under the key ``sans-code/<question id>``.
     """
+    quiz_module = check_text(quiz_module, "l'identifiant du quiz")
+    question_id = check_text(question_id, "l'identifiant de la question", allow_empty=True)
     if quiz_module.endswith(_NO_CODE):
         return quiz_module[: -len(_NO_CODE)], f"sans-code/{question_id}"
     return quiz_module, question_id
@@ -57,9 +71,13 @@ TXT = {
     "source": "Source\u00a0:",
     "why": "Pourquoi\u00a0:",
     "heading": "Question {n} sur {total}",
-    "kept": ("Dans le livre, le résultat de votre dernier essai à chaque question est gardé dans ce navigateur "
-             "seulement, pour afficher votre progression sur la carte du cours\u00a0: rien n'est envoyé. "
-             "Un bouton de la carte l'efface."),
+    "kept": "Rien n'est envoyé\u00a0; vos résultats ne sont gardés, dans ce navigateur seulement, que si vous l'activez.",
+    # the opt-in switch (quiz note, course map, attestation)
+    "keep": "Garder mes résultats dans ce navigateur",
+    "keep_hint": "(désactiver efface vos résultats)",
+    "keep_on": "Activé\u00a0: vos prochains résultats seront gardés dans ce navigateur, et nulle part ailleurs.",
+    "keep_off": "Désactivé\u00a0: vos résultats sont effacés de ce navigateur, et plus rien n'y sera gardé.",
+    "keep_refused": "Ce navigateur refuse le stockage local\u00a0: vos résultats ne peuvent pas y être gardés.",
 }
 
 
@@ -77,7 +95,7 @@ def _inline(text: str) -> str:
 
 _CSS = """
 .aiq{margin:1em 0;font-size:1rem;line-height:1.5}
-.aiq .aiq-kept{font-size:.9em;margin:.2em 0 0}
+.aiq .ai-keep{font-size:.9em;margin:.2em 0 0}
 .aiq form{border:1px solid #8a8a8a;border-radius:.5em;padding:.2em 1em 1em;margin:0 0 1em}
 .aiq fieldset{border:0;margin:0;padding:0;min-width:0}
 .aiq legend{font-weight:600;padding:.6em 0 .2em;float:left;width:100%}
@@ -100,13 +118,27 @@ _CSS = """
 .aiq .aiq-source{font-size:.9em}
 """
 
+#: Style of the opt-in switch (:func:`keep_switch_html`), wherever it is shown.
+KEEP_CSS = """
+.ai-keep-control:not([hidden]){display:block;margin-top:.2em}
+p.ai-keep label{display:inline-flex;gap:.4em;align-items:center;font-weight:600;cursor:pointer;padding:0;margin:0}
+p.ai-keep input{width:1.15em;height:1.15em;margin:0;flex:none}
+p.ai-keep input:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
+.ai-keep-status{display:block}
+.ai-keep-status:not(:empty){font-weight:600;border-left:.35em solid #1b7837;padding-left:.5em;margin-top:.3em}
+"""
+
 _JS = """
 (function(){
   var root=document.getElementById(%(id)s);
   if(!root||root.dataset.ready)return; root.dataset.ready="1";
+%(keep)s
+  root.querySelectorAll(".ai-keep").forEach(function(box){aiKeepSwitch(box);});
   function remember(key,result){
-    /* The last result of each question, in this browser only; any failure (storage refused,
-       private mode, full, unreadable value) is ignored: the quiz works the same without it. */
+    /* The last result of each question, in this browser only, and only once the reader has
+       turned saving on (read at each answer: another page may have changed it). Any failure
+       (storage refused, private mode, full, unreadable value) is ignored: the quiz works the same. */
+    if(!aiKeepOn())return;
     try{
       var store=window.localStorage,raw=store.getItem(%(key)s),data=null;
       try{data=raw?JSON.parse(raw):null;}catch(e){}  /* unreadable: start again */
@@ -142,6 +174,67 @@ _JS = """
   });
 })();
 """
+
+
+# The opt-in switch, shared by the quiz note, the course map and the attestation page
+# (atelier_tools.progress). Its box carries its status texts; the script unhides it.
+_KEEP_JS = """
+  function aiKeepOn(){ /* has the reader asked for their results to be kept? */
+    try{return window.localStorage.getItem(%(choice)s)===%(on)s;}catch(e){return false;}
+  }
+  function aiKeepSwitch(box,changed){
+    var input=box.querySelector("input"),status=box.querySelector(".ai-keep-status");
+    if(!input||input.dataset.ready)return; input.dataset.ready="1";
+    function sync(){input.checked=aiKeepOn();}
+    input.addEventListener("change",function(){
+      var msg;
+      try{
+        var store=window.localStorage;
+        if(input.checked){store.setItem(%(choice)s,%(on)s);msg=box.dataset.on;}
+        else{store.removeItem(%(key)s);store.removeItem(%(choice)s);msg=box.dataset.off;}
+      }catch(e){input.checked=false;msg=box.dataset.refused;}
+      if(status)status.textContent=msg;
+      if(changed)changed();
+    });
+    /* another tab or page of the book changed the choice, or the page came back from the cache */
+    window.addEventListener("storage",function(ev){
+      if(ev.key===null||ev.key===%(choice)s||ev.key===%(key)s){sync();if(changed)changed();}
+    });
+    window.addEventListener("pageshow",function(){sync();if(changed)changed();});
+    box.querySelectorAll(".ai-keep-control").forEach(function(el){el.hidden=false;});
+    sync();
+  }
+"""
+
+
+def keep_script() -> str:
+    """JavaScript defining ``aiKeepOn()`` and ``aiKeepSwitch(box, changed)`` (to paste inside a
+    function or a ``<script>``)."""
+    return _KEEP_JS % {"choice": '"' + PROGRESS_CHOICE_KEY + '"', "on": '"' + PROGRESS_CHOICE_ON + '"',
+                       "key": '"' + PROGRESS_KEY + '"'}
+
+
+def keep_switch_html(box_id: str, before: str = "") -> str:
+    """The switch « Garder mes résultats dans ce navigateur »: a real checkbox (role ``switch``,
+    keyboard-usable, labelled), the warning that turning it off erases, and a live status.
+
+    ``before`` (already escaped HTML) is written just before the control, in the same element.
+    The control stays hidden until the script (:func:`keep_script`) is there to make it work.
+    """
+    before = check_text(before, "« before »", allow_empty=True)
+    if not isinstance(box_id, str) or not _HTML_ID.match(box_id):
+        raise AtelierError(
+            f"keep_switch_html attend un identifiant HTML (lettres, chiffres, tirets, en commençant par une lettre) ; "
+            f"vous avez donné {describe(box_id)}."
+        )
+    data = " ".join(f'data-{k}="{html.escape(TXT["keep_" + k])}"' for k in ("on", "off", "refused"))
+    return (
+        f'<p class="ai-keep" id="{box_id}" {data}>{before}'
+        f'<span class="ai-keep-control" hidden> <label><input type="checkbox" role="switch" autocomplete="off" '
+        f'aria-describedby="{box_id}-hint"> {html.escape(TXT["keep"])}</label> '
+        f'<span id="{box_id}-hint">{html.escape(TXT["keep_hint"])}</span></span>'
+        f'<span class="ai-keep-status" role="status" aria-live="polite"></span></p>'
+    )
 
 
 def _question_html(quiz_id: str, q: Question, n: int, total: int, key: str) -> str:
@@ -186,11 +279,12 @@ def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
     body = "".join(_question_html(quiz_id, q, n, total, progress_slot(quiz.module, q.id)[1])
                    for n, q in enumerate(quiz.questions, start=1))
     data = " ".join(f'data-{k}="{html.escape(TXT[k])}"' for k in ("none", "ok", "partial", "wrong"))
-    script = _JS % {"id": '"' + quiz_id + '"', "key": '"' + PROGRESS_KEY + '"', "version": PROGRESS_VERSION}
+    script = _JS % {"id": '"' + quiz_id + '"', "key": '"' + PROGRESS_KEY + '"', "version": PROGRESS_VERSION,
+                    "keep": keep_script()}
     if not quiz.module.endswith(_NO_CODE):  # once per page: under the end-of-module quiz
-        body += f'<p class="aiq-kept">{html.escape(TXT["kept"])}</p>'
+        body += keep_switch_html(f"{quiz_id}-garder", before=f'<span class="aiq-kept">{html.escape(TXT["kept"])}</span>')
     return (
-        f'<div class="aiq" id="{quiz_id}" lang="fr" data-module="{html.escape(module)}" {data}><style>{_CSS}</style>{body}'
+        f'<div class="aiq" id="{quiz_id}" lang="fr" data-module="{html.escape(module)}" {data}><style>{_CSS}{KEEP_CSS}</style>{body}'
         f"<script>{script}</script></div>"
     )
 
