@@ -244,3 +244,20 @@ def test_activity_pages_are_in_the_built_book(built_book):
         for role in a.roles:
             assert role.who in text
         assert f'href="{mid}.html' in index.read_text(encoding="utf-8")  # the index links to the page
+
+
+def test_a_source_from_a_module_left_out_of_a_selection_is_dropped_not_fatal(monkeypatch):
+    """A copy made by « make selection » keeps a card whose other sources remain; a card whose
+    only source is gone, or a notebook of a module still in the catalogue that is missing, fails."""
+    from atelier_ia.errors import AtelierError
+    from atelier_tools.activities import _sources
+
+    kept = _sources({"source": ["modules/00-prise-en-main.ipynb", "modules/99-hors-selection.ipynb"]}, "carte", set())
+    assert kept == ("modules/00-prise-en-main.ipynb",)
+    with pytest.raises(AtelierError, match="n'existe pas"):
+        _sources({"source": "modules/99-hors-selection.ipynb"}, "carte", set())
+    import atelier_tools.activities as activities
+
+    monkeypatch.setattr(activities, "_catalogue_ids", lambda: {"00-prise-en-main", "99-hors-selection"})
+    with pytest.raises(AtelierError, match="n'existe pas"):  # still in the catalogue: its notebook must exist
+        _sources({"source": ["modules/00-prise-en-main.ipynb", "modules/99-hors-selection.ipynb"]}, "carte", set())

@@ -178,6 +178,10 @@ def _int(raw: dict, key: str, where: str, low: int, high: int) -> int:
     return value
 
 
+def _catalogue_ids() -> set[str]:
+    return {m.id for m in load_catalogue().modules}
+
+
 def _sources(raw: dict, where: str, keys: set[str], allow_scenario: bool = False) -> tuple[str, ...]:
     value = raw.get("source")
     items = [value] if isinstance(value, str) else value
@@ -193,6 +197,8 @@ def _sources(raw: dict, where: str, keys: set[str], allow_scenario: bool = False
             pass
         elif item.startswith("modules/") and item.endswith(".ipynb"):
             if not (repo_root() / item).is_file():
+                if Path(item).stem not in _catalogue_ids() and len(items) > 1:
+                    continue  # a module left out of this copy of the course (make selection): its other sources stay
                 raise AtelierError(f"{where} : la source « {item} » n'existe pas dans le dépôt.")
         elif item == SCENARIO:
             if not allow_scenario:
