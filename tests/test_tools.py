@@ -83,3 +83,19 @@ def test_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
     (tmp_path / "b.html").write_text('<p id="ailleurs">B</p>', encoding="utf-8")
     broken = broken_internal_links([tmp_path / "a.html", tmp_path / "b.html"], tmp_path)
     assert broken == ["a.html → b.html#ici", "a.html → c.html"]
+
+
+def test_every_notebook_is_read_again_at_each_build():
+    """An incremental ``make book`` must not keep a module page whose outputs the library
+    would now write differently (e.g. an updated quiz script): every notebook is outdated."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from atelier_tools.book import notebooks_to_reread
+
+    env = SimpleNamespace(found_docs={"intro", "modules/00-prise-en-main", "exercises/00-prise-en-main-exercices",
+                                      "annexes/glossaire"},
+                          doc2path=lambda d: Path("/livre") / (d + (".md" if d in ("intro", "annexes/glossaire") else ".ipynb")))
+    assert notebooks_to_reread(None, env, set(), set(), set()) == [
+        "exercises/00-prise-en-main-exercices", "modules/00-prise-en-main"]
+    assert notebooks_to_reread(None, env, set(), {"modules/00-prise-en-main"}, set()) == ["exercises/00-prise-en-main-exercices"]

@@ -158,8 +158,19 @@ def _register_bibliography_style():
     register_plugin("pybtex.style.formatting", "atelier", FrenchStyle, force=True)
 
 
+def notebooks_to_reread(app, env, added, changed, removed) -> list[str]:
+    """Every notebook is read (so executed) again at each build, changed or not.
+
+    A notebook's outputs depend on the course's library (the quiz's and the demos' HTML and
+    scripts, the figures), which Sphinx does not track: without this, ``make book`` after an
+    update of ``src/`` would keep last build's pages and their old scripts.
+    """
+    return sorted(d for d in env.found_docs if str(env.doc2path(d)).endswith(".ipynb") and d not in added | changed)
+
+
 def setup(app):
     _register_bibliography_style()
+    app.connect("env-get-outdated", notebooks_to_reread)
     app.add_config_value("atelier_book_url", "", "html", [str])  # the online book's address (printed handouts)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
