@@ -114,3 +114,25 @@ def browser():
         b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def is_local(url: str) -> bool:
+    """A request that stays on this machine (the book's loopback server, or inline data)."""
+    from urllib.parse import urlparse
+
+    return url.startswith("data:") or urlparse(url).hostname in ("127.0.0.1", "localhost")
+
+
+def local_only(context, seen: list | None = None) -> None:
+    """Abort every request of a Playwright browser context that would leave this machine;
+    ``seen`` (when given) receives every requested URL, aborted or not."""
+
+    def route(r):
+        if seen is not None:
+            seen.append(r.request.url)
+        if is_local(r.request.url):
+            r.continue_()
+        else:
+            r.abort()
+
+    context.route("**/*", route)

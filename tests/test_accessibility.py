@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+
+from conftest import local_only
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -38,14 +39,7 @@ def book_pages(html: Path) -> list[str]:
 def context(browser):
     ctx = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
 
-    def route(r):
-        host = urlparse(r.request.url).hostname
-        if r.request.url.startswith("data:") or host in ("127.0.0.1", "localhost"):
-            r.continue_()
-        else:
-            r.abort()
-
-    ctx.route("**/*", route)
+    local_only(ctx)
     yield ctx
     ctx.close()
 

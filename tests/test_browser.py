@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
 
 import pytest
+
+from conftest import is_local, local_only
 
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
@@ -21,21 +22,13 @@ def page(browser, book_server):
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
 
-    def route(r):
-        page.requests.append(r.request.url)
-        host = urlparse(r.request.url).hostname
-        if r.request.url.startswith("data:") or host in ("127.0.0.1", "localhost"):
-            r.continue_()
-        else:
-            r.abort()
-
-    context.route("**/*", route)
+    local_only(context, page.requests)
     yield page
     context.close()
 
 
 def third_party(urls):
-    return [u for u in urls if not u.startswith("data:") and urlparse(u).hostname not in ("127.0.0.1", "localhost")]
+    return [u for u in urls if not is_local(u)]
 
 
 def test_quiz_answers_wrong_then_right_in_french(page, book_server, tmp_path_factory):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from urllib.parse import unquote_plus, urlparse
+from urllib.parse import unquote_plus
 
 import pytest
 import yaml
@@ -19,6 +19,7 @@ from atelier_ia.quiz import load_quiz, quiz_html
 from atelier_ia.quiz.render import PROGRESS_CHOICE_KEY, PROGRESS_KEY, TXT
 from atelier_ia.timeline import french_date
 from atelier_tools import privacy, progress, render
+from conftest import is_local, local_only
 
 CAT = load_catalogue()
 MODULE = "00-prise-en-main"
@@ -103,14 +104,7 @@ def context(browser):
     ctx.sent = []
     ctx.on("request", lambda r: ctx.sent.append((r.url, r.method, r.post_data or "", json.dumps(r.headers))))
 
-    def route(r):
-        host = urlparse(r.request.url).hostname
-        if r.request.url.startswith("data:") or host in ("127.0.0.1", "localhost"):
-            r.continue_()
-        else:
-            r.abort()
-
-    ctx.route("**/*", route)
+    local_only(ctx)
     yield ctx
     ctx.close()
 
@@ -240,8 +234,7 @@ def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, 
 
     # nothing was sent: every request went to the local server, none carried the name
     assert context.sent
-    elsewhere = [url for url, *_ in context.sent
-                 if not url.startswith("data:") and urlparse(url).hostname != "127.0.0.1"]
+    elsewhere = [url for url, *_ in context.sent if not is_local(url)]
     assert not elsewhere, elsewhere
     for word in (NAME, ORG, "Testelieu", "Trifouillis"):
         leaks = [url for url, method, body, headers in context.sent
