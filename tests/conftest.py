@@ -97,9 +97,9 @@ def littre():
         pytest.skip("Test ignoré : " + message + ".")
 
 
-#: Debian's Chromium, headless, with nothing that reaches outside this machine.
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+#: Debian's Chromium, headless, with nothing that reaches outside this machine: the same
+#: options as ``make fiches``.
+from atelier_tools.fiches import CHROMIUM_ARGS  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from atelier_ia.paths import repo_root
 
 from . import handouts
 
-#: Debian's Chromium, headless, with nothing that reaches outside this machine (as in tests/conftest.py).
+#: Debian's Chromium, headless, with nothing that reaches outside this machine (the tests use them too).
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAX_PAGES = 2
