@@ -140,7 +140,12 @@ def _missing(value) -> bool:
 
 
 def _public_domain_conflict(row, death_column: str | None, today: _dt.date) -> str:
-    """A reason to doubt a « domaine public » label, from the creator's death year."""
+    """A reason to doubt a « domaine public » label, from the creator's death year.
+
+    The calculator is asked with what the row says (death year, year of the work if it is not
+    after the death, music or not from the type); « mort pour la France » is unknown, so a
+    label is trusted only when every possible value of that fact gives « domaine public ».
+    """
     from .law import public_domain
 
     if death_column is None:
@@ -151,21 +156,32 @@ def _public_domain_conflict(row, death_column: str | None, today: _dt.date) -> s
         year = row.get("annee")
         if creator.startswith("anonyme") and not _missing(year):
             try:
-                result = public_domain(kind="anonyme", publication_year=int(year))
+                result = public_domain(kind="anonyme", publication_year=int(year), music=False)
             except (AtelierError, TypeError, ValueError):
                 return f"année de publication illisible ({year!r})"
-            if result.date > today:
-                return f"œuvre anonyme publiée en {int(year)} : pas dans le domaine public avant {result.year}"
+            if result.latest is None or result.latest > today:
+                return f"œuvre anonyme publiée en {int(year)} : pas dans le domaine public avant {result.earliest.year}"
             return ""
-        return "année de décès de l'auteur inconnue : impossible de vérifier le domaine public"
+        return "année de décès de l'auteur inconnue : impossible de vérifier le domaine public"
+    kind = str(row.get("type", "")).strip().lower()
+    music = None if _missing(row.get("type")) or not kind else any(w in kind for w in ("partition", "musique"))
     try:
         year = int(value)
-        result = public_domain(year)
+        published = row.get("annee")
+        published = None if _missing(published) else int(published)
+        if published is not None and published > year:
+            published = None  # a work dated after the death: its publication year is unknown here
+        result = public_domain(year, publication_year=published, music=music)
     except (AtelierError, TypeError, ValueError):
         return f"année de décès illisible ou invalide ({value!r})"
-    if result.date > today:
-        return f"auteur mort en {year} : l'œuvre n'est pas dans le domaine public avant {result.year}"
-    return ""
+    answer = result.is_public_domain(today)
+    if answer is True:
+        return ""
+    if answer is False:
+        return f"auteur mort en {year} : l'œuvre n'est pas dans le domaine public avant {result.earliest.year}"
+    latest = f"{result.latest.year}" if result.latest else "une date inconnue"
+    return (f"auteur mort en {year} : domaine public incertain, entre {result.earliest.year} et {latest} ; "
+            "à vérifier : " + " ; ".join(result.deciding_facts))
 
 
 def audit_licences(df, column: str = "licence", *, commercial: bool = True, death_column: str | None = "annee_deces",

@@ -13,6 +13,8 @@ from __future__ import annotations
 import numbers
 import re
 
+from ..errors import AtelierError, describe
+from ..validation import check_text
 from . import Feedback as _Feedback
 from . import choice_check, parse_number, register
 from . import show_answer as _show
@@ -39,12 +41,16 @@ def _fr(text: str) -> str:
 
 
 def Feedback(ok: bool, message: str) -> _Feedback:  # noqa: N802 - same call as the shared class
+    """The shared :class:`Feedback`, with French typography applied to ``message``."""
+    if not isinstance(ok, bool):
+        raise AtelierError(f"« ok » vaut True ou False ; vous avez donné {describe(ok)}.")
+    message = check_text(message, "message")
     return _Feedback(ok, _fr(message))
 
 #: Each exercise's parameters, written once: the notebook reads this dict.
 PARAMETRES = {
-    # an illustrator who died in 1975; her poster was published in 1936
-    "04-1": {"annee_deces": 1975, "publication": 1936},
+    # an illustrator who died in 1975 (not « morte pour la France »); her poster was published in 1936
+    "04-1": {"annee_deces": 1975, "publication": 1936, "musique": False, "mort_pour_la_france": False},
     # the fictional archives of Saint-Aubin: how many records
     "04-3": {"notices": 14},
 }
@@ -75,7 +81,9 @@ NOT_PERSONAL_04_3 = {
 def _expected_04_1() -> int:
     from ..law import public_domain_year
 
-    return public_domain_year(DEATH_04_1, publication_year=PUBLICATION_04_1)
+    p = PARAMETRES["04-1"]
+    return public_domain_year(DEATH_04_1, publication_year=PUBLICATION_04_1, music=p["musique"],
+                              mort_pour_la_france=p["mort_pour_la_france"])
 
 
 @register("04-1")
