@@ -162,7 +162,13 @@ def _question():
 def _public_domain():
     from atelier_ia.law import public_domain
 
-    return public_domain(1937, publication_year=1928, music=True)
+    return public_domain(1937, publication_year=1928, music=True, mort_pour_la_france=False)
+
+
+def _uncertain():
+    from atelier_ia.law import is_public_domain
+
+    return is_public_domain(1956, on=2030)
 
 
 @functools.cache
@@ -360,12 +366,16 @@ EXAMPLES = {
     "atelier_ia.course.parse_catalogue": lambda: dict(modules_data={}, pathways_data={}),
     "atelier_ia.course.load_catalogue": lambda: {},
     # law, licences, timeline
-    "atelier_ia.law.PublicDomainResult": lambda: dict(date=dt.date(2016, 1, 1), steps=["Auteur mort en 1937."], limits=["Limite."]),
+    "atelier_ia.law.PublicDomainResult": lambda: dict(earliest=dt.date(2016, 1, 1), latest=dt.date(2016, 1, 1), steps=["Auteur mort en 1937."],
+                                                      deciding_facts=[], computed=True, limits=["Limite."]),
     "atelier_ia.law.PublicDomainResult.explain": lambda: dict(self=_public_domain()),
     "atelier_ia.law.PublicDomainResult.is_public_domain": lambda: dict(self=_public_domain(), on=2026),
+    "atelier_ia.law.Uncertain": lambda: dict(on=dt.date(2030, 1, 1), earliest=dt.date(2027, 1, 1), latest=dt.date(2071, 9, 30),
+                                             deciding_facts=("la musique",), computed=True),
+    "atelier_ia.law.Uncertain.explain": lambda: dict(self=_uncertain()),
     "atelier_ia.law.public_domain": lambda: dict(death_year=1937, kind="individuelle", publication_year=1928, music=True,
                                                  mort_pour_la_france=False, author_known=False),
-    "atelier_ia.law.public_domain_year": lambda: dict(death_year=1937),
+    "atelier_ia.law.public_domain_year": lambda: dict(death_year=1900),
     "atelier_ia.law.is_public_domain": lambda: dict(death_year=1937, on=2026),
     "atelier_ia.licences.normalise_licence": lambda: dict(text="CC-BY 4.0"),
     "atelier_ia.licences.load_sample_collection": lambda: {},
