@@ -98,6 +98,14 @@ def test_public_domain_label_checked_against_death_year(audit):
     assert not audit.set_index("id").loc["SAB-001", "decision_humaine"]
 
 
+def test_public_domain_label_with_an_unknown_fact_needs_a_person(audit):
+    # SAB-009: poems by an author who died in 1944. Free since 2015, unless she is « morte pour la
+    # France » (then 2033): the collection does not say, so a person must check, never « oui ».
+    row = audit.set_index("id").loc["SAB-009"]
+    assert row["decision_humaine"] and row["entrainement"] != "oui"
+    assert "mort pour la France" in row["raison"] and "2033" in row["raison"]
+
+
 def test_photographs_of_works_and_recordings_need_a_person(audit):
     by_id = audit.set_index("id")
     assert by_id.loc["VAL-002", "decision_humaine"] and "photographie" in by_id.loc["VAL-002", "raison"]

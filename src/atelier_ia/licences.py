@@ -139,8 +139,8 @@ def _missing(value) -> bool:
         return False
 
 
-def _public_domain_conflict(row, death_column: str | None, today: _dt.date) -> str:
-    """A reason to doubt a « domaine public » label, from the creator's death year.
+def _public_domain_doubt(row, death_column: str | None, today: _dt.date) -> str:
+    """A reason (French typography applied) to doubt a « domaine public » label, from the creator's death year.
 
     The calculator is asked with what the row says (death year, year of the work if it is not
     after the death, music or not from the type); « mort pour la France » is unknown, so a
@@ -182,6 +182,11 @@ def _public_domain_conflict(row, death_column: str | None, today: _dt.date) -> s
     latest = f"{result.latest.year}" if result.latest else "une date inconnue"
     return (f"auteur mort en {year} : domaine public incertain, entre {result.earliest.year} et {latest} ; "
             "à vérifier : " + " ; ".join(result.deciding_facts))
+
+
+def _public_domain_conflict(row, death_column: str | None, today: _dt.date) -> str:
+    """A reason to doubt a « domaine public » label, in French typography (see _public_domain_doubt)."""
+    return _fr(_public_domain_doubt(row, death_column, today))
 
 
 def audit_licences(df, column: str = "licence", *, commercial: bool = True, death_column: str | None = "annee_deces",
