@@ -336,7 +336,8 @@ EXAMPLES = {
     "atelier_ia.music.sound.audio": lambda: dict(melody=MELODY[:3], tempo=240, sample_rate=8000, max_seconds=2),
     # quiz
     "atelier_ia.quiz.model.Option": lambda: dict(text="a", correct=True, feedback="b"),
-    "atelier_ia.quiz.model.Question": lambda: dict(id="q", text="?", multiple=False, options=(), explanation="e", source="s"),
+    "atelier_ia.quiz.model.Question": lambda: dict(id="q", text="?", multiple=False, options=(), explanation="e", source="s",
+                                                   level="application"),
     "atelier_ia.quiz.model.Quiz": lambda: dict(module="m", questions=(), origin="o"),
     "atelier_ia.quiz.model.Quiz.question": lambda: dict(self=_quiz(), qid=_quiz().questions[0].id),
     "atelier_ia.quiz.model.Verdict": lambda: dict(ok=True, headline="h", messages=()),
@@ -344,7 +345,7 @@ EXAMPLES = {
     "atelier_ia.quiz.model.evaluate": lambda: dict(question=_question(), chosen=[0]),
     "atelier_ia.quiz.model.load_quiz": lambda: dict(source="00-prise-en-main"),
     "atelier_ia.quiz.model.parse_quiz": lambda: dict(data={"module": "m", "questions": [
-        {"id": "q", "question": "?", "explication": "e", "source": "s", "options": [
+        {"id": "q", "question": "?", "niveau": "rappel", "explication": "e", "source": "s", "options": [
             {"texte": "a", "correct": True, "retour": "r"}, {"texte": "b", "correct": False, "retour": "r"}]}]},
         origin="o"),
     "atelier_ia.quiz.render.QuizView": lambda: dict(quiz=_quiz()),
@@ -353,6 +354,7 @@ EXAMPLES = {
     "atelier_ia.quiz.render.keep_switch_html": lambda: dict(box_id="garder", before="Rien n'est envoyé."),
     "atelier_ia.quiz.render.keep_script": lambda: dict(),
     "atelier_ia.quiz.render.show_quiz": lambda: dict(module_id="00-prise-en-main"),
+    "atelier_ia.quiz.render.tick_hint": lambda: dict(question=_question(), short=True),
     # paths, course (lead)
     "atelier_ia.paths.data_dir": lambda: {},
     "atelier_ia.paths.repo_root": lambda: {},

@@ -19,6 +19,7 @@ GOOD = {
         {
             "id": "une",
             "question": "Quelle couleur ?",
+            "niveau": "rappel",
             "options": [
                 {"texte": "Bleu", "correct": True, "retour": "Oui, bleu."},
                 {"texte": "Rouge", "correct": False, "retour": "Non, pas rouge."},
@@ -29,6 +30,7 @@ GOOD = {
         {
             "id": "plusieurs",
             "question": "Lesquels sont des musées ?",
+            "niveau": "application",
             "multiple": True,
             "options": [
                 {"texte": "Le Louvre", "correct": True, "retour": "Le Louvre est un musée."},
@@ -82,6 +84,9 @@ def test_good_quiz_parses():
         ("questions.0.questoin", "faute de frappe", "inconnue"),
         ("questions.1.options.2.correct", True, "toutes les options"),
         ("questions.0.options.1.texte", "Bleu", "même texte"),
+        ("questions.0.niveau", KeyError, "niveau"),
+        ("questions.0.niveau", "facile", "rappel, application ou jugement"),
+        ("questions.0.options", [{"texte": t, "correct": t == "A", "retour": "r"} for t in "ABCDE"], "4 au plus"),
     ],
 )
 def test_malformed_quiz_names_file_question_and_problem(path, value, expected):
@@ -136,7 +141,7 @@ def test_static_html_is_self_contained_and_french():
     page = quiz_html(parse_quiz(GOOD), quiz_id="q")
     assert "<script>" in page and "<style>" in page
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=", page)  # nothing loaded
-    for text in ("Vérifier", "Question 1 sur 2", "Plusieurs réponses possibles", "Oui, bleu.", "Non, pas rouge."):
+    for text in ("Vérifier", "Question 1 sur 2", "Plusieurs réponses justes\u00a0: cochez-en deux.", "Oui, bleu.", "Non, pas rouge."):
         assert text in page
     assert 'href="https://www.louvre.fr"' in page
     for english in ("Correct!", "Incorrect", "try again", "Submit", "Check"):
@@ -247,3 +252,91 @@ def test_results_are_kept_per_module_with_the_no_code_questions_apart():
     page = quiz_html(load_quiz("02-fonctionnement-ia-generative-sans-code"), "q")
     assert 'data-module="02-fonctionnement-ia-generative"' in page
     assert "localStorage" in page and "catch(e)" in page  # a refused storage never breaks the quiz
+
+
+# --------------------------------------------------------------------------- levels, options, cues
+
+
+def _course_quizzes(no_code: bool):
+    from atelier_ia.paths import data_dir
+
+    return [load_quiz(p.stem) for p in sorted((data_dir() / "quiz").glob("*.yml")) if p.stem.endswith("-sans-code") == no_code]
+
+
+def test_a_multiple_answer_question_says_how_many_to_tick_from_its_data():
+    from atelier_ia.quiz import tick_hint
+
+    data = copy.deepcopy(GOOD)
+    data["questions"][1]["options"].append({"texte": "Beaubourg", "correct": True, "retour": "Un musée aussi."})
+    quiz = parse_quiz(data)
+    assert tick_hint(quiz.questions[0]) == "Une seule réponse."
+    assert tick_hint(quiz.questions[1]) == "Plusieurs réponses justes\u00a0: cochez-en trois."
+    assert tick_hint(quiz.questions[1], short=True) == "cochez trois réponses"
+    assert "cochez-en trois" in quiz_html(quiz, "q")
+    labels = QuizView(quiz).questions[1].widget.children[0].value
+    assert "cochez-en trois" in labels
+    for quiz in _course_quizzes(False) + _course_quizzes(True):
+        for q in quiz.questions:
+            # the count is generated: a hand-written one would go stale when an option changes
+            assert "cochez" not in q.text.lower(), f"{quiz.module} ({q.id}) : ne recopiez pas le nombre de réponses à cocher"
+
+
+def test_level_is_for_trainers_not_for_learners():
+    from atelier_tools import handouts
+    from atelier_tools.render import answer_keys
+    from atelier_ia.course import load_catalogue
+
+    cat = load_catalogue()
+    m = cat.available[0]
+    quiz = load_quiz(m.id)
+    page = quiz_html(quiz, "q")
+    printed = handouts.quiz_questions_html(m)
+    key = handouts.answer_key_page(cat, m)
+    guide = answer_keys(cat)
+    for q in quiz.questions:
+        assert f"(niveau\u00a0: {q.level})" in key, f"{q.id} : niveau absent du corrigé imprimable"
+    assert f"*(niveau\u00a0: {quiz.questions[0].level})*" in guide
+    for learner in (page, printed):
+        assert "niveau\u00a0:" not in learner and "data-level" not in learner and "data-niveau" not in learner
+        assert "fiche-niveau" not in learner
+
+
+def test_every_course_question_has_at_most_four_options_and_a_level():
+    from atelier_ia.quiz import LEVELS, MAX_OPTIONS
+
+    assert MAX_OPTIONS == 4
+    for quiz in _course_quizzes(False) + _course_quizzes(True):
+        for q in quiz.questions:
+            assert 2 <= len(q.options) <= 4 and q.level in LEVELS
+
+
+def test_longest_option_measure_counts_ties_as_a_fraction():
+    from fractions import Fraction
+
+    from atelier_tools.quizstats import longest_option_credit, quiz_stats
+
+    opt = lambda t, ok: {"texte": t, "correct": ok, "retour": "r"}  # noqa: E731
+    assert longest_option_credit([opt("court", False), opt("la plus longue", True)]) == 1
+    assert longest_option_credit([opt("juste", True), opt("la plus longue", False)]) == 0
+    assert longest_option_credit([opt("abcd", True), opt("efgh", False), opt("ij", False)]) == Fraction(1, 2)
+    stats = quiz_stats(GOOD, "99-essai")  # « Rouge » (5) beats « Bleu » (4); the multiple question is left out
+    assert (stats.single, stats.longest, stats.applied, stats.questions) == (1, 0, 1, 2)
+
+
+@pytest.mark.parametrize("no_code", [False, True], ids=["fin-de-module", "sans-code"])
+def test_picking_the_longest_option_does_not_pay(no_code):
+    """Over the single-answer questions, « always tick the longest option » (ties: 1/k) wins at most
+    35 % overall and 40 % in any module, for the end-of-module quizzes and the no-code ones apart."""
+    from atelier_tools.quizstats import MAX_LONGEST_MODULE, MAX_LONGEST_OVERALL, all_stats, overall_longest
+
+    stats = [s for s in all_stats() if s.no_code == no_code]
+    assert overall_longest(stats) <= MAX_LONGEST_OVERALL, f"la plus longue option gagne {overall_longest(stats):.0%} des questions"
+    over = [f"{s.quiz} : {float(s.longest):g}/{s.single}" for s in stats if s.longest_share > MAX_LONGEST_MODULE]
+    assert not over, "la plus longue option est trop souvent la bonne : " + ", ".join(over)
+
+
+def test_end_of_module_quizzes_ask_mostly_application_and_judgement():
+    from atelier_tools.quizstats import MIN_APPLIED_SHARE, all_stats
+
+    low = [f"{s.quiz} : {s.applied}/{s.questions}" for s in all_stats() if not s.no_code and s.applied_share < MIN_APPLIED_SHARE]
+    assert not low, "moins de 60 % de questions d'application ou de jugement : " + ", ".join(low)

@@ -15,7 +15,9 @@ Nothing here is written by hand for a module. A handout (« fiche ») takes:
 * the module's address in the online book, from the one setting ``atelier_book_url``
   (``sphinx.config`` in ``_config.yml``).
 
-The answer key (« corrigé ») takes the same quiz file: right answers, explanation and source.
+The answer key (« corrigé ») takes the same quiz file: right answers, each question's level
+(rappel, application, jugement: for the trainer, never on the learner's handout), explanation
+and source.
 The book extension (:mod:`atelier_tools.book`) writes these pages into ``fiches/`` (not kept in
 git) before Sphinx reads its sources; ``_toc.yml`` lists them with a glob under the page
 « Fiches à imprimer ». The print stylesheet ``fiches.css`` is embedded in each page, and
@@ -188,7 +190,7 @@ def _header(m: Module, kind: str) -> str:
 
 def quiz_questions_html(m: Module) -> str:
     """The module's quiz as a printed form: questions, options A, B, C… with empty boxes."""
-    from atelier_ia.quiz import load_quiz
+    from atelier_ia.quiz import load_quiz, tick_hint
 
     quiz = load_quiz(m.id)
     items = []
@@ -199,7 +201,7 @@ def quiz_questions_html(m: Module) -> str:
         )
         items.append(
             f"<li class=\"fiche-question\"><p><b>{_esc(q.text)}</b>"
-            + (" <i>(plusieurs réponses possibles)</i>" if q.multiple else "") + "</p>"
+            + (f" <i>({tick_hint(q, short=True)})</i>" if q.multiple else "") + "</p>"
             f"<ul class=\"fiche-options\">{opts}</ul></li>"
         )
     return "<ol class=\"fiche-quiz\">" + "".join(items) + "</ol>\n"
@@ -226,7 +228,7 @@ def handout_page(cat: Catalogue, m: Module) -> str:
         ]
     parts += [
         "## Quiz\n",
-        "Cochez une case par question, sauf quand plusieurs réponses sont possibles. "
+        "Cochez une case par question, sauf quand la question demande d'en cocher plusieurs. "
         "Le corrigé est une autre fiche.\n",
         quiz_questions_html(m),
     ]
@@ -258,7 +260,8 @@ def answer_key_page(cat: Catalogue, m: Module) -> str:
                       + "".join(f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☑</span> {r}</li>" for r in right)
                       + "</ul>")
         items.append(
-            f"<li class=\"fiche-question\"><p><b>{_esc(q.text)}</b></p>{answer}"
+            f"<li class=\"fiche-question\"><p><b>{_esc(q.text)}</b> "
+            f"<span class=\"fiche-niveau\">(niveau{NBSP}: {q.level})</span></p>{answer}"
             f"<p>{_esc(q.explanation)}</p>"
             f"<p class=\"fiche-source\">Source{NBSP}: {_esc(q.source)}</p></li>"
         )

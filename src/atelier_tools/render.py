@@ -181,7 +181,7 @@ def answer_keys(cat: Catalogue) -> str:
         parts.append(f"### Module {m.number} — {m.title}\n")
         for n, q in enumerate(quiz.questions, start=1):
             right = " ; ".join(f"« {o.text} »" for o in q.options if o.correct)
-            parts.append(f"{n}. **{q.text}**  \n   Réponse{'s' if q.multiple else ''}{NBSP}: {right}.  \n"
+            parts.append(f"{n}. **{q.text}** *(niveau{NBSP}: {q.level})*  \n   Réponse{'s' if q.multiple else ''}{NBSP}: {right}.  \n"
                          f"   {q.explanation} *(Source{NBSP}: {q.source})*")
         parts.append("")
     return "\n".join(parts)

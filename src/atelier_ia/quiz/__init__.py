@@ -11,10 +11,12 @@ Both show each question's options in the same deterministic shuffled order
 (:func:`display_order`), so the position of the right answer carries no information.
 """
 
-from .model import Option, Question, Quiz, Verdict, display_order, evaluate, load_quiz, parse_quiz
-from .render import QuizView, quiz_html, show_quiz
+from .model import LEVELS, MAX_OPTIONS, Option, Question, Quiz, Verdict, display_order, evaluate, load_quiz, parse_quiz
+from .render import QuizView, quiz_html, show_quiz, tick_hint
 
 __all__ = [
+    "LEVELS",
+    "MAX_OPTIONS",
     "Option",
     "Question",
     "Quiz",
@@ -26,4 +28,5 @@ __all__ = [
     "parse_quiz",
     "quiz_html",
     "show_quiz",
+    "tick_hint",
 ]

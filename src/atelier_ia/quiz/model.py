@@ -27,6 +27,8 @@ __all__ = [
     "Option",
     "Question",
     "Quiz",
+    "LEVELS",
+    "MAX_OPTIONS",
     "Verdict",
     "display_order",
     "evaluate",
@@ -35,8 +37,14 @@ __all__ = [
 ]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_QUESTION_KEYS = {"id", "question", "multiple", "options", "explication", "source"}
+_QUESTION_KEYS = {"id", "question", "multiple", "niveau", "options", "explication", "source"}
 _OPTION_KEYS = {"texte", "correct", "retour"}
+#: What a question asks of the learner: recall a fact of the module, apply it to a new
+#: situation, or judge a situation (weigh options, choose what to do). Shown in the trainers'
+#: answer keys, never to the learner.
+LEVELS = ("rappel", "application", "jugement")
+#: At most four options (A–D), so that a room can vote with four cards.
+MAX_OPTIONS = 4
 
 
 def _record_text(value, name: str) -> None:
@@ -66,11 +74,14 @@ class Question:
     options: tuple[Option, ...]
     explanation: str
     source: str
+    level: str = "rappel"
 
     def __post_init__(self):
-        for name in ("id", "text", "explanation", "source"):
+        for name in ("id", "text", "explanation", "source", "level"):
             _record_text(getattr(self, name), name)
         check_bool(self.multiple, "multiple")
+        if self.level not in LEVELS:
+            raise AtelierError(f"« level » doit valoir {', '.join(LEVELS)} ; vous avez donné {describe(self.level)}.")
         if not isinstance(self.options, tuple) or not all(isinstance(o, Option) for o in self.options):
             raise AtelierError(
                 "« options » doit être un tuple d'options (Option) ; chargez plutôt le quiz avec load_quiz(...) "
@@ -80,6 +91,11 @@ class Question:
     @property
     def correct_indices(self) -> frozenset[int]:
         return frozenset(i for i, o in enumerate(self.options) if o.correct)
+
+    @property
+    def n_correct(self) -> int:
+        """How many options are right (the number of boxes a multiple-answer question asks to tick)."""
+        return len(self.correct_indices)
 
 
 @dataclass(frozen=True)
@@ -171,7 +187,7 @@ def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
                 f"{where} : clé(s) inconnue(s) {sorted(unknown)}. Clés possibles : "
                 f"{', '.join(sorted(_QUESTION_KEYS))}."
             )
-        missing = {"id", "question", "options", "explication", "source"} - set(raw)
+        missing = {"id", "question", "niveau", "options", "explication", "source"} - set(raw)
         if missing:
             raise AtelierError(f"{where} : il manque {', '.join(sorted(missing))}.")
         qid = _text(qid, where, "id")
@@ -186,9 +202,21 @@ def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
         multiple = raw.get("multiple", False)
         if not isinstance(multiple, bool):
             raise AtelierError(f"{where} : « multiple » doit valoir true ou false, pas {describe(multiple)}.")
+        level = raw["niveau"]
+        if level not in LEVELS:
+            raise AtelierError(
+                f"{where} : « niveau » doit valoir rappel, application ou jugement, pas {describe(level)}. "
+                "rappel : retrouver un fait du module ; application : s'en servir dans une situation "
+                "nouvelle ; jugement : peser une situation et choisir quoi faire."
+            )
         options_raw = raw["options"]
         if not isinstance(options_raw, list) or len(options_raw) < 2:
             raise AtelierError(f"{where} : « options » doit être une liste d'au moins deux réponses possibles.")
+        if len(options_raw) > MAX_OPTIONS:
+            raise AtelierError(
+                f"{where} : {len(options_raw)} options, c'est trop : {MAX_OPTIONS} au plus (A à D), pour "
+                "qu'un groupe puisse voter avec quatre cartons. Gardez les distracteurs les plus plausibles."
+            )
         options: list[Option] = []
         for k, opt in enumerate(options_raw, start=1):
             owhere = f"{where}, option {k}"
@@ -227,6 +255,7 @@ def parse_quiz(data, origin: str = "<quiz>") -> Quiz:
                 options=tuple(options[k] for k in display_order(module, qid, len(options))),
                 explanation=_text(raw["explication"], where, "explication"),
                 source=_text(raw["source"], where, "source"),
+                level=level,
             )
         )
     return Quiz(module=module, questions=tuple(parsed), origin=origin)

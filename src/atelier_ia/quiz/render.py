@@ -8,7 +8,7 @@ import itertools
 import re
 
 from ..errors import AtelierError, describe
-from ..validation import check_text
+from ..validation import check_bool, check_text
 from .model import Question, Quiz, evaluate, load_quiz
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "PROGRESS_KEY",
     "TXT",
     "QuizView",
+    "tick_hint",
     "keep_script",
     "keep_switch_html",
     "progress_slot",
@@ -63,7 +64,9 @@ _URL = re.compile(r"https?://[^\s<>\"»]+[^\s<>\"».,;:)]")
 TXT = {
     "check": "Vérifier",
     "single": "Une seule réponse.",
-    "multiple": "Plusieurs réponses possibles\u00a0: cochez toutes les bonnes.",
+    # a multiple-answer question says how many boxes to tick, from its data (tick_hint)
+    "multiple": "Plusieurs réponses justes\u00a0: cochez-en {n}.",
+    "tick": "cochez {n} réponses",
     "none": "Choisissez au moins une réponse, puis cliquez sur « Vérifier ».",
     "ok": "Bonne réponse\u00a0!",
     "partial": "C'est juste, mais incomplet\u00a0: il manque au moins une bonne réponse.",
@@ -79,6 +82,25 @@ TXT = {
     "keep_off": "Désactivé\u00a0: vos résultats sont effacés de ce navigateur, et plus rien n'y sera gardé.",
     "keep_refused": "Ce navigateur refuse le stockage local\u00a0: vos résultats ne peuvent pas y être gardés.",
 }
+
+
+_NUMBERS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}
+
+
+def tick_hint(question: Question, short: bool = False) -> str:
+    """What a learner is told about how many options to tick, computed from the question's data.
+
+    « Une seule réponse. » for a single-answer question; for a multiple-answer question with
+    n right options, « Plusieurs réponses justes : cochez-en n. » (``short``: « cochez n réponses »,
+    as printed on a handout).
+    """
+    if not isinstance(question, Question):
+        raise AtelierError(f"tick_hint attend une question d'un quiz chargé avec load_quiz(...) ; vous avez donné {describe(question)}.")
+    check_bool(short, "short")
+    if not question.multiple:
+        return TXT["single"]
+    n = _NUMBERS.get(question.n_correct, str(question.n_correct))
+    return TXT["tick" if short else "multiple"].format(n=n)
 
 
 def _inline(text: str) -> str:
@@ -247,7 +269,7 @@ def _question_html(quiz_id: str, q: Question, n: int, total: int, key: str) -> s
         "<fieldset>",
         f'<legend><span class="aiq-num">{html.escape(TXT["heading"].format(n=n, total=total))}</span>'
         f"{_inline(q.text)}</legend>",
-        f'<p class="aiq-hint">{html.escape(TXT["multiple"] if q.multiple else TXT["single"])}</p>',
+        f'<p class="aiq-hint">{html.escape(tick_hint(q))}</p>',
     ]
     for i, opt in enumerate(q.options):
         parts.append(
@@ -305,7 +327,7 @@ class _QuestionWidget:
         labels = [o.text for o in q.options]
         title = w.HTML(
             f"<p><small>{html.escape(TXT['heading'].format(n=n, total=total))}</small><br>"
-            f"<strong>{_inline(q.text)}</strong><br><em>{html.escape(TXT['multiple'] if q.multiple else TXT['single'])}</em></p>"
+            f"<strong>{_inline(q.text)}</strong><br><em>{html.escape(tick_hint(q))}</em></p>"
         )
         if q.multiple:
             self.boxes = [w.Checkbox(value=False, description=t, indent=False, layout=w.Layout(width="auto")) for t in labels]
