@@ -1,7 +1,8 @@
 """A guide to the EU AI Act (Regulation (EU) 2024/1689) for cultural use cases.
 
 A use is described either by a known case id (``"chatbot-visiteurs"``, ``"affiche-generee"``…,
-see :data:`CASES`) or by a small set of yes/no facts (see :data:`FACTS`). :func:`assess` returns
+see :data:`CASES`, read from ``data/gouvernance/aiact-cas.yml``) or by a small set of yes/no facts
+(see :data:`FACTS`). :func:`assess` returns
 an :class:`AIActAnswer`: the risk tier, the duties of the institution as *deployer* and of the
 *provider*, the articles, the dates in force, and the artistic exception of art. 50(4) with its
 limits, all in French. When a fact that decides the answer is missing, the answer carries
@@ -18,8 +19,18 @@ The rules encoded here (state on 1 December 2026):
 * Art. 5(1)(f): emotion recognition in the workplace or in education is prohibited (except for
   medical or safety reasons); the omnibus adds a ban on systems generating non-consensual
   intimate images or child sexual abuse material, from 2 Dec 2026.
-* Art. 6(2) and Annex III: point 1(c) emotion recognition, point 4 employment (recruitment,
-  selection, evaluation of staff) are high-risk; duties of deployers in Art. 26, fundamental
+* Art. 5(1)(e) untargeted scraping of facial images for a recognition database, (g) biometric
+  categorisation that infers race, political opinions, trade-union membership, beliefs, sex life
+  or orientation, and (h) real-time remote biometric identification in public spaces *for law
+  enforcement* (only the police and those acting for them) are prohibited.
+* Art. 6(2) and Annex III: point 1(a) remote biometric identification (1:1 verification excluded;
+  GDPR art. 9 still applies), 1(b) biometric categorisation by protected characteristics, 1(c)
+  emotion recognition, point 3 education and vocational training (admission, evaluation of
+  learning outcomes, level of education, proctoring), point 4 employment (recruitment,
+  selection, evaluation of staff), point 5(a) eligibility for essential public assistance
+  benefits and services (whether a culture pass or an artists' grant is one, the text does not
+  say: the guide asks and sends to legal advice) are high-risk, unless the provider documents
+  the Art. 6(3) derogation (never with profiling); duties of deployers in Art. 26, fundamental
   rights impact assessment for bodies governed by public law in Art. 27; applicable from
   2 Dec 2027 (was 2 Aug 2026).
 * Art. 50(1) providers: people are told they interact with an AI system (unless obvious);
