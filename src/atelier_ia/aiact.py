@@ -558,6 +558,12 @@ def assess(use, label: str = "") -> AIActAnswer:
             elif sensitive is False:
                 if fact("attributs_proteges"):
                     annex_iii.append("annexe III, point 1 b (catégorisation biométrique)")
+                    answer.notes.append(_t(
+                        "L'âge, le sexe, le handicap, la couleur de peau ou la langue sont des caractéristiques "
+                        "protégées contre les discriminations (Charte des droits fondamentaux de l'UE, art. 21) : "
+                        "les déduire du corps des personnes relève de l'annexe III, point 1 b. Les images traitées "
+                        "restent des données personnelles (RGPD) : consultez votre délégué à la protection des "
+                        "données."))
                 answer.articles.append("art. 50, paragraphe 3")
                 answer.deployer_duties.append(_t(
                     "Informer les personnes exposées au système de catégorisation biométrique de son "
