@@ -1,7 +1,8 @@
 """A guide to the EU AI Act (Regulation (EU) 2024/1689) for cultural use cases.
 
 A use is described either by a known case id (``"chatbot-visiteurs"``, ``"affiche-generee"``…,
-see :data:`CASES`) or by a small set of yes/no facts (see :data:`FACTS`). :func:`assess` returns
+see :data:`CASES`, read from ``data/gouvernance/aiact-cas.yml``) or by a small set of yes/no facts
+(see :data:`FACTS`). :func:`assess` returns
 an :class:`AIActAnswer`: the risk tier, the duties of the institution as *deployer* and of the
 *provider*, the articles, the dates in force, and the artistic exception of art. 50(4) with its
 limits, all in French. When a fact that decides the answer is missing, the answer carries
@@ -18,8 +19,18 @@ The rules encoded here (state on 1 December 2026):
 * Art. 5(1)(f): emotion recognition in the workplace or in education is prohibited (except for
   medical or safety reasons); the omnibus adds a ban on systems generating non-consensual
   intimate images or child sexual abuse material, from 2 Dec 2026.
-* Art. 6(2) and Annex III: point 1(c) emotion recognition, point 4 employment (recruitment,
-  selection, evaluation of staff) are high-risk; duties of deployers in Art. 26, fundamental
+* Art. 5(1)(e) untargeted scraping of facial images for a recognition database, (g) biometric
+  categorisation that infers race, political opinions, trade-union membership, beliefs, sex life
+  or orientation, and (h) real-time remote biometric identification in public spaces *for law
+  enforcement* (only the police and those acting for them) are prohibited.
+* Art. 6(2) and Annex III: point 1(a) remote biometric identification (1:1 verification excluded;
+  GDPR art. 9 still applies), 1(b) biometric categorisation by protected characteristics, 1(c)
+  emotion recognition, point 3 education and vocational training (admission, evaluation of
+  learning outcomes, level of education, proctoring), point 4 employment (recruitment,
+  selection, evaluation of staff), point 5(a) eligibility for essential public assistance
+  benefits and services (whether a culture pass or an artists' grant is one, the text does not
+  say: the guide asks and sends to legal advice) are high-risk, unless the provider documents
+  the Art. 6(3) derogation (never with profiling); duties of deployers in Art. 26, fundamental
   rights impact assessment for bodies governed by public law in Art. 27; applicable from
   2 Dec 2027 (was 2 Aug 2026).
 * Art. 50(1) providers: people are told they interact with an AI system (unless obvious);
@@ -39,10 +50,13 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+import yaml
+
 from .errors import AtelierError, describe
 from .fmt import NBSP
+from .paths import data_file
 
-__all__ = ["CASES", "DATES", "FACTS", "TIERS", "AIActAnswer", "assess", "case_facts"]
+__all__ = ["CASES", "CASES_FILE", "DATES", "FACTS", "REQUIRES", "TIERS", "AIActAnswer", "assess", "case_facts"]
 
 
 def _t(text: str) -> str:
@@ -52,7 +66,9 @@ def _t(text: str) -> str:
     return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
 
 
-#: The yes/no facts that describe a use, with the question asked when one is missing.
+#: The yes/no facts that describe a use, with the question asked when one is missing. A fact is
+#: asked only when the answer depends on it (the questions under « donnees_biometriques »,
+#: « enseignement » or « prestations_publiques » only when that fact is True), in this order.
 FACTS = {
     "dialogue_public": "Le système dialogue-t-il directement avec des personnes (visiteurs, usagers, public) ?",
     "genere_contenu": "Le système génère-t-il des images, des sons, des vidéos ou des textes de synthèse ?",
@@ -76,6 +92,10 @@ FACTS = {
         "Une personne relit-elle ce texte avant publication, et l'institution en assume-t-elle la responsabilité "
         "éditoriale ?"
     ),
+    "donnees_biometriques": (
+        "Le système analyse-t-il le corps des personnes (visage, voix, silhouette, démarche, empreintes) pour les "
+        "reconnaître, les classer ou déduire leurs émotions ?"
+    ),
     "reconnaissance_emotions": (
         "Le système déduit-il les émotions ou les intentions des personnes à partir de leur visage, de leur voix "
         "ou d'autres données biométriques ?"
@@ -84,12 +104,105 @@ FACTS = {
         "Les personnes observées sont-elles des membres du personnel sur leur lieu de travail, ou des élèves "
         "dans un établissement d'enseignement ?"
     ),
+    "identification_biometrique": (
+        "Le système sert-il à reconnaître qui est une personne à partir de ses traits (visage, voix…), que ce soit "
+        "pour la retrouver parmi d'autres ou pour vérifier qu'elle est bien celle qu'elle prétend être ?"
+    ),
+    "verification_seule": (
+        "Le système se limite-t-il à vérifier qu'une personne est bien celle qu'elle prétend être, en comparant "
+        "ses traits à une seule référence qu'elle présente (la photo de sa carte d'abonnement, par exemple) ?"
+    ),
+    "identification_a_distance": (
+        "Le système reconnaît-il les personnes sans démarche active de leur part (elles passent devant une "
+        "caméra), en comparant leurs traits à ceux d'une base de données de référence ?"
+    ),
+    "usage_repressif": (
+        "Le système est-il utilisé en temps réel, dans un lieu accessible au public, par les forces de l'ordre ou "
+        "pour leur compte, afin de prévenir ou de poursuivre des infractions ?"
+    ),
+    "moissonnage_visages": (
+        "La base de visages du système est-elle constituée ou enrichie en moissonnant sans cible des images de "
+        "visages sur internet ou dans des vidéos de surveillance ?"
+    ),
+    "categorisation_biometrique": (
+        "Le système range-t-il les personnes dans des catégories (âge, sexe, origine…) d'après leurs traits "
+        "physiques, sans chercher à savoir qui elles sont ?"
+    ),
+    "categories_sensibles": (
+        "Ces catégories visent-elles la race ou l'origine, les opinions politiques, l'appartenance syndicale, les "
+        "convictions religieuses ou philosophiques, la vie sexuelle ou l'orientation sexuelle ?"
+    ),
+    "attributs_proteges": (
+        "Ces catégories portent-elles sur d'autres caractéristiques protégées contre les discriminations "
+        "(sexe, âge, handicap, couleur de peau, langue…) ?"
+    ),
+    "enseignement": (
+        "Le système est-il utilisé dans un établissement d'enseignement ou de formation professionnelle, de tout "
+        "niveau (école, conservatoire, école d'art, université, organisme de formation), pour ses élèves, ses "
+        "étudiants ou ses candidats ?"
+    ),
+    "admission": (
+        "Le système sert-il à décider de l'accès ou de l'admission, ou à répartir des personnes entre "
+        "établissements ou cursus (concours d'entrée, affectation) ?"
+    ),
+    "evaluation_acquis": (
+        "Le système sert-il à évaluer ce que les élèves ont appris (noter des devoirs, des exercices, des "
+        "épreuves), y compris pour orienter la suite de leur apprentissage ?"
+    ),
+    "niveau_enseignement": (
+        "Le système sert-il à déterminer le niveau d'enseignement qu'une personne recevra ou auquel elle pourra "
+        "accéder (classement par niveau, par cycle) ?"
+    ),
+    "surveillance_examens": (
+        "Le système surveille-t-il les élèves ou les candidats pendant des épreuves pour détecter la triche ou "
+        "d'autres comportements interdits ?"
+    ),
+    "prestations_publiques": (
+        "Le système sert-il, pour une autorité publique ou en son nom, à examiner si des personnes ont droit à une "
+        "aide ou à un service public, ou à accorder, réduire, retirer ou récupérer cette aide ?"
+    ),
+    "aide_essentielle": (
+        "Cette aide ou ce service relève-t-il de l'assistance publique essentielle, celle dont les personnes "
+        "dépendent (soins de santé, sécurité sociale, aide sociale, aide au logement…) ?"
+    ),
     "emploi": (
         "Le système sert-il à recruter, trier des candidatures, évaluer ou gérer le personnel ?"
+    ),
+    "derogation_6_3": (
+        "Le fournisseur a-t-il établi et documenté que le système n'est pas à haut risque parce qu'il ne fait "
+        "qu'une tâche procédurale étroite ou préparatoire, ou améliore un travail humain déjà achevé, sans peser "
+        "sensiblement sur la décision (art. 6, paragraphes 3 et 4) ?"
+    ),
+    "profilage": (
+        "Le système établit-il un profil des personnes, c'est-à-dire évalue-t-il ou prédit-il des aspects de leur "
+        "personne (comportement, résultats, fiabilité, centres d'intérêt) ?"
     ),
     "images_intimes": (
         "Le système peut-il produire des images intimes d'une personne réelle sans son consentement ?"
     ),
+}
+
+#: A fact that only makes sense when another one is True (child → parent): answering True to
+#: the child implies the parent; answering False to the parent makes the child irrelevant.
+REQUIRES = {
+    "edition_assistee": "genere_contenu",
+    "hypertrucage": "genere_contenu",
+    "texte_interet_public": "genere_contenu",
+    "reconnaissance_emotions": "donnees_biometriques",
+    "identification_biometrique": "donnees_biometriques",
+    "verification_seule": "identification_biometrique",
+    "identification_a_distance": "identification_biometrique",
+    "usage_repressif": "identification_a_distance",
+    "moissonnage_visages": "identification_biometrique",
+    "categorisation_biometrique": "donnees_biometriques",
+    "categories_sensibles": "categorisation_biometrique",
+    "attributs_proteges": "categorisation_biometrique",
+    "admission": "enseignement",
+    "evaluation_acquis": "enseignement",
+    "niveau_enseignement": "enseignement",
+    "surveillance_examens": "enseignement",
+    "aide_essentielle": "prestations_publiques",
+    "images_intimes": "genere_contenu",
 }
 
 FACTS = {k: _t(v) for k, v in FACTS.items()}
@@ -142,58 +255,6 @@ DATES = {k: (iso, _t(what), status) for k, (iso, what, status) in DATES.items()}
 
 _MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
            "novembre", "décembre"]
-
-#: Known cultural use cases: id → (label, facts). Facts left out are irrelevant to the case.
-CASES = {
-    "chatbot-visiteurs": (
-        "Agent conversationnel qui répond aux visiteurs sur le site d'un musée",
-        {"dialogue_public": True, "genere_contenu": True, "edition_assistee": False, "hypertrucage": False,
-         "texte_interet_public": False, "reconnaissance_emotions": False, "emploi": False, "images_intimes": False},
-    ),
-    "affiche-generee": (
-        "Affiche de festival illustrée par un générateur d'images (visuel stylisé, sans personne réelle)",
-        {"dialogue_public": False, "genere_contenu": True, "edition_assistee": False, "hypertrucage": False,
-         "texte_interet_public": False, "reconnaissance_emotions": False, "emploi": False, "images_intimes": False},
-    ),
-    "audioguide-voix-clonee": (
-        "Audioguide lu par la voix clonée d'un conservateur ou d'une comédienne réels",
-        {"dialogue_public": False, "genere_contenu": True, "edition_assistee": False, "hypertrucage": True,
-         "oeuvre_artistique": False, "texte_interet_public": False, "reconnaissance_emotions": False,
-         "emploi": False, "images_intimes": False},
-    ),
-    "emotions-public": (
-        "Caméras qui mesurent les émotions du public pendant un spectacle",
-        {"dialogue_public": False, "genere_contenu": False, "reconnaissance_emotions": True,
-         "travail_ou_enseignement": False, "emploi": False, "images_intimes": False},
-    ),
-    "emotions-personnel": (
-        "Logiciel qui analyse l'humeur des agents d'accueil à partir de leur voix",
-        {"dialogue_public": False, "genere_contenu": False, "reconnaissance_emotions": True,
-         "travail_ou_enseignement": True, "emploi": False, "images_intimes": False},
-    ),
-    "tri-cv": (
-        "Tri automatique des candidatures pour recruter une équipe de billetterie",
-        {"dialogue_public": False, "genere_contenu": False, "reconnaissance_emotions": False, "emploi": True,
-         "images_intimes": False},
-    ),
-    "sous-titres": (
-        "Sous-titrage automatique (transcription fidèle) des captations de spectacles",
-        {"dialogue_public": False, "genere_contenu": True, "edition_assistee": True, "hypertrucage": False,
-         "texte_interet_public": False, "reconnaissance_emotions": False, "emploi": False, "images_intimes": False},
-    ),
-    "hypertrucage-spectacle": (
-        "Hypertrucage (deepfake) d'une personnalité réelle dans une pièce de théâtre",
-        {"dialogue_public": False, "genere_contenu": True, "edition_assistee": False, "hypertrucage": True,
-         "oeuvre_artistique": True, "texte_interet_public": False, "reconnaissance_emotions": False,
-         "emploi": False, "images_intimes": False},
-    ),
-    "communique-genere": (
-        "Lettre d'information de la ville sur les travaux d'un théâtre, rédigée par un outil et publiée sans relecture",
-        {"dialogue_public": False, "genere_contenu": True, "edition_assistee": False, "hypertrucage": False,
-         "texte_interet_public": True, "relecture_editoriale": False, "reconnaissance_emotions": False,
-         "emploi": False, "images_intimes": False},
-    ),
-}
 
 _LITERACY = _t(
     "Maîtrise de l'IA (art. 4, applicable depuis le 2 février 2025, quel que soit le niveau de risque) : "
@@ -278,6 +339,7 @@ def case_facts(case: str) -> dict:
 
 
 def _check_facts(facts) -> dict:
+    """Check a description and complete it: a fact answered True implies the fact it depends on."""
     if not isinstance(facts, dict):
         raise AtelierError(_t(
             f"Décrivez l'usage par un identifiant de cas (un texte, par exemple \"affiche-generee\") ou par un "
@@ -295,7 +357,59 @@ def _check_facts(facts) -> dict:
                 f"vous avez donné {describe(value)}."
             ))
         clean[key] = value
+    if clean.get("verification_seule") and clean.get("identification_a_distance"):
+        raise AtelierError(_t(
+            "Les faits « verification_seule » et « identification_a_distance » se contredisent : une simple "
+            "vérification compare la personne à une seule référence qu'elle présente, une identification à distance "
+            "la cherche dans une base. Mettez l'un des deux à False."
+        ))
+    for child, parent in REQUIRES.items():
+        if clean.get(child) and clean.get(parent) is False:
+            raise AtelierError(_t(
+                f"Les faits se contredisent : « {child} » vaut True alors que « {parent} », dont il dépend, vaut "
+                f"False. Corrigez l'un des deux (question : {FACTS[parent]})"
+            ))
+    changed = True
+    while changed:  # a True answer implies the fact it depends on (emotions → biometric data…)
+        changed = False
+        for child, parent in REQUIRES.items():
+            if clean.get(child) and clean.get(parent) is None:
+                clean[parent] = True
+                changed = True
     return clean
+
+
+#: The file of known cases (read once, at import).
+CASES_FILE = "gouvernance/aiact-cas.yml"
+
+
+def _load_cases() -> dict:
+    """Known cultural use cases from :data:`CASES_FILE`: id → (label, facts), each fact checked."""
+    path = data_file(CASES_FILE)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = data.get("cas") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        raise AtelierError(_t(f"{CASES_FILE} doit contenir une liste « cas » non vide."))
+    cases = {}
+    for item in items:
+        if not isinstance(item, dict) or not {"id", "libelle", "faits", "source"} <= set(item):
+            raise AtelierError(_t(
+                f"Cas mal formé dans {CASES_FILE} : {describe(item)}. Chaque cas a un « id », un « libelle », "
+                "des « faits » et une « source »."
+            ))
+        if item["id"] in cases:
+            raise AtelierError(_t(f"Le cas « {item['id']} » figure deux fois dans {CASES_FILE}."))
+        facts = _check_facts(item["faits"])
+        cases[item["id"]] = (_t(item["libelle"]), facts)
+        _CASE_NOTES[item["id"]] = (item["source"], _t(item["incertain"]) if item.get("incertain") else "")
+    return cases
+
+
+#: Per known case: (source in the regulation, why the guide cannot conclude, or "").
+_CASE_NOTES: dict = {}
+
+
+CASES = _load_cases()
 
 
 def _date_line(key: str) -> str:
@@ -303,18 +417,48 @@ def _date_line(key: str) -> str:
     return _t(f"{_french_date(iso)} : {what} ({status})")
 
 
+_HIGH_RISK_DEPLOYER = (
+    "Utiliser le système selon sa notice, confier la surveillance humaine à des personnes formées et "
+    "compétentes, vérifier la pertinence des données d'entrée, conserver les journaux au moins six mois, "
+    "signaler les incidents (art. 26)."
+)
+_HIGH_RISK_PUBLIC = (
+    "Organisme de droit public ou chargé d'un service public : analyse d'impact sur les droits fondamentaux "
+    "avant la mise en service (art. 27) et enregistrement de l'usage dans la base de l'UE (art. 26 et 49)."
+)
+_HIGH_RISK_PROVIDER = (
+    "Système à haut risque : gestion des risques, qualité des données (biais), documentation technique, "
+    "contrôle humain prévu dès la conception, évaluation de conformité et marquage CE, enregistrement dans la "
+    "base de l'UE (art. 8 à 17, 43, 49)."
+)
+_GDPR_BIOMETRICS = (
+    "Hors du règlement sur l'IA mais décisif : reconnaître une personne à partir de ses traits traite des données "
+    "biométriques aux fins de l'identifier de façon unique, une catégorie de données que le RGPD interdit de "
+    "traiter sauf exception (art. 9, consentement explicite le plus souvent). Associez votre délégué à la "
+    "protection des données avant tout essai, et prévoyez une solution sans biométrie pour qui refuse."
+)
+_SCOPE = (
+    "Ce que le guide ne couvre pas : les autres pratiques interdites (manipulation, exploitation des "
+    "vulnérabilités, notation sociale, police prédictive : art. 5, paragraphe 1, points a à d), les autres "
+    "domaines de l'annexe III (infrastructures critiques, crédit et assurance, police, migrations, justice et "
+    "élections) et les produits de l'annexe I. Si votre usage s'en approche, vérifiez dans le texte."
+)
+
+
 def assess(use, label: str = "") -> AIActAnswer:
     """The AI Act answer for one use: a known case id (see :data:`CASES`) or a dict of facts.
 
     Facts are ``True``, ``False`` or ``None`` (unknown); a fact that decides the answer and is
-    missing or ``None`` becomes a question, and the tier is then ``"a-preciser"``.
+    missing or ``None`` becomes a question, and the tier is then ``"a-preciser"``: the guide never
+    reads an unknown fact as « non », so an unknown use is never filed as ``"minimal"``.
     """
+    note_uncertain = ""
     if isinstance(use, str):
         facts = case_facts(use)
         label = label or CASES[use][0]
+        note_uncertain = _CASE_NOTES[use][1]
     else:
-        facts = _check_facts(use)
-        facts = copy.deepcopy(facts)
+        facts = copy.deepcopy(_check_facts(use))
     if not isinstance(label, str):
         raise AtelierError(_t(f"« label » doit être un texte qui nomme l'usage ; vous avez donné {describe(label)}."))
     answer = AIActAnswer(label=label or "Usage décrit par ses faits", tier="minimal", facts=dict(facts))
@@ -328,66 +472,170 @@ def assess(use, label: str = "") -> AIActAnswer:
 
     tiers = set()
     date_keys = []
+    annex_iii = []  # the Annex III points this use falls under, before the art. 6(3) derogation
     answer.articles.append("art. 4 (maîtrise de l'IA)")
     answer.deployer_duties.append(_LITERACY)
     date_keys.append("art4-art5")
 
-    # --- prohibited practices (art. 5) and high risk (annex III)
+    def prohibited(article, deployer, provider="Ne pas mettre sur le marché un système destiné à cet usage."):
+        tiers.add("interdit")
+        answer.articles.append(article)
+        answer.deployer_duties.append(_t(deployer))
+        answer.provider_duties.append(_t(provider))
+
+    # --- prohibited practices (art. 5), generated content
     generates = fact("genere_contenu")
     if generates and fact("images_intimes"):
-        tiers.add("interdit")
-        answer.articles.append("art. 5 (pratique interdite ajoutée par l'omnibus de 2026)")
-        answer.deployer_duties.append(_t("Ne pas utiliser un système qui produit des images intimes non consenties : interdit."))
-        answer.provider_duties.append(_t("Ne pas mettre sur le marché un tel système."))
+        prohibited("art. 5 (pratique interdite ajoutée par l'omnibus de 2026)",
+                   "Ne pas utiliser un système qui produit des images intimes non consenties : interdit.",
+                   "Ne pas mettre sur le marché un tel système.")
         date_keys.append("interdiction-images-intimes")
-    emotions = fact("reconnaissance_emotions")
-    if emotions:
-        at_work = fact("travail_ou_enseignement")
-        if at_work:
-            tiers.add("interdit")
-            answer.articles.append("art. 5, paragraphe 1, point f (reconnaissance des émotions au travail ou à l'école)")
+
+    # --- biometrics: art. 5(1)(e)(f)(g)(h), annex III point 1
+    biometric = fact("donnees_biometriques")
+    if biometric:
+        if fact("reconnaissance_emotions"):
+            at_work = fact("travail_ou_enseignement")
+            if at_work:
+                prohibited(
+                    "art. 5, paragraphe 1, point f (reconnaissance des émotions au travail ou à l'école)",
+                    "Ne pas utiliser ce système sur le personnel ou des élèves : c'est interdit depuis le 2 février "
+                    "2025, sauf raisons médicales ou de sécurité.")
+            elif at_work is False:
+                annex_iii.append("annexe III, point 1 c (reconnaissance des émotions)")
+                answer.articles.append("art. 50, paragraphe 3")
+                answer.deployer_duties.append(_t(
+                    "Informer les personnes exposées du fonctionnement du système (art. 50, paragraphe 3), et traiter "
+                    "leurs données dans le respect du RGPD (consultez votre délégué à la protection des données)."))
+                date_keys.append("art50-1-3-4")
+        if fact("identification_biometrique"):
+            answer.notes.append(_t(_GDPR_BIOMETRICS))
+            if fact("moissonnage_visages"):
+                prohibited(
+                    "art. 5, paragraphe 1, point e (base de reconnaissance faciale par moissonnage non ciblé)",
+                    "Ne pas constituer ni enrichir une base de visages en moissonnant internet ou des vidéos de "
+                    "surveillance : interdit depuis le 2 février 2025. Une base de visages doit venir de personnes "
+                    "informées, pour une finalité précise (RGPD).")
+            only_verification = fact("verification_seule")
+            if only_verification:
+                answer.notes.append(_t(
+                    "Vérification un à un (la personne est-elle celle qu'elle dit être ?) : exclue de l'annexe III, "
+                    "point 1 a, seconde phrase. Ce n'est donc pas, à ce titre, un système à haut risque ; le RGPD "
+                    "(art. 9) s'applique entièrement."))
+            elif only_verification is False:
+                remote = fact("identification_a_distance")
+                if remote:
+                    annex_iii.append("annexe III, point 1 a (identification biométrique à distance)")
+                    if fact("usage_repressif"):
+                        prohibited(
+                            "art. 5, paragraphe 1, point h (identification biométrique à distance en temps réel "
+                            "dans l'espace public, à des fins répressives)",
+                            "Interdit aux forces de l'ordre, sauf trois exceptions strictes (recherche de victimes "
+                            "ou de personnes disparues, menace imminente, suspect d'une infraction grave), chacune "
+                            "autorisée au préalable par une autorité judiciaire ou indépendante, dans le cadre "
+                            "d'une loi nationale (art. 5, paragraphes 2 et 3).",
+                            "Ne pas fournir un système à cette fin hors du cadre des art. 5 et 26.")
+                    else:
+                        answer.notes.append(_t(
+                            "L'interdiction de l'art. 5, paragraphe 1, point h, ne vise que les forces de l'ordre "
+                            "(identification en temps réel dans l'espace public, à des fins répressives) : elle ne "
+                            "concerne pas un musée, une salle ou une ville qui reconnaît son public pour d'autres "
+                            "fins. Cet usage reste à haut risque (annexe III, point 1 a) et soumis au RGPD."))
+                elif remote is False:
+                    answer.notes.append(_t(
+                        "Identification avec la participation active de la personne (elle pose son doigt ou son "
+                        "visage sur un lecteur) : ce n'est pas une identification « à distance » au sens de "
+                        "l'art. 3, point 41, et l'annexe III, point 1 a, ne la vise pas. La frontière est fine : "
+                        "faites-vous confirmer ce point par un juriste ; le RGPD (art. 9) s'applique entièrement."))
+        if fact("categorisation_biometrique"):
+            sensitive = fact("categories_sensibles")
+            if sensitive:
+                prohibited(
+                    "art. 5, paragraphe 1, point g (catégorisation biométrique selon des caractéristiques sensibles)",
+                    "Ne pas utiliser un système qui déduit de leur corps l'origine, les opinions, l'appartenance "
+                    "syndicale, les convictions, la vie ou l'orientation sexuelles des personnes : interdit depuis "
+                    "le 2 février 2025.")
+            elif sensitive is False:
+                if fact("attributs_proteges"):
+                    annex_iii.append("annexe III, point 1 b (catégorisation biométrique)")
+                    answer.notes.append(_t(
+                        "L'âge, le sexe, le handicap, la couleur de peau ou la langue sont des caractéristiques "
+                        "protégées contre les discriminations (Charte des droits fondamentaux de l'UE, art. 21) : "
+                        "les déduire du corps des personnes relève de l'annexe III, point 1 b. Les images traitées "
+                        "restent des données personnelles (RGPD) : consultez votre délégué à la protection des "
+                        "données."))
+                answer.articles.append("art. 50, paragraphe 3")
+                answer.deployer_duties.append(_t(
+                    "Informer les personnes exposées au système de catégorisation biométrique de son "
+                    "fonctionnement (art. 50, paragraphe 3)."))
+                date_keys.append("art50-1-3-4")
+
+    # --- education and vocational training (annex III point 3)
+    if fact("enseignement"):
+        for name, point in (("admission", "3 a (accès, admission, affectation)"),
+                            ("evaluation_acquis", "3 b (évaluation des acquis)"),
+                            ("niveau_enseignement", "3 c (niveau d'enseignement)"),
+                            ("surveillance_examens", "3 d (surveillance des épreuves)")):
+            if fact(name):
+                annex_iii.append(f"annexe III, point {point}")
+        if any(a.startswith("annexe III, point 3") for a in annex_iii):
             answer.deployer_duties.append(_t(
-                "Ne pas utiliser ce système sur le personnel ou des élèves : c'est interdit depuis le 2 février 2025, "
-                "sauf raisons médicales ou de sécurité."
-            ))
-            answer.provider_duties.append(_t("Ne pas mettre sur le marché un système destiné à cet usage."))
-        elif at_work is False:
-            tiers.add("haut-risque")
-            answer.articles += ["art. 6, paragraphe 2, et annexe III, point 1 c (reconnaissance des émotions)",
-                                "art. 26 (obligations des déployeurs)", "art. 50, paragraphe 3"]
-            answer.deployer_duties += [
-                _t("Informer les personnes exposées du fonctionnement du système (art. 50, paragraphe 3), et traiter "
-                   "leurs données biométriques dans le respect du RGPD (une donnée sensible : consultez votre délégué "
-                   "à la protection des données)."),
-                _t("Utiliser le système selon sa notice, confier la surveillance humaine à des personnes formées, "
-                   "conserver les journaux, signaler les incidents (art. 26)."),
-                _t("Organisme de droit public ou chargé d'un service public : analyse d'impact sur les droits "
-                   "fondamentaux avant la mise en service (art. 27)."),
-            ]
-            answer.provider_duties.append(_t(
-                "Système à haut risque : gestion des risques, données, documentation, marquage CE, enregistrement dans "
-                "la base de l'UE (art. 8 à 17, 43, 49)."
-            ))
-            date_keys += ["art50-1-3-4", "annexe-iii"]
+                "Informer les élèves, étudiants ou candidats qu'un système à haut risque intervient dans les "
+                "décisions qui les concernent, et garder une personne qui puisse revoir chaque décision (art. 26)."))
+
+    # --- public assistance benefits and services (annex III point 5 a)
+    if fact("prestations_publiques"):
+        essential = fact("aide_essentielle")
+        if essential:
+            annex_iii.append("annexe III, point 5 a (aides et services publics essentiels)")
+        elif essential is False:
+            answer.notes.append(_t(
+                "Une aide qui ne relève pas de l'assistance publique essentielle n'est pas visée par l'annexe III, "
+                "point 5 a ; le RGPD (art. 22, décision entièrement automatisée) et le droit administratif "
+                "(motivation des décisions) s'appliquent toujours."))
+        else:
+            answer.notes.append(_t(
+                "L'annexe III, point 5 a, vise les systèmes qui décident, pour une autorité publique, de l'accès à "
+                "l'« assistance publique essentielle » ; le considérant 58 cite les soins de santé, la sécurité "
+                "sociale, l'aide sociale et l'aide au logement. Le règlement ne dit pas si une aide culturelle en "
+                "fait partie : le guide ne peut pas le décider à votre place. Demandez l'avis du service juridique ; "
+                "en attendant, appliquez par prudence les garanties d'un système à haut risque (surveillance "
+                "humaine, information des personnes, voie de recours)."))
+
+    # --- employment (annex III point 4)
     if fact("emploi"):
-        tiers.add("haut-risque")
-        answer.articles += ["art. 6, paragraphe 2, et annexe III, point 4 (emploi, gestion du personnel)",
-                            "art. 26 (obligations des déployeurs)"]
-        answer.deployer_duties += [
-            _t("Utiliser le système selon sa notice, confier la surveillance humaine à des personnes formées et "
-               "compétentes, vérifier la pertinence des données d'entrée, conserver les journaux au moins six mois "
-               "(art. 26)."),
-            _t("Informer les représentants du personnel et les personnes concernées avant la mise en service ; "
-               "informer les candidates et candidats qu'un système à haut risque intervient dans la décision (art. 26)."),
-            _t("Employeur public : analyse d'impact sur les droits fondamentaux (art. 27) et enregistrement de "
-               "l'usage dans la base de l'UE (art. 26 et 49)."),
-        ]
-        answer.provider_duties.append(_t(
-            "Système à haut risque : gestion des risques, qualité des données (biais), documentation technique, "
-            "contrôle humain prévu dès la conception, évaluation de conformité et marquage CE, enregistrement "
-            "(art. 8 à 17, 43, 49)."
-        ))
-        date_keys.append("annexe-iii")
+        annex_iii.append("annexe III, point 4 (emploi, gestion du personnel)")
+        answer.deployer_duties.append(_t(
+            "Informer les représentants du personnel et les personnes concernées avant la mise en service ; "
+            "informer les candidates et candidats qu'un système à haut risque intervient dans la décision (art. 26)."))
+
+    # --- high risk, unless the art. 6(3) derogation applies (never with profiling)
+    if annex_iii:
+        answer.articles += [f"art. 6, paragraphe 2, et {point}" for point in annex_iii]
+        high = "interdit" not in tiers
+        if high:
+            derogation = fact("derogation_6_3")
+            if derogation:
+                profiling = fact("profilage")
+                if profiling:
+                    answer.articles.append("art. 6, paragraphe 3, dernier alinéa (profilage : toujours à haut risque)")
+                elif profiling is False:
+                    high = False
+                    answer.articles.append("art. 6, paragraphes 3 et 4 (dérogation)")
+                    answer.deployer_duties.append(_t(
+                        "Demander au fournisseur l'évaluation qu'il a documentée (art. 6, paragraphe 4) et vérifier "
+                        "qu'il a enregistré le système (art. 49, paragraphe 2). Si votre usage dépasse la tâche "
+                        "décrite, la dérogation tombe."))
+                else:
+                    high = False
+            elif derogation is None:
+                high = False
+        if high:
+            tiers.add("haut-risque")
+            answer.articles.append("art. 26 (obligations des déployeurs)")
+            answer.deployer_duties += [_t(_HIGH_RISK_DEPLOYER), _t(_HIGH_RISK_PUBLIC)]
+            answer.provider_duties.append(_t(_HIGH_RISK_PROVIDER))
+            date_keys.append("annexe-iii")
 
     # --- transparency (art. 50)
     if fact("dialogue_public"):
@@ -402,6 +650,8 @@ def assess(use, label: str = "") -> AIActAnswer:
             "effective l'obligation du fournisseur)."
         ))
         date_keys.append("art50-1-3-4")
+    if "art. 50, paragraphe 3" in answer.articles:
+        tiers.add("transparence")
     if generates:
         assistive = fact("edition_assistee")
         if assistive is False:
@@ -459,20 +709,28 @@ def assess(use, label: str = "") -> AIActAnswer:
                     "titre de l'art. 50, paragraphe 4 (la transparence reste une bonne pratique)."
                 ))
 
+    answer.articles = list(dict.fromkeys(answer.articles))
+    answer.deployer_duties = list(dict.fromkeys(answer.deployer_duties))
     answer.dates = [_date_line(k) for k in sorted(dict.fromkeys(date_keys), key=lambda k: DATES[k][0])]
-    answer.questions = [_t(FACTS[name]) for name in ask]
+    answer.questions = [FACTS[name] for name in ask]
     if ask:
         answer.tier = "a-preciser"
+        if note_uncertain:
+            answer.notes.insert(0, note_uncertain)
     else:
-        for tier in ("interdit", "haut-risque", "transparence", "minimal"):
-            if tier in tiers or tier == "minimal":
-                answer.tier = tier
-                break
-    if not ask and answer.tier == "minimal":
-        answer.notes.append(_t(
-            "Aucune obligation propre au règlement pour cet usage, hormis la maîtrise de l'IA : le RGPD, le droit "
-            "d'auteur et le droit du travail s'appliquent comme d'habitude."
-        ))
+        answer.tier = next((t for t in ("interdit", "haut-risque", "transparence") if t in tiers), "minimal")
+    if answer.tier == "minimal":
+        if biometric:
+            answer.notes.append(_t(
+                "Aucune obligation propre au règlement sur l'IA pour cet usage, hormis la maîtrise de l'IA. Mais "
+                "filmer ou enregistrer des personnes reste un traitement de données personnelles : le RGPD "
+                "s'applique (information, durée de conservation, analyse d'impact si le dispositif est étendu)."))
+        else:
+            answer.notes.append(_t(
+                "Aucune obligation propre au règlement pour cet usage, hormis la maîtrise de l'IA : le RGPD, le droit "
+                "d'auteur et le droit du travail s'appliquent comme d'habitude."
+            ))
+        answer.notes.append(_t(_SCOPE))
     answer.notes.append(_t(
         "Si l'institution développe le système, ou le met en service sous son propre nom, elle devient "
         "fournisseur et en porte aussi les obligations."

@@ -54,7 +54,8 @@ OFFRES = {
 # the facts that describe the chatbot of exercise 06-2 (the solution builds the same dict)
 CHATBOT_FACTS = {
     "dialogue_public": True, "genere_contenu": True, "edition_assistee": False, "hypertrucage": False,
-    "texte_interet_public": False, "reconnaissance_emotions": False, "emploi": False, "images_intimes": False,
+    "texte_interet_public": False, "images_intimes": False, "donnees_biometriques": False, "enseignement": False,
+    "prestations_publiques": False, "emploi": False,
 }
 
 
