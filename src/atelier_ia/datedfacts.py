@@ -27,8 +27,8 @@ from .errors import AtelierError, describe
 from .paths import data_file
 from .timeline import build_date, to_date
 
-__all__ = ["CALENDAR_FILE", "DatedFact", "Edition", "aiact_facts", "changes", "fact", "facts", "french_date",
-           "load", "overdue", "status_text", "wording"]
+__all__ = ["CALENDAR_FILE", "CalendarTable", "DatedFact", "Edition", "aiact_facts", "calendar_table", "changes",
+           "fact", "facts", "french_date", "load", "overdue", "status_text", "wording"]
 
 #: The data file, relative to ``data/``.
 CALENDAR_FILE = "calendrier/faits-dates.yml"
@@ -243,3 +243,36 @@ def changes(today=None) -> list:
         if notes:
             out.append((f, notes))
     return out
+
+
+_STATE_LABELS = {"vérifié": "texte lu", "concordant": "sources concordantes", "non vérifié": "non vérifié"}
+
+
+class CalendarTable:
+    """A Markdown table of dated facts, shown as a table in JupyterLab and in the book."""
+
+    def __init__(self, markdown: str):
+        self.markdown = markdown
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown
+
+    def __str__(self) -> str:
+        return self.markdown
+
+
+def calendar_table(ids, today=None) -> CalendarTable:
+    """The table « Date | Ce qui s'applique | Statut | Nos sources » of the facts ``ids``, for ``today``."""
+    if isinstance(ids, str) or not isinstance(ids, (list, tuple)) or not ids:
+        raise AtelierError(
+            f"Donnez une liste d'identifiants de faits datés, par exemple [\"aiact-art50-2\"] ; "
+            f"vous avez donné {describe(ids)}."
+        )
+    day = build_date() if today is None else to_date(today, "la date du jour")
+    nbsp = "\u00a0"
+    rows = [f"| Date | Ce qui s'applique | Statut au {french_date(day)} | Nos sources |", "|---|---|---|---|"]
+    for fid in ids:
+        f = fact(fid)
+        what = f.what.replace(" ;", nbsp + ";").replace(" :", nbsp + ":").replace("|", "\\|")
+        rows.append(f"| {french_date(f.date)} | {what} | {status_text(f, day)} | {_STATE_LABELS[f.state]} |")
+    return CalendarTable("\n".join(rows) + "\n")
