@@ -8,6 +8,7 @@ until 2 Dec 2026; annex III 2 Dec 2027; annex I 2 Aug 2028; new art. 5 ban 2 Dec
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import re
@@ -23,7 +24,8 @@ from notebook_tools import ROOT
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
-DATE_RE = re.compile(r"\b(1er|[12]?\d|3[01])[\s\u00a0\u202f]+(" + "|".join(MONTHS) + r")[\s\u00a0\u202f]+(20\d\d)\b")
+#: A date preceded by « au » or « le … vérifié le » says when a statement was checked, not an event.
+DATE_RE = re.compile(r"(?<!\bau )(?<!\bAu )(?<!vérifiés le )(?<!vérifié le )(?<!consulté le )\b(1er|[12]?\d|3[01])[\s\u00a0\u202f]+(" + "|".join(MONTHS) + r")[\s\u00a0\u202f]+(20\d\d)\b")
 #: A sentence speaks of the AI Act when it contains one of these (lower case).
 AIACT_WORDS = ("règlement sur l'ia", "règlement européen sur l'ia", "règlement (ue) 2024/1689", "ai act", "art. 50",
                "article 50", "annexe iii", "omnibus", "haut risque", "maîtrise de l'ia", "pratiques interdites")
@@ -150,6 +152,12 @@ def _texts():
                 cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
                 for i, cell in enumerate(cells):
                     yield f"{rel}, cellule {i}", "".join(cell["source"])
+            elif path.suffix == ".csv":  # the chronology: each event, without its source column
+                for row in csv.DictReader(path.open(encoding="utf-8")):
+                    yield f"{rel}, {row['date']}", row["evenement"]
+            elif path.suffix == ".yml":  # every line but the sources (a source's own date is not a fact)
+                lines = path.read_text(encoding="utf-8").splitlines()
+                yield rel, "\n".join(line for line in lines if not line.strip().startswith(("source:", "- source:")))
             else:
                 yield rel, path.read_text(encoding="utf-8")
 
@@ -174,8 +182,8 @@ def _aiact_sentences():
 
 
 def test_every_ai_act_date_in_prose_is_a_date_of_the_calendar():
-    known = {f.date for f in datedfacts.facts("ai-act")}
-    known |= {h["date"] for f in datedfacts.facts("ai-act") for h in f.history if "date" in h}
+    known = {f.date for f in datedfacts.facts()}
+    known |= {h["date"] for f in datedfacts.facts() for h in f.history if "date" in h}
     bad = [f"{place} : {d.isoformat()} « {low[:120]} »" for place, low, dates in _aiact_sentences()
            for d in dates if d not in known]
     assert not bad, ("Date du règlement sur l'IA absente de data/calendrier/faits-dates.yml "
@@ -218,8 +226,6 @@ def test_art_4_change_uses_the_one_wording():
 
 
 def test_the_chronology_reads_the_same_ai_act_dates():
-    import csv
-
     rows = list(csv.DictReader(open(data_file("rapport/chronologie.csv"), encoding="utf-8")))
     known = {f.date for f in datedfacts.facts("ai-act")}
     for row in rows:

@@ -183,7 +183,7 @@ CASES = {
 _LITERACY = _t(
     "Maîtrise de l'IA (art. 4, " + _datedfacts.status_text("aiact-art4-art5") + ", quel que soit le "
     "niveau de risque) : former les personnes qui utilisent le système pour l'institution, selon leur rôle, et "
-    "garder une trace de ces formations. Depuis l'omnibus de 2026 : " + _datedfacts.wording("art4") + "."
+    "garder une trace de ces formations. Depuis l'omnibus de 2026, " + _datedfacts.wording("art4") + "."
 )
 #: The note on the omnibus, from the calendar (its reference in the Official Journal and how sure it is).
 _OMNIBUS_NOTE = _t(

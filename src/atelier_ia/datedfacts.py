@@ -27,8 +27,8 @@ from .errors import AtelierError, describe
 from .paths import data_file
 from .timeline import build_date, to_date
 
-__all__ = ["CALENDAR_FILE", "CalendarTable", "DatedFact", "Edition", "aiact_facts", "calendar_table", "changes",
-           "fact", "facts", "french_date", "load", "overdue", "status_text", "wording"]
+__all__ = ["CALENDAR_FILE", "aiact_facts", "calendar_table", "changes", "fact", "facts", "french_date", "load",
+           "overdue", "status_text", "wording"]
 
 #: The data file, relative to ``data/``.
 CALENDAR_FILE = "calendrier/faits-dates.yml"
@@ -175,7 +175,7 @@ def fact(fact_id: str) -> DatedFact:
 def wording(key: str) -> str:
     """The one wording of a rule used everywhere (``"art4"``, ``"art50-2"``)."""
     wordings = load().wordings
-    if key not in wordings:
+    if not isinstance(key, str) or key not in wordings:
         raise AtelierError(f"Formulation inconnue : {describe(key)}. Les formulations sont : {', '.join(wordings)}.")
     return wordings[key]
 
