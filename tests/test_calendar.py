@@ -238,3 +238,13 @@ def test_calendar_file_is_valid_yaml_with_one_current_edition():
     raw = yaml.safe_load(open(data_file(datedfacts.CALENDAR_FILE), encoding="utf-8"))
     assert raw["edition"] in [str(e["id"]) for e in raw["editions"]]
     assert len(raw["faits"]) == len({f["id"] for f in raw["faits"]})
+
+
+def test_module_06_table_is_computed_for_the_build_date_as_an_accessible_table():
+    table = datedfacts.calendar_table(["aiact-art50-2", "aiact-annexe-iii"], "2027-12-03")
+    page = table._repr_html_()
+    assert page.count('<th scope="col">') == 4 and "Statut au 3 décembre 2027" in page
+    assert "applicable depuis le 2 décembre 2027" in page and "à partir du" not in page
+    assert "| 2 août 2026 |" in str(table)
+    with pytest.raises(AtelierError, match="liste d'identifiants"):
+        datedfacts.calendar_table("aiact-art50-2")

@@ -18,6 +18,7 @@ and :func:`changes` lists what changed since the previous edition (from each fac
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -249,13 +250,20 @@ _STATE_LABELS = {"vérifié": "texte lu", "concordant": "sources concordantes", 
 
 
 class CalendarTable:
-    """A Markdown table of dated facts, shown as a table in JupyterLab and in the book."""
+    """A table of dated facts: HTML in JupyterLab and in the book, Markdown as text."""
 
-    def __init__(self, markdown: str):
+    def __init__(self, markdown: str, header: list, rows: list):
         self.markdown = markdown
+        self.header = header
+        self.rows = rows
 
     def _repr_markdown_(self) -> str:
         return self.markdown
+
+    def _repr_html_(self) -> str:
+        head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in self.header)
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in self.rows)
+        return f'<table class="atelier-calendrier"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
     def __str__(self) -> str:
         return self.markdown
@@ -270,9 +278,12 @@ def calendar_table(ids, today=None) -> CalendarTable:
         )
     day = build_date() if today is None else to_date(today, "la date du jour")
     nbsp = "\u00a0"
-    rows = [f"| Date | Ce qui s'applique | Statut au {french_date(day)} | Nos sources |", "|---|---|---|---|"]
+    header = ["Date", "Ce qui s'applique", f"Statut au {french_date(day)}", "Nos sources"]
+    cells = []
     for fid in ids:
         f = fact(fid)
-        what = f.what.replace(" ;", nbsp + ";").replace(" :", nbsp + ":").replace("|", "\\|")
-        rows.append(f"| {french_date(f.date)} | {what} | {status_text(f, day)} | {_STATE_LABELS[f.state]} |")
-    return CalendarTable("\n".join(rows) + "\n")
+        what = f.what.replace(" ;", nbsp + ";").replace(" :", nbsp + ":")
+        cells.append([french_date(f.date), what, status_text(f, day), _STATE_LABELS[f.state]])
+    lines = ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
+    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in cells]
+    return CalendarTable("\n".join(lines) + "\n", header, cells)
