@@ -2,8 +2,10 @@
 
 Sources: Regulation (EU) 2024/1689, https://eur-lex.europa.eu/eli/reg/2024/1689/oj (art. 3(36)(40)(41),
 4, 5(1)(e)(f)(g)(h), 6(2) and 6(3) with annex III points 1, 3, 4 and 5(a), recital 58, 26, 27, 50);
-the reference uses of data/gouvernance/aiact-usages-test.yml, each with its article; the « Digital Omnibus on AI » (Parliament 16 June 2026, Council 29 June 2026):
-annex III moved to 2 Dec 2027, annex I to 2 Aug 2028, art. 50(2) to 2 Dec 2026, new ban on
+the reference uses of data/gouvernance/aiact-usages-test.yml, each with its article; the « Digital Omnibus
+on AI » (Parliament 16 June 2026, Council 29 June 2026): annex III moved to 2 Dec 2027, annex I to
+2 Aug 2028, art. 50(2) kept at 2 Aug 2026 with a grace period to 2 Dec 2026 for systems already on the
+market (epium.com, recordofrecord.com), new ban on
 non-consensual intimate images from 2 Dec 2026 (simmons-simmons.com, May 2026; techjacksolutions.com).
 """
 
@@ -216,8 +218,9 @@ def test_literacy_duty_always_present_with_its_date():
 def test_dates_are_in_order_and_reflect_the_omnibus():
     assert DATES["annexe-iii"][0] == "2027-12-02"
     assert DATES["annexe-i"][0] == "2028-08-02"
-    assert DATES["art50-2"][0] == "2026-12-02"
-    assert DATES["art50-2"][2] == "incertain"
+    # art. 50(2) applies from 2 Aug 2026; only systems on the market before then had until 2 Dec 2026
+    assert DATES["art50-2"][0] == "2026-08-02"
+    assert "2 décembre 2026" in DATES["art50-2"][1] and "avant le 2 août 2026" in DATES["art50-2"][1]
     answer = assess("emotions-public")
     years = [d.split(NBSP)[0] for d in answer.dates]
     assert years.index("2 février 2025") < years.index("2 décembre 2027")

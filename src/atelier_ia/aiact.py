@@ -10,9 +10,11 @@ questions and no tier: the guide asks, it does not guess.
 
 Dates are those of the regulation as amended by the « Digital Omnibus on AI » (Commission
 proposal 19 Nov 2025, provisional agreement 7 May 2026, Parliament vote 16 June 2026, Council
-adoption 29 June 2026). Points we could not confirm in the sources are flagged « incertain »:
-the publication in the Official Journal, whether the Art. 50(2) delay covers every system or
-only those already on the market, and the final wording of Art. 4.
+adoption 29 June 2026; Regulation (EU) 2026/1744 according to secondary sources). The dates,
+their wording and how sure we are of them are read from the course's one calendar,
+``data/calendrier/faits-dates.yml`` (:mod:`atelier_ia.datedfacts`); whether a date has passed is
+computed for the build date. Art. 50(2) applies from 2 Aug 2026; only systems placed on the market
+before that day had until 2 Dec 2026.
 
 The rules encoded here (state on 1 December 2026):
 
@@ -52,6 +54,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from . import datedfacts as _datedfacts
 from .errors import AtelierError, describe
 from .fmt import NBSP
 from .paths import data_file
@@ -216,51 +219,37 @@ TIERS = {
     "a-preciser": "à préciser : il manque une information pour conclure",
 }
 
-#: Dates in force, as amended in 2026: (ISO date, what applies, status of our knowledge).
-DATES = {
-    "entree-en-vigueur": ("2024-08-01", "entrée en vigueur du règlement (UE) 2024/1689", "sûr"),
-    "art4-art5": ("2025-02-02", "maîtrise de l'IA (art. 4) et pratiques interdites (art. 5)", "sûr"),
-    "art50-1-3-4": (
-        "2026-08-02",
-        "obligations de transparence de l'art. 50, paragraphes 1, 3 et 4 (non reportées par l'omnibus)",
-        "probable",
-    ),
-    "art50-2": (
-        "2026-12-02",
-        "marquage lisible par machine des contenus générés (art. 50, paragraphe 2), reporté du 2 août au "
-        "2 décembre 2026 par l'omnibus ; reste à vérifier si ce report vaut pour tous les systèmes ou seulement "
-        "pour ceux déjà sur le marché",
-        "incertain",
-    ),
-    "interdiction-images-intimes": (
-        "2026-12-02",
-        "nouvelle interdiction ajoutée par l'omnibus : systèmes générant des images intimes non consenties "
-        "ou des contenus pédocriminels",
-        "probable",
-    ),
-    "annexe-iii": (
-        "2027-12-02",
-        "systèmes à haut risque de l'annexe III (reporté du 2 août 2026 par l'omnibus)",
-        "probable",
-    ),
-    "annexe-i": (
-        "2028-08-02",
-        "systèmes à haut risque intégrés à des produits de l'annexe I (reporté du 2 août 2027 par l'omnibus)",
-        "probable",
-    ),
+#: Dates in force, as amended in 2026: key → (ISO date, what applies, state of our sources). Read from
+#: the course's one calendar, ``data/calendrier/faits-dates.yml`` (:mod:`atelier_ia.datedfacts`): the
+#: date and its wording are written there once. Whether a date has passed is computed for the build
+#: date by :func:`_date_line`, never stored.
+_DATE_FACTS = {
+    "entree-en-vigueur": "aiact-entree-en-vigueur",
+    "art4-art5": "aiact-art4-art5",
+    "art50-1-3-4": "aiact-art50-1-3-4",
+    "art50-2": "aiact-art50-2",
+    "interdiction-images-intimes": "aiact-interdiction-images-intimes",
+    "annexe-iii": "aiact-annexe-iii",
+    "annexe-i": "aiact-annexe-i",
 }
+DATES = {key: (_datedfacts.fact(fid).date.isoformat(), _datedfacts.fact(fid).what, _datedfacts.fact(fid).state)
+         for key, fid in _DATE_FACTS.items()}
 
 TIERS = {k: _t(v) for k, v in TIERS.items()}
-DATES = {k: (iso, _t(what), status) for k, (iso, what, status) in DATES.items()}
+DATES = {k: (iso, _t(what), state) for k, (iso, what, state) in DATES.items()}
 
 _MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
            "novembre", "décembre"]
 
 _LITERACY = _t(
-    "Maîtrise de l'IA (art. 4, applicable depuis le 2 février 2025, quel que soit le niveau de risque) : "
-    "former les personnes qui utilisent le système pour l'institution, selon leur rôle, et garder une trace "
-    "de ces formations. L'omnibus de 2026 a assoupli la formulation (une obligation de moyens plutôt que de "
-    "résultat, selon les sources consultées) ; formulation exacte incertaine, à vérifier dans le texte consolidé."
+    "Maîtrise de l'IA (art. 4, " + _datedfacts.status_text("aiact-art4-art5") + ", quel que soit le "
+    "niveau de risque) : former les personnes qui utilisent le système pour l'institution, selon leur rôle, et "
+    "garder une trace de ces formations. Depuis l'omnibus de 2026, " + _datedfacts.wording("art4") + "."
+)
+#: The note on the omnibus, from the calendar (its reference in the Official Journal and how sure it is).
+_OMNIBUS_NOTE = _t(
+    "Calendrier modifié par l'omnibus numérique (vote du Parlement européen le 16 juin 2026, adoption par le "
+    "Conseil le 29 juin 2026) ; " + _datedfacts.fact("omnibus-journal-officiel").what + "."
 )
 _ARTISTIC_LIMITS = _t(
     "Exception artistique (art. 50, paragraphe 4) : pour une œuvre ou un programme manifestement artistique, "
@@ -413,7 +402,11 @@ CASES = _load_cases()
 
 
 def _date_line(key: str) -> str:
-    iso, what, status = DATES[key]
+    """« 2 août 2026 : <what> (applicable depuis le 2 août 2026) », the status computed for the build date."""
+    iso, what, state = DATES[key]
+    status = _datedfacts.status_text(_DATE_FACTS[key])
+    if state == "non vérifié":
+        status += ", source non vérifiée au Journal officiel"
     return _t(f"{_french_date(iso)} : {what} ({status})")
 
 
@@ -735,8 +728,5 @@ def assess(use, label: str = "") -> AIActAnswer:
         "Si l'institution développe le système, ou le met en service sous son propre nom, elle devient "
         "fournisseur et en porte aussi les obligations."
     ))
-    answer.notes.append(_t(
-        "Calendrier modifié par l'omnibus numérique (vote du Parlement européen le 16 juin 2026, adoption par le "
-        "Conseil le 29 juin 2026) ; publication au Journal officiel non vérifiée pour ce cours (incertain)."
-    ))
+    answer.notes.append(_OMNIBUS_NOTE)
     return answer

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from . import datedfacts as _datedfacts
 from .errors import AtelierError, describe
 from .fmt import NBSP
 from .paths import data_file
@@ -82,10 +83,10 @@ JUDGEMENTS = {
 }
 
 LEGAL_NOTICE = (
-    "Information, pas conseil juridique : ce classement aide à réfléchir ; seul le texte officiel du règlement "
-    "(UE) 2024/1689 (art. 3, point 60, et art. 50) et ses lignes directrices font foi. L'art. 50 s'applique "
-    "depuis le 2 août 2026 (art. 113) ; au 1er décembre 2026, la portée exacte du report de l'art. 50, § 2 "
-    "(marquage lisible par machine) décidé par l'omnibus numérique de 2026 reste à vérifier au Journal officiel."
+    "Information, pas conseil juridique : ce classement aide à réfléchir ; seul le texte officiel du règlement "
+    "(UE) 2024/1689 (art. 3, point 60, et art. 50) et ses lignes directrices font foi. Calendrier (tenu dans "
+    "data/calendrier/faits-dates.yml) : " + _datedfacts.wording("art50-2") + " ; les paragraphes 1, 3 et 4 : "
+    + _datedfacts.status_text("aiact-art50-1-3-4") + "."
 )
 
 _AI_PHRASES = {

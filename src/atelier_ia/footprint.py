@@ -4,8 +4,11 @@ Every figure is a :class:`Range` (low, central, high) with its sources and cavea
 
 * per image: Luccioni, Jernite and Strubell, « Power Hungry Processing » (FAccT 2024,
   arXiv 2311.16863), 1,000 inferences per model on an NVIDIA A100: 1.35 kWh per 1,000 images
-  (figure quoted from the preprint), 2.9 kWh (mean of the published version), 11.49 kWh for the
-  least efficient model. The preprint's « one image = one phone charge » was revised in the
+  (an aggregate figure of the preprint, as the press reported it, *not* the study's most efficient
+  model, which uses less), 2.9 kWh (mean of the published version), 11.49 kWh for the least
+  efficient model. The study's spread between models is therefore at least 8.5 times; Bertazzini
+  et al. (2025) find up to 46 times across 17 image models. ``low`` is thus the preprint's aggregate,
+  not a floor. The preprint's « one image = one phone charge » was revised in the
   published paper: we do not convert to phone charges;
 * per text answer: 0.047 Wh (mean of the same study, small 2023 open models), 0.24 Wh (Google's
   median Gemini text prompt, Aug 2025) to 0.34 Wh (median estimated by Microsoft researchers,
@@ -82,9 +85,11 @@ class Range:
 ENERGY_WH = {
     "image": Range(
         1.35, 2.9, 11.49, "Wh",
-        "Luccioni, Jernite et Strubell, FAccT 2024 (1,35 kWh pour 1 000 images dans la prépublication ; "
-        "2,9 kWh en moyenne dans la version publiée ; 11,49 kWh pour le modèle le moins efficace)",
+        "Luccioni, Jernite et Strubell, FAccT 2024 (1,35 kWh pour 1 000 images : chiffre agrégé de la "
+        "prépublication, pas celui du modèle le plus sobre ; 2,9 kWh en moyenne dans la version publiée ; "
+        "11,49 kWh pour le modèle le moins efficace)",
         "Modèles ouverts de 2023 sur une carte A100, en lots ; un service en ligne récent peut faire mieux ou pire. "
+        "Le bas de la fourchette n'est pas un plancher : le modèle le plus sobre de l'étude consomme moins. "
         "Une autre étude (Bertazzini et al., 2025) trouve jusqu'à 46 fois d'écart entre 17 modèles d'images.",
     ),
     "texte": Range(
@@ -159,7 +164,8 @@ def usage_footprint(kind: str, count: int) -> dict:
 def festival_images(images_per_year: int, model: str = "moyen") -> str:
     """What a festival's yearly use of generated images costs in energy, in French.
 
-    ``model`` is ``"sobre"`` (low end of the range), ``"moyen"`` (central value) or
+    ``model`` is ``"sobre"`` (the preprint's aggregate figure, the low end of the published range but not
+    the study's most efficient model), ``"moyen"`` (central value) or
     ``"gourmand"`` (least efficient model measured); the text always gives the whole range too.
     """
     images_per_year = check_int(images_per_year, "le nombre d'images par an", minimum=0, maximum=10**8,
@@ -173,7 +179,7 @@ def festival_images(images_per_year: int, model: str = "moyen") -> str:
         f"{french_number(images_per_year)} images générées par an, modèle « {model} »{NBSP}: "
         f"environ {french_number(chosen, 1)}{NBSP}kWh, soit une ampoule LED de 10{NBSP}W allumée "
         f"{french_number(hours, 0)}{NBSP}heures.\n"
-        f"Fourchette selon le modèle{NBSP}: {kwh.text(1)}.\n"
+        f"Fourchette publiée{NBSP}: {kwh.text(1)} ; le bas est un chiffre agrégé, pas le modèle le plus sobre.\n"
         f"Eau{NBSP}: aucun chiffre sourcé pour les images.\n"
         f"Hors périmètre{NBSP}: l'entraînement du modèle, la fabrication des serveurs, les essais ratés "
         f"(souvent plusieurs images pour en garder une)."

@@ -535,7 +535,7 @@ def read_licence_page(text) -> Signal:
     The reader spots a reservation about mining or AI in the wording, but such a page is
     **not** machine-readable: the Hamburg appeal court (10 December 2025, Kneschke v. LAION)
     held that a reservation in natural-language terms of use did not meet the machine-readable
-    requirement.
+    requirement for a download made in 2021, and left open what « machine-readable » requires today.
     """
     text = _text_arg(text, "le texte de la page de licence")
     low = text.lower()
@@ -574,8 +574,10 @@ LEGAL_CONTEXT: dict[str, str] = {
     "hambourg": (
         "Affaire Kneschke c. LAION : le 10 décembre 2025, la cour d'appel de Hambourg (5 U 104/24) a jugé "
         "qu'une réserve écrite en langage courant dans des conditions d'utilisation n'était pas une réserve "
-        "lisible par machine au sens du droit allemand (qui transpose la même directive) ; un pourvoi devant "
-        "la Cour fédérale de justice a été autorisé. En première instance (27 septembre 2024), le tribunal "
+        "lisible par machine au sens du droit allemand (qui transpose la même directive), pour un téléchargement "
+        "fait en 2021 ; elle a laissé ouverte la question de ce qu'exige aujourd'hui une réserve lisible par "
+        "machine. Un pourvoi devant la Cour fédérale de justice a été autorisé (son dépôt n'est pas vérifié). "
+        "En première instance (27 septembre 2024), le tribunal "
         "avait suggéré le contraire, sans en faire le fondement de sa décision."
     ),
     "sacem": (

@@ -35,8 +35,13 @@ def to_date(value, name: str = "la date") -> dt.date:
     """``value`` as a :class:`datetime.date`.
 
     Accepts a ``date``, a ``datetime`` or a pandas ``Timestamp`` (the time of day is dropped),
-    or an ISO text such as ``"2026-12-02"``.
+    or an ISO text such as ``"2026-12-02"``. ``name`` says what the date is, in the error message.
     """
+    if not isinstance(name, str) or not name.strip():
+        raise AtelierError(
+            f"Le nom de la date (name) doit être un texte qui dit ce qu'elle représente, par exemple "
+            f"\"la date de l'événement\" ; vous avez donné {describe(name)}."
+        )
     if isinstance(value, dt.datetime):  # pandas Timestamp is a datetime subclass
         return value.date()
     if isinstance(value, dt.date):

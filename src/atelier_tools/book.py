@@ -3,7 +3,7 @@
 * When the configuration is read: the substitution ``{{ depot }}`` (the repository's URL,
   read from ``repository.url``, the one place it is set) for the pages that cite it.
 * Before reading the sources: writes ``_generated/*.md`` from the catalogue, the pathways,
-  the quiz files and the trainers' notes (course map, pathways, session plans, notes,
+  the quiz files, the trainers' notes and the calendar of dated facts (course map, pathways, session plans, notes,
   answer keys, group activities without screens); pages include them, so the book always shows what ``data/`` says.
 * While writing each HTML page: adds to its footer the RGAA mention « Accessibilité : non
   conforme », linked to the accessibility statement with a path relative to that page.
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import accessibility, activities, durations, french_ui, privacy, progress, render
+from . import accessibility, activities, calendar_pages, durations, french_ui, privacy, progress, render
 
 GENERATED = "_generated"
 #: The accessibility statement; the RGAA asks every page to link to it, with the conformity
@@ -75,6 +75,7 @@ def generate(srcdir: Path) -> dict[str, str]:
             pause_every=105, lunch=75)
     files.update(_metiers_files(cat))
     files.update(activities.generated_pages(cat))  # activites/<module>.md and activites/index.md
+    files.update(calendar_pages.generated_pages())  # « Faits à revérifier », « Ce qui a changé dans cette édition »
     out = srcdir / GENERATED
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():

@@ -97,7 +97,7 @@ def toc(cat: Catalogue) -> str:
 
 
 ANNEXES = ("parcours", "positionnement", "metiers", "guide-formateurs", "activites/index", "jupyterhub", "glossaire",
-           "bibliographie", "licence", "attestation", "accessibilite")
+           "bibliographie", "licence", "attestation", "accessibilite", "faits-a-reverifier")
 
 
 def _annex_lines(name: str, cat: Catalogue) -> list[str]:
