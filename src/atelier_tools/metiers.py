@@ -518,11 +518,11 @@ def load_positioning(auds: tuple[Audience, ...], cat: Catalogue, strict: bool = 
 
 #: The sentences the placement writes (the page's script writes the same, from the same strings).
 TXT = {
-    "intro": "Cochez ce qui vous correspond, puis cliquez sur « Voir mon parcours ». Toutes les questions sont facultatives.",
+    "intro": "Cochez ce qui vous correspond, puis cliquez sur «\u00a0Voir mon parcours\u00a0». Toutes les questions sont facultatives.",
     "part1": "Vous et votre travail",
     "part2": "Vérifiez ce que vous savez",
     "part2_intro": ("Ces questions ne figurent pas dans les quiz des modules. Une réponse juste confirme qu'un module que "
-                    "vous dites connaître peut être sauté ; une réponse fausse le garde dans votre parcours. Si vous ne "
+                    "vous dites connaître peut être sauté\u00a0; une réponse fausse le garde dans votre parcours. Si vous ne "
                     "savez pas, ne répondez pas."),
     "heading": "Votre parcours",
     "path": "Parcours suggéré\u00a0: ",
@@ -865,8 +865,9 @@ def positioning_table(pos: Positioning, auds: tuple[Audience, ...], cat: Catalog
                 effects.append("prioritaire" + NBSP + ": " + ", ".join(cat.module(m).number for m in a.priority) + lead)
             if a.skip:
                 checks = [str(c.number) for c in pos.checks if c.module in a.skip]
-                cond = f" si les réponses aux questions {', '.join(checks)} sont justes" if len(checks) > 1 else \
-                       f" si la réponse à la question {checks[0]} est juste" if checks else ""
+                listed = ", ".join(checks[:-1]) + " et " + checks[-1] if len(checks) > 1 else "".join(checks)
+                cond = (f" si les réponses aux questions {listed} sont justes" if len(checks) > 1 else
+                        f" si la réponse à la question {listed} est juste" if checks else "")
                 effects.append("à sauter" + NBSP + ": " + ", ".join(cat.module(m).number for m in a.skip) + cond)
             if effects:
                 rows.append(f"| {n} | {_cell(a.text)} | {sep.join(effects)} |")
