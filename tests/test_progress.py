@@ -51,7 +51,10 @@ def test_build_time_totals_match_the_quiz_files():
     for d in data["modules"]:
         assert len(set(d["keys"])) == len(d["keys"]), f"{d['id']} : deux questions partagent une clé"
         m = CAT.module(d["id"])
-        assert (d["title"], d["minutes"], d["duration"]) == (m.title, m.minutes, render.duration(m.minutes))
+        assert d["title"] == m.title and "minutes" not in d, "aucune durée : le livre ne mesure pas le temps passé"
+        files = [data_dir() / "quiz" / f"{m.id}.yml", data_dir() / "quiz" / f"{m.id}-sans-code.yml"]
+        levels = [q["niveau"] for f in files if f.is_file() for q in yaml.safe_load(f.read_text(encoding="utf-8"))["questions"]]
+        assert [data["levels"][i] for i in d["levels"]] == levels, m.id
 
 
 def test_the_quiz_records_under_the_keys_the_map_counts():
@@ -154,6 +157,19 @@ def _answer_with_keyboard(page, quiz_id: str, right: bool):
     return form.get_by_role("status").inner_text()
 
 
+def _answer_by_click(page, quiz_id: str, nth: int, right: bool):
+    """Answer the ``nth`` single-choice question of a quiz with the mouse; return its level."""
+    quiz = load_quiz(quiz_id)
+    q = [q for q in quiz.questions if not q.multiple][nth]
+    pick = next(i for i, o in enumerate(q.options) if o.correct == right)
+    form = page.locator(f'form[data-key="{progress.progress_slot(quiz.module, q.id)[1]}"]')
+    form.scroll_into_view_if_needed()
+    form.locator("input").nth(pick).check()
+    form.get_by_role("button", name="Vérifier").click()
+    form.get_by_role("status").wait_for()
+    return q.level
+
+
 @pytest.mark.book
 @pytest.mark.browser
 def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, book_server):
@@ -175,11 +191,15 @@ def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, 
     assert page.locator(".aiq input[role=switch]").is_checked()
     assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
     assert "Pas tout à fait" in _answer_with_keyboard(page, f"{MODULE}-sans-code", right=False)
+    answered_levels = [next(q for q in load_quiz(MODULE).questions if not q.multiple).level,
+                       next(q for q in load_quiz(f"{MODULE}-sans-code").questions if not q.multiple).level]
+    answered_levels.append(_answer_by_click(page, MODULE, 1, right=False))  # three questions of module 00
 
     stored = json.loads(page.evaluate(f"() => localStorage.getItem('{PROGRESS_KEY}')"))
     assert stored["v"] == 1
+    assert list(stored["modules"]) == [MODULE]
     results = stored["modules"][MODULE]["q"]
-    assert sorted(r["r"] for r in results.values()) == ["ok", "wrong"]
+    assert sorted(r["r"] for r in results.values()) == ["ok", "wrong", "wrong"]
     assert {r["d"] for r in results.values()} == {dt.date.today().isoformat()}
 
     # the course map: one right answer out of every question of the module, today
@@ -190,7 +210,7 @@ def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, 
     other = next(m.id for m in CAT.available if m.id != MODULE)
     assert page.locator(f'.aip-prog[data-module="{other}"]').inner_text().startswith("pas encore commencé")
 
-    # the attestation: name typed on the keyboard, module, score and date from the catalogue
+    # the attestation: name typed on the keyboard; what was measured, and nothing else
     page.goto(f"{book_server}/annexes/attestation.html", wait_until="load")
     page.locator("#aip-nom").focus()
     page.keyboard.type(NAME)
@@ -200,9 +220,19 @@ def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, 
     row = preview.locator(f'tr[data-module="{MODULE}"]')
     cells = [c.strip() for c in row.locator("th, td").all_inner_texts()]
     m = CAT.module(MODULE)
-    assert cells == [m.number, m.title, render.duration(m.minutes), f"1\u00a0question réussie sur {total}", _today()]
+    levels = progress.question_levels(MODULE).values()
+    by_level = [f"{answered_levels.count(lv)} sur {list(levels).count(lv)}" if lv in levels else "—"
+                for lv in ("rappel", "application", "jugement")]
+    assert cells == [m.number, m.title, f"3 sur {total}", "1", *by_level, _today()]
+    assert [c.strip() for c in preview.locator("thead th").all_inner_texts()] == [
+        "N°", "Module", "Questions répondues", "Réussies au dernier essai", "Rappel", "Application", "Jugement", "Dernière réponse"]
     assert preview.locator("tbody tr").count() == 1
+    all_questions = sum(progress.quiz_totals(CAT).values())
+    assert preview.locator("caption").inner_text() == f"3 questions répondues sur les {all_questions} questions du cours"
     text = preview.inner_text()
+    table = preview.locator("table").inner_text().lower()
+    for unknowable in ("durée", "suivi", "\u00a0h", "min"):
+        assert unknowable not in table, f"l'attestation ne peut pas savoir : {unknowable}"
     assert NAME in text and ORG in text and f"produit le {_today()}" in text
     assert "ni un diplôme, ni une certification" in text
 

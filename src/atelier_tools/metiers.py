@@ -10,7 +10,9 @@ from the catalogue, or that is not « disponible », is left out of the pages (`
 makes it an error, for the tests of this repository).
 
 The positioning quiz is rendered at build time into one self-contained HTML form: its data
-and its few lines of script are inline, nothing is sent or stored. :func:`suggest` computes
+and its few lines of script are inline, nothing is sent or stored. It asks what a learner does
+and says they know, then knowledge questions (``data/quiz/positionnement.yml``, shown in no
+module's quiz) that confirm or not what they said: a module is skipped only on right answers. :func:`suggest` computes
 in Python what the page's script computes in the browser (the tests compare them).
 """
 
@@ -26,15 +28,16 @@ import yaml
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError, describe
+from atelier_ia.quiz.model import Question
 from atelier_ia.paths import data_dir, repo_root
 
 from . import durations
 from .render import NBSP, duration
 
 __all__ = [
-    "Activity", "Audience", "Positioning", "Step", "Suggestion",
+    "Activity", "Audience", "Check", "Followed", "Positioning", "Step", "Suggestion",
     "audience_page", "index_markdown", "load_activity", "load_audiences", "load_positioning",
-    "parse_audiences", "parse_positioning", "positioning_html", "positioning_table",
+    "parse_audiences", "parse_positioning", "positioning_html", "positioning_table", "section_anchor",
     "section_minutes", "stub_pages", "suggest", "toc_lines",
 ]
 
@@ -363,16 +366,85 @@ class PQuestion:
 
 
 @dataclass(frozen=True)
+class Check:
+    """A knowledge question of the positioning quiz: a quiz question (options in display order)
+    that checks what a learner says they know of ``module``; ``sections`` answer it."""
+    question: Question
+    module: str
+    sections: tuple[durations.Section, ...]
+    number: int                                      # its number in the form
+
+    @property
+    def name(self) -> str:
+        """The name of its radio buttons in the form, and its key in ``suggest``'s answers."""
+        return f"v-{self.question.id}"
+
+
+@dataclass(frozen=True)
 class Positioning:
     title: str
     default: str
     questions: tuple[PQuestion, ...]
+    checks: tuple[Check, ...] = ()
+    stated: str | None = None                        # id of the question whose priority leads
 
     def question(self, qid: str) -> PQuestion:
         for q in self.questions:
             if q.id == qid:
                 return q
         raise AtelierError(f"{PORIGIN} : pas de question « {qid} » (questions : {', '.join(q.id for q in self.questions)}).")
+
+
+def section_anchor(section: durations.Section) -> str:
+    """The id the book gives a section's heading (docutils' rule, applied to its plain text)."""
+    from docutils.nodes import make_id
+
+    plain = re.sub(r"\{[a-z:-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`", r"\1", section.title)  # {term}`x <y>` → x
+    return make_id(re.sub(r"[`*_]", "", plain))
+
+
+def section_href(module: Module, section: durations.Section) -> str:
+    """The link to a section, relative to ``annexes/positionnement.html``."""
+    return f"../modules/{module.id}.html#{section_anchor(section)}"
+
+
+def _parse_checks(raw, cat: Catalogue, first_number: int, strict: bool) -> tuple[Check, ...]:
+    from atelier_ia.quiz import load_quiz
+
+    if raw is None:
+        return ()
+    where = f"{PORIGIN}, « verification »"
+    if not isinstance(raw, dict) or not isinstance(raw.get("quiz"), str) or not isinstance(raw.get("questions"), list):
+        raise AtelierError(f"{where} : donnez « quiz » (un fichier de data/quiz) et « questions » (une liste).")
+    quiz = load_quiz(raw["quiz"])
+    known = {m.id: m for m in cat.modules}
+    checks, seen = [], set()
+    for k, c in enumerate(raw["questions"], start=1):
+        cwhere = f"{where}, question {k}"
+        if not isinstance(c, dict) or set(c) - {"question", "module", "sections"}:
+            raise AtelierError(f"{cwhere} : une vérification est un dictionnaire (question, module, sections).")
+        qid, mid, wanted = c.get("question"), c.get("module"), c.get("sections")
+        if qid in seen:
+            raise AtelierError(f"{cwhere} : la question « {qid} » figure deux fois.")
+        seen.add(qid)
+        question = quiz.question(qid)
+        if question.multiple:
+            raise AtelierError(f"{cwhere} : « {qid} » doit être une question à une seule réponse.")
+        module = known.get(mid)
+        if module is None or not module.available:
+            if strict:
+                raise AtelierError(f"{cwhere} : le module « {mid} » n'est pas disponible dans le catalogue.")
+            continue  # a fork removed the module: its questions go with it
+        if not isinstance(wanted, list) or not wanted or not all(isinstance(x, str) for x in wanted):
+            raise AtelierError(f"{cwhere} : « sections » doit être une liste non vide d'identifiants de cellules de titre.")
+        secs = durations.sections(repo_root() / module.notebook)
+        by_id = {s.id: s for s in secs}
+        missing = [s for s in wanted if s not in by_id]
+        if missing:
+            raise AtelierError(f"{cwhere} : la section « {missing[0]} » n'existe pas dans {module.notebook}.")
+        chosen = tuple(s for s in secs if s.id in wanted)
+        checks.append(Check(question, module.id, chosen, first_number + len(checks)))
+    return tuple(checks)
 
 
 def parse_positioning(data, auds: tuple[Audience, ...], cat: Catalogue, strict: bool = False) -> Positioning:
@@ -428,52 +500,162 @@ def parse_positioning(data, auds: tuple[Audience, ...], cat: Catalogue, strict: 
             reason = a.get("raison")
             if (a.get("a_sauter") or a.get("prioritaire")) and not (isinstance(reason, str) and reason.strip()):
                 raise AtelierError(f"{awhere} : une réponse qui fait sauter ou rend prioritaire un module doit dire pourquoi (« raison »).")
-            answers.append(Answer(atext, path, lists["a_sauter"], lists["prioritaire"], squash(reason or "")))
+            reason = squash(reason or "")
+            if reason and not (reason[0].isupper() and reason[-1] in ".!?"):
+                raise AtelierError(f"{awhere} : « raison » doit être une phrase (majuscule au début, point à la fin), pas « {reason} ».")
+            answers.append(Answer(atext, path, lists["a_sauter"], lists["prioritaire"], reason))
         questions.append(PQuestion(qid, text, multiple, tuple(answers)))
-    return Positioning(title, default, tuple(questions))
+    stated = data.get("priorite_declaree")
+    if stated is not None and stated not in seen:
+        raise AtelierError(f"{PORIGIN} : « priorite_declaree » doit nommer une question ({', '.join(sorted(seen))}), pas {describe(stated)}.")
+    checks = _parse_checks(data.get("verification"), cat, len(questions) + 1, strict)
+    return Positioning(title, default, tuple(questions), checks, stated)
 
 
 def load_positioning(auds: tuple[Audience, ...], cat: Catalogue, strict: bool = False) -> Positioning:
     return parse_positioning(_read_yaml("positionnement.yml"), auds, cat, strict)
 
 
+#: The sentences the placement writes (the page's script writes the same, from the same strings).
+TXT = {
+    "intro": "Cochez ce qui vous correspond, puis cliquez sur «\u00a0Voir mon parcours\u00a0». Toutes les questions sont facultatives.",
+    "part1": "Vous et votre travail",
+    "part2": "Vérifiez ce que vous savez",
+    "part2_intro": ("Ces questions ne figurent pas dans les quiz des modules. Une réponse juste confirme qu'un module que "
+                    "vous dites connaître peut être sauté\u00a0; une réponse fausse le garde dans votre parcours. Si vous ne "
+                    "savez pas, ne répondez pas."),
+    "heading": "Votre parcours",
+    "path": "Parcours suggéré\u00a0: ",
+    "fallback": "Vous n'avez pas indiqué de métier\u00a0; voici un parcours pour commencer\u00a0: ",
+    "follow": "Modules à suivre, dans l'ordre",
+    "prio": "prioritaire",
+    "skip": "Modules que vous pouvez sauter",
+    "sections": "Sections à suivre\u00a0: ",
+    "total": "Temps total\u00a0: ",
+    "solo": ("Les durées sont celles de la carte du cours pour une personne seule\u00a0: les activités de groupe "
+             "des parcours n'y sont pas comptées."),
+    "score": "Questions de connaissances\u00a0: {right} juste{s_right} sur {answered} répondue{s_answered}.",
+    "no_check": "Vous n'avez répondu à aucune question de connaissances.",
+    "confirmed": "Vous avez répondu juste à la question {n}.",
+    "declared_wrong": "Vous pensiez pouvoir sauter ce module, mais votre réponse à la question {n} n'était pas juste.",
+    "declared_open": "Vous pensiez pouvoir sauter ce module\u00a0: répondez à la question {n} pour le vérifier.",
+    "wrong": "Votre réponse à la question {n} n'était pas juste.",
+    "submit": "Voir mon parcours",
+    "reset": "Tout effacer",
+    "question": "Question {n} sur {total}",
+    "several": "Plusieurs réponses possibles.",
+    "noscript": "Ce questionnaire calcule votre parcours dans votre navigateur, avec JavaScript, qui est désactivé. "
+                "Le tableau ci-dessous donne les mêmes règles, à appliquer à la main.",
+}
+
+
+def _sentence(text: str) -> str:
+    """A feedback as a sentence of the result: « Non : c'est … » → « C'est … »."""
+    text = re.sub(r"^(?:Non|Pas seulement|Pas tout à fait)\s*[:,]\s*", "", squash(text))
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class Followed:
+    module: str
+    minutes: int
+    priority: bool
+    reasons: tuple[str, ...]
+    sections: tuple[durations.Section, ...] = ()     # empty: the whole module
+
+
 @dataclass(frozen=True)
 class Suggestion:
     path: str                                        # audience id
-    follow: tuple[tuple[str, int, bool, tuple[str, ...]], ...]  # (module id, minutes, priority, reasons)
+    follow: tuple[Followed, ...]
     skip: tuple[tuple[str, tuple[str, ...]], ...]    # (module id, reasons)
     chosen: bool                                     # False when no answer named a path (default used)
+    right: int = 0                                   # knowledge questions answered right
+    answered: int = 0                                # knowledge questions answered
 
     @property
     def minutes(self) -> int:
-        return sum(f[1] for f in self.follow)
+        return sum(f.minutes for f in self.follow)
 
 
 def suggest(pos: Positioning, auds: tuple[Audience, ...], cat: Catalogue, answers: dict[str, list[int]]) -> Suggestion:
-    """What the page's script shows for ``answers`` (question id → indices of the chosen answers).
-
-    The path is the last one named by a chosen answer (questions in order), else the default;
-    a module both « à sauter » and « prioritaire » stays, as a priority; the modules followed
-    are the path's, in its order, then the priority ones it lacks, in catalogue order, each
-    with the path's minutes for it (its sections and activity) or else the catalogue's."""
-    path, skip, prio = None, {}, {}
+    """What the page's script shows for ``answers`` (question id, or a check's ``name`` → indices
+    of the chosen answers, the options of a check in display order). The rules are those of the
+    comment at the top of ``data/course/positionnement.yml``; durations are a learner's alone
+    (no group activity)."""
+    path, declared, prio, stated = None, {}, {}, []
     for q in pos.questions:
         for i in sorted(set(answers.get(q.id, []))):
             a = q.answers[i]
             if a.path:
                 path = a.path
             for mid in a.skip:
-                skip.setdefault(mid, []).append(a.reason)
+                declared.setdefault(mid, []).append(a.reason)
             for mid in a.priority:
                 prio.setdefault(mid, []).append(a.reason)
+                if q.id == pos.stated and mid not in stated:
+                    stated.append(mid)
+    notes: dict[str, list[str]] = {}
+    confirmed: dict[str, list[str]] = {}
+    wrong_sections: dict[str, list[durations.Section]] = {}
+    state: dict[str, list[str]] = {}                 # module → "ok" | "wrong" | "open", per check
+    right = answered = 0
+    for c in pos.checks:
+        chosen = answers.get(c.name, [])
+        if not chosen:
+            state.setdefault(c.module, []).append("open")
+            continue
+        answered += 1
+        option = c.question.options[chosen[0]]
+        if option.correct:
+            right += 1
+            state.setdefault(c.module, []).append("ok")
+            confirmed.setdefault(c.module, []).append(TXT["confirmed"].format(n=c.number))
+            continue
+        state.setdefault(c.module, []).append("wrong")
+        first = TXT["declared_wrong" if c.module in declared else "wrong"].format(n=c.number)
+        notes.setdefault(c.module, []).extend([first, _sentence(option.feedback)])
+        wrong_sections.setdefault(c.module, []).extend(s for s in c.sections if s not in wrong_sections.get(c.module, []))
+    skip = {}
+    for mid, reasons in declared.items():
+        if mid in prio:
+            continue
+        checks = state.get(mid, [])
+        if all(s == "ok" for s in checks):
+            skip[mid] = reasons + confirmed.get(mid, [])
+        elif "wrong" not in checks:
+            n = next(c.number for c in pos.checks if c.module == mid and not answers.get(c.name))
+            notes.setdefault(mid, []).append(TXT["declared_open"].format(n=n))
     aud = next(a for a in auds if a.id == (path or pos.default))
-    step_minutes = {s.module.id: s.minutes for s in aud.steps}
+    steps = {s.module.id: s for s in aud.steps}
     order = [m.id for m in cat.modules]
-    sequence = list(aud.module_ids) + [m for m in order if m in prio and m not in step_minutes]
-    follow = tuple((mid, step_minutes.get(mid, cat.module(mid).minutes), mid in prio, tuple(prio.get(mid, ())))
-                   for mid in sequence if mid in prio or mid not in skip)
-    skipped = tuple((mid, tuple(skip[mid])) for mid in aud.module_ids if mid in skip and mid not in prio)
-    return Suggestion(aud.id, follow, skipped, path is not None)
+    base = [m for m in aud.module_ids if m not in skip]
+    base += [m for m in order if m in prio and m not in steps]
+    base += [m for m in order if m in wrong_sections and m not in steps and m not in prio]
+    emitted: list[str] = []
+
+    def emit(mid: str) -> None:
+        for p in cat.module(mid).prerequisites:
+            if p in base and p not in emitted:
+                emit(p)
+        if mid not in emitted:
+            emitted.append(mid)
+
+    for mid in [m for m in stated if m in base] + base:
+        emit(mid)
+    follow = []
+    for mid in emitted:
+        if mid in steps:
+            st = steps[mid]
+            minutes, secs = st.module_minutes, st.sections
+        elif mid in prio:
+            minutes, secs = cat.module(mid).minutes, ()
+        else:
+            secs = tuple(wrong_sections[mid])
+            minutes = sum(section_minutes(s) for s in secs)
+        follow.append(Followed(mid, minutes, mid in prio, tuple(prio.get(mid, [])) + tuple(notes.get(mid, [])), secs))
+    skipped = tuple((mid, tuple(skip[mid])) for mid in aud.module_ids if mid in skip)
+    return Suggestion(aud.id, tuple(follow), skipped, path is not None, right, answered)
 
 
 _CSS = """
@@ -491,62 +673,105 @@ _CSS = """
 .aip-result{border-left:4px solid #0b5cad;padding:.2em 1em;margin:1em 0}
 .aip-result:empty{display:none}
 .aip-prio{font-weight:600}
+.aip-sections{display:block;font-size:.95em}
 """
 
 # The page's script: reads the inline data, computes the same thing as ``suggest``, writes the
-# result with textContent (no HTML from the data is interpreted).
+# result with textContent (no HTML from the data is interpreted). It sends and stores nothing.
 _JS = """
 (function(){
   var root=document.getElementById("aip"), form=root.querySelector("form"), out=root.querySelector(".aip-result");
-  var D=JSON.parse(root.querySelector("script[type='application/json']").textContent);
+  var D=JSON.parse(root.querySelector("script[type='application/json']").textContent), T=D.text;
   function el(tag,text,cls){var e=document.createElement(tag);if(text)e.textContent=text;if(cls)e.className=cls;return e;}
-  function dur(n){var h=Math.floor(n/60),m=n%60;if(!h)return m+"\u00a0min";return h+"\u00a0h"+(m?"\u00a0"+(m<10?"0":"")+m:"");}
+  function dur(n){var h=Math.floor(n/60),m=n%60;if(!h)return m+"\\u00a0min";return h+"\\u00a0h"+(m?"\\u00a0"+(m<10?"0":"")+m:"");}
   function link(text,href){var a=el("a",text);a.href=href;return a;}
+  function fill(s,n){return s.replace("{n}",n);}
+  function add(o,k,v){(o[k]=o[k]||[]).push(v);}
+  function picked(name){return Array.prototype.map.call(form.querySelectorAll("input[name='"+name+"']:checked"),function(i){return +i.value;});}
   function compute(){
-    var path=null, skip={}, prio={};
+    var path=null, declared={}, prio={}, stated=[], notes={}, confirmed={}, wrongSecs={}, state={}, right=0, answered=0;
     D.questions.forEach(function(q){
-      form.querySelectorAll("input[name='"+q.id+"']:checked").forEach(function(inp){
-        var a=q.answers[+inp.value];
+      picked(q.id).sort(function(a,b){return a-b;}).forEach(function(i){
+        var a=q.answers[i];
         if(a.path)path=a.path;
-        a.skip.forEach(function(m){(skip[m]=skip[m]||[]).push(a.reason);});
-        a.prio.forEach(function(m){(prio[m]=prio[m]||[]).push(a.reason);});
+        a.skip.forEach(function(m){add(declared,m,a.reason);});
+        a.prio.forEach(function(m){add(prio,m,a.reason);if(q.id===D.stated&&stated.indexOf(m)<0)stated.push(m);});
       });
     });
-    var aud=D.paths[path||D.fallback], follow=[], skipped=[];
-    var seq=aud.order.concat(D.order.filter(function(m){return prio[m]&&aud.order.indexOf(m)<0;}));
-    seq.forEach(function(m){
-      var inPath=aud.order.indexOf(m)>=0;
-      if(prio[m]||!skip[m])follow.push({id:m,minutes:inPath?aud.minutes[m]:D.modules[m].minutes,prio:!!prio[m],why:prio[m]||[]});
-      else skipped.push({id:m,why:skip[m]});
+    D.checks.forEach(function(c){
+      var ch=picked(c.name);
+      if(!ch.length){add(state,c.module,"open");return;}
+      answered++;
+      if(c.correct.indexOf(ch[0])>=0){right++;add(state,c.module,"ok");add(confirmed,c.module,fill(T.confirmed,c.n));return;}
+      add(state,c.module,"wrong");
+      add(notes,c.module,fill(declared[c.module]?T.declared_wrong:T.wrong,c.n));add(notes,c.module,c.feedback[ch[0]]);
+      wrongSecs[c.module]=wrongSecs[c.module]||[];
+      c.sections.forEach(function(s){if(!wrongSecs[c.module].some(function(x){return x.href===s.href;}))wrongSecs[c.module].push(s);});
     });
-    return {path:path||D.fallback,chosen:!!path,follow:follow,skip:skipped};
+    var skip={};
+    Object.keys(declared).forEach(function(m){
+      if(prio[m])return;
+      var st=state[m]||[];
+      if(st.every(function(s){return s==="ok";}))skip[m]=declared[m].concat(confirmed[m]||[]);
+      else if(st.indexOf("wrong")<0){
+        var c=D.checks.filter(function(c){return c.module===m&&!picked(c.name).length;})[0];
+        add(notes,m,fill(T.declared_open,c.n));
+      }
+    });
+    var aud=D.paths[path||D.fallback], base=aud.order.filter(function(m){return !skip[m];});
+    D.order.forEach(function(m){if(prio[m]&&!aud.steps[m])base.push(m);});
+    D.order.forEach(function(m){if(wrongSecs[m]&&!aud.steps[m]&&!prio[m])base.push(m);});
+    var emitted=[];
+    function emit(m){D.modules[m].prereq.forEach(function(p){if(base.indexOf(p)>=0&&emitted.indexOf(p)<0)emit(p);});
+      if(emitted.indexOf(m)<0)emitted.push(m);}
+    stated.filter(function(m){return base.indexOf(m)>=0;}).concat(base).forEach(emit);
+    var follow=emitted.map(function(m){
+      var st=aud.steps[m], minutes, secs;
+      if(st){minutes=st.minutes;secs=st.sections;}
+      else if(prio[m]){minutes=D.modules[m].minutes;secs=[];}
+      else{secs=wrongSecs[m];minutes=secs.reduce(function(t,s){return t+s.minutes;},0);}
+      return {id:m,minutes:minutes,prio:!!prio[m],why:(prio[m]||[]).concat(notes[m]||[]),sections:secs};
+    });
+    var skipped=aud.order.filter(function(m){return skip[m];}).map(function(m){return {id:m,why:skip[m]};});
+    return {path:path||D.fallback,chosen:!!path,follow:follow,skip:skipped,right:right,answered:answered};
   }
   function show(){
     var r=compute(), aud=D.paths[r.path], total=0;
     out.textContent="";
-    out.appendChild(el("h2",D.text.heading));
-    var p=el("p");p.appendChild(document.createTextNode(r.chosen?D.text.path:D.text.fallback));
+    out.appendChild(el("h2",T.heading));
+    var p=el("p");p.appendChild(document.createTextNode(r.chosen?T.path:T.fallback));
     p.appendChild(link(aud.title,aud.href));p.appendChild(document.createTextNode("."));out.appendChild(p);
-    out.appendChild(el("h3",D.text.follow));
+    out.appendChild(el("p",r.answered?T.score.replace("{right}",r.right).replace("{s_right}",r.right>1?"s":"")
+      .replace("{answered}",r.answered).replace("{s_answered}",r.answered>1?"s":""):T.no_check,"aip-score"));
+    out.appendChild(el("h3",T.follow));
     var ol=el("ol");
     r.follow.forEach(function(f){
       total+=f.minutes;
       var li=el("li"), mod=D.modules[f.id];
+      li.dataset.module=f.id;
       li.appendChild(link(mod.label,mod.href));
       li.appendChild(document.createTextNode(" ("+dur(f.minutes)+")"));
-      if(f.prio){li.appendChild(document.createTextNode(" — "));li.appendChild(el("span",D.text.prio,"aip-prio"));
-        li.appendChild(document.createTextNode(D.text.because+f.why.join(" ")));}
+      if(f.prio){li.appendChild(document.createTextNode(" — "));li.appendChild(el("span",T.prio,"aip-prio"));}
+      if(f.prio||f.why.length)li.appendChild(document.createTextNode("."));
+      if(f.why.length)li.appendChild(document.createTextNode(" "+f.why.join(" ")));
+      if(f.sections.length){
+        var s=el("span",T.sections,"aip-sections");
+        f.sections.forEach(function(x,i){if(i)s.appendChild(document.createTextNode(", "));
+          s.appendChild(link("\\u00ab\\u00a0"+x.title+"\\u00a0\\u00bb",x.href));s.appendChild(document.createTextNode(" ("+dur(x.minutes)+")"));});
+        s.appendChild(document.createTextNode("."));li.appendChild(s);
+      }
       ol.appendChild(li);
     });
     out.appendChild(ol);
     if(r.skip.length){
-      out.appendChild(el("h3",D.text.skip));
+      out.appendChild(el("h3",T.skip));
       var ul=el("ul");
-      r.skip.forEach(function(s){var li=el("li");li.appendChild(link(D.modules[s.id].label,D.modules[s.id].href));
-        li.appendChild(document.createTextNode(D.text.because+s.why.join(" ")));ul.appendChild(li);});
+      r.skip.forEach(function(s){var li=el("li");li.dataset.module=s.id;li.appendChild(link(D.modules[s.id].label,D.modules[s.id].href));
+        li.appendChild(document.createTextNode(". "+s.why.join(" ")));ul.appendChild(li);});
       out.appendChild(ul);
     }
-    out.appendChild(el("p",D.text.total+dur(total)+".","aip-total"));
+    out.appendChild(el("p",T.total+dur(total)+".","aip-total"));
+    out.appendChild(el("p",T.solo,"aip-solo"));
     out.focus();
   }
   form.addEventListener("submit",function(ev){ev.preventDefault();show();});
@@ -554,46 +779,43 @@ _JS = """
 })();
 """
 
-TXT = {
-    "intro": "Cochez ce qui vous correspond, puis cliquez sur « Voir mon parcours ». Toutes les questions sont facultatives.",
-    "heading": "Votre parcours",
-    "path": "Parcours suggéré\u00a0: ",
-    "fallback": "Vous n'avez pas indiqué de métier\u00a0; voici un parcours pour commencer\u00a0: ",
-    "follow": "Modules à suivre, dans l'ordre",
-    "prio": "prioritaire",
-    "skip": "Modules que vous pouvez sauter",
-    "because": "\u00a0: ",
-    "total": "Temps total\u00a0: ",
-    "submit": "Voir mon parcours",
-    "reset": "Tout effacer",
-    "question": "Question {n} sur {total}",
-    "several": "Plusieurs réponses possibles.",
-    "noscript": "Ce questionnaire calcule votre parcours dans votre navigateur, avec JavaScript, qui est désactivé. "
-                "Le tableau ci-dessous donne les mêmes règles, à appliquer à la main.",
-}
+
+def _section_json(module: Module, s: durations.Section) -> dict:
+    return {"title": s.title, "href": section_href(module, s), "minutes": section_minutes(s)}
 
 
 def positioning_data(pos: Positioning, auds: tuple[Audience, ...], cat: Catalogue) -> dict:
     """The JSON the page's script reads (links are relative to ``annexes/positionnement.html``)."""
-    mods = {m.id: {"label": f"{m.number} {m.title}", "href": f"../modules/{m.id}.html", "minutes": m.minutes}
+    mods = {m.id: {"label": f"{m.number} {m.title}", "href": f"../modules/{m.id}.html", "minutes": m.minutes,
+                   "prereq": [p for p in m.prerequisites]}
             for m in cat.available}
-    paths = {a.id: {"title": a.title, "href": f"metiers/{a.id}.html", "minutes": {s.module.id: s.minutes for s in a.steps},
-                   "order": list(a.module_ids)}
+    paths = {a.id: {"title": a.title, "href": f"metiers/{a.id}.html", "order": list(a.module_ids),
+                    "steps": {s.module.id: {"minutes": s.module_minutes, "sections": [_section_json(s.module, x) for x in s.sections]}
+                              for s in a.steps}}
              for a in auds}
+    checks = [{"name": c.name, "module": c.module, "n": c.number,
+               "correct": [i for i, o in enumerate(c.question.options) if o.correct],
+               "feedback": [_sentence(o.feedback) for o in c.question.options],
+               "sections": [_section_json(cat.module(c.module), s) for s in c.sections]}
+              for c in pos.checks]
     return {
-        "fallback": pos.default, "order": [m.id for m in cat.available], "modules": mods, "paths": paths,
+        "fallback": pos.default, "stated": pos.stated, "order": [m.id for m in cat.available], "modules": mods, "paths": paths,
         "questions": [{"id": q.id, "answers": [{"path": a.path, "skip": list(a.skip), "prio": list(a.priority), "reason": a.reason}
                                                 for a in q.answers]} for q in pos.questions],
-        "text": {k: TXT[k] for k in ("heading", "path", "fallback", "follow", "prio", "skip", "because", "total")},
+        "checks": checks,
+        "text": {k: TXT[k] for k in ("heading", "path", "fallback", "follow", "prio", "skip", "sections", "total", "solo",
+                                      "score", "no_check", "confirmed", "declared_wrong", "declared_open", "wrong")},
     }
 
 
 def positioning_html(pos: Positioning, auds: tuple[Audience, ...], cat: Catalogue) -> str:
     """The self-contained form (one line per element, so Markdown leaves it alone)."""
     e = html.escape
-    total = len(pos.questions)
+    total = len(pos.questions) + len(pos.checks)
     parts = [f'<div class="aip" id="aip" lang="fr"><style>{" ".join(_CSS.split())}</style>',
              '<form class="aip-form" novalidate>', f'<p>{e(TXT["intro"])}</p>']
+    if pos.checks:
+        parts.append(f'<h2 id="aip-partie-1">{e(TXT["part1"])}</h2>')
     for n, q in enumerate(pos.questions, start=1):
         kind = "checkbox" if q.multiple else "radio"
         hint = f' aria-describedby="aip-{q.id}-aide"' if q.multiple else ""
@@ -603,6 +825,15 @@ def positioning_html(pos: Positioning, auds: tuple[Audience, ...], cat: Catalogu
             parts.append(f'<p class="aip-hint" id="aip-{q.id}-aide">{e(TXT["several"])}</p>')
         for i, a in enumerate(q.answers):
             parts.append(f'<label><input type="{kind}" name="{q.id}" value="{i}"> <span>{e(a.text)}</span></label>')
+        parts.append("</fieldset>")
+    if pos.checks:
+        parts.append(f'<h2 id="aip-partie-2">{e(TXT["part2"])}</h2>')
+        parts.append(f'<p>{e(TXT["part2_intro"])}</p>')
+    for c in pos.checks:
+        parts.append(f'<fieldset id="aip-{c.name}" class="aip-check"><legend><span class="aip-num">'
+                     f'{e(TXT["question"].format(n=c.number, total=total))}</span>{e(c.question.text)}</legend>')
+        for i, o in enumerate(c.question.options):
+            parts.append(f'<label><input type="radio" name="{c.name}" value="{i}"> <span>{e(o.text)}</span></label>')
         parts.append("</fieldset>")
     parts.append(f'<div class="aip-actions"><button type="submit">{e(TXT["submit"])}</button>'
                  f'<button type="reset">{e(TXT["reset"])}</button></div></form>')
@@ -619,8 +850,10 @@ def positioning_markdown(pos: Positioning, auds: tuple[Audience, ...], cat: Cata
 
 
 def positioning_table(pos: Positioning, auds: tuple[Audience, ...], cat: Catalogue) -> str:
-    """The rules of the quiz, for paper use: every answer that has an effect, and its effect."""
+    """The rules of the quiz, for paper use: every answer that has an effect, and its effect.
+    The right answers of the knowledge questions are not printed here, under the form."""
     titles = {a.id: a.title for a in auds}
+    sep = NBSP + "; "
     rows = ["| Question | Réponse | Effet |", "|---|---|---|"]
     for n, q in enumerate(pos.questions, start=1):
         for a in q.answers:
@@ -628,9 +861,19 @@ def positioning_table(pos: Positioning, auds: tuple[Audience, ...], cat: Catalog
             if a.path:
                 effects.append(f"parcours {{doc}}`{titles[a.path]} </annexes/metiers/{a.path}>`")
             if a.priority:
-                effects.append("prioritaire" + NBSP + ": " + ", ".join(cat.module(m).number for m in a.priority))
+                lead = " (en tête du parcours)" if q.id == pos.stated else ""
+                effects.append("prioritaire" + NBSP + ": " + ", ".join(cat.module(m).number for m in a.priority) + lead)
             if a.skip:
-                effects.append("à sauter" + NBSP + ": " + ", ".join(cat.module(m).number for m in a.skip))
+                checks = [str(c.number) for c in pos.checks if c.module in a.skip]
+                listed = ", ".join(checks[:-1]) + " et " + checks[-1] if len(checks) > 1 else "".join(checks)
+                cond = (f" si les réponses aux questions {listed} sont justes" if len(checks) > 1 else
+                        f" si la réponse à la question {listed} est juste" if checks else "")
+                effects.append("à sauter" + NBSP + ": " + ", ".join(cat.module(m).number for m in a.skip) + cond)
             if effects:
-                rows.append(f"| {n} | {_cell(a.text)} | {'{NBSP}; '.replace('{NBSP}', NBSP).join(effects)} |")
+                rows.append(f"| {n} | {_cell(a.text)} | {sep.join(effects)} |")
+    for c in pos.checks:
+        m = cat.module(c.module)
+        secs = ", ".join(f"«{NBSP}{s.title}{NBSP}»" for s in c.sections)
+        rows.append(f"| {c.number} | réponse fausse | le module {m.number} reste à suivre{sep}s'il n'est pas dans le "
+                    f"parcours, ajouter {_cell(secs)} |")
     return "\n".join(rows) + "\n"

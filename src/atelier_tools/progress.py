@@ -14,8 +14,8 @@ module writes, at build time, what reads it back:
   module and a note on privacy;
 * :func:`attestation_block`: the switch, the form and printable sheet of ``annexes/attestation.md``.
 
-Both embed the same JSON (:func:`catalogue_json`): every module's number, title and
-estimated duration from the catalogue, and the keys of its questions from the quiz files, so
+Both embed the same JSON (:func:`catalogue_json`): every module's number and title from the
+catalogue, and the keys and levels of its questions from the quiz files, so
 that nothing a learner reads about a module is typed by hand, and a stale key (a question
 removed since) never counts. All of it is inline HTML, CSS and JavaScript: no file, no
 request, nothing sent.
@@ -29,6 +29,7 @@ import json
 from atelier_ia.course import Catalogue
 from atelier_ia.paths import data_dir
 from atelier_ia.quiz import load_quiz
+from atelier_ia.quiz.model import LEVELS
 from atelier_ia.quiz.render import KEEP_CSS, PROGRESS_KEY, PROGRESS_VERSION, keep_script, keep_switch_html, progress_slot
 
 NBSP = "\u00a0"
@@ -41,13 +42,19 @@ def quiz_files(module_id: str) -> list[str]:
     return [q for q in (module_id, f"{module_id}-sans-code") if (data_dir() / "quiz" / f"{q}.yml").is_file()]
 
 
-def question_keys(module_id: str) -> list[str]:
-    """The storage keys of every question that counts for ``module_id``, in file order."""
-    keys = []
+def question_levels(module_id: str) -> dict[str, str]:
+    """The storage key of every question that counts for ``module_id`` (file order) → its level
+    (« rappel », « application » or « jugement », the ``niveau`` of the quiz file)."""
+    levels = {}
     for quiz_id in quiz_files(module_id):
         quiz = load_quiz(quiz_id)
-        keys += [progress_slot(quiz.module, q.id)[1] for q in quiz.questions]
-    return keys
+        levels.update({progress_slot(quiz.module, q.id)[1]: q.level for q in quiz.questions})
+    return levels
+
+
+def question_keys(module_id: str) -> list[str]:
+    """The storage keys of every question that counts for ``module_id``, in file order."""
+    return list(question_levels(module_id))
 
 
 def quiz_totals(cat: Catalogue) -> dict[str, int]:
@@ -56,14 +63,17 @@ def quiz_totals(cat: Catalogue) -> dict[str, int]:
 
 
 def catalogue_json(cat: Catalogue) -> str:
-    from .render import duration
-
-    modules = [
-        {"id": m.id, "n": m.number, "title": m.title, "minutes": m.minutes, "duration": duration(m.minutes),
-         "keys": question_keys(m.id)}
-        for m in cat.modules if m.available and quiz_files(m.id)
-    ]
-    text = json.dumps({"key": PROGRESS_KEY, "v": PROGRESS_VERSION, "modules": modules}, ensure_ascii=False)
+    """Every module with quizzes: number, title, its questions' keys and their levels (in the
+    order of :data:`LEVELS`, as indices). No duration: the attestation counts answers, and the
+    time a reader spent is nothing the book can know."""
+    modules = []
+    for m in cat.modules:
+        if m.available and quiz_files(m.id):
+            levels = question_levels(m.id)
+            modules.append({"id": m.id, "n": m.number, "title": m.title, "keys": list(levels),
+                            "levels": [LEVELS.index(v) for v in levels.values()]})
+    text = json.dumps({"key": PROGRESS_KEY, "v": PROGRESS_VERSION, "levels": list(LEVELS), "modules": modules},
+                      ensure_ascii=False)
     return text.replace("</", "<\\/")  # never closes the <script> that holds it
 
 
@@ -100,11 +110,13 @@ var AIP=(function(){
     var v=null; try{v=raw?JSON.parse(raw):null;}catch(e){}
     return (v&&v.v===data.v&&v.modules&&typeof v.modules==="object")?v.modules:{};
   }
-  function summary(mod,stored){ /* {ok, total, last, seen} for one module of the catalogue */
+  function summary(mod,stored){ /* {ok, total, last, seen, byLevel:[{seen,total}…]} for one module of the catalogue */
     var q=(stored&&stored[mod.id]&&stored[mod.id].q)||{},ok=0,last="",seen=0;
-    mod.keys.forEach(function(k){var r=q[k];if(!r||typeof r!=="object")return;seen++;
+    var byLevel=data.levels.map(function(){return {seen:0,total:0};});
+    mod.keys.forEach(function(k,i){var r=q[k],lv=byLevel[mod.levels[i]];lv.total++;
+      if(!r||typeof r!=="object")return;seen++;lv.seen++;
       if(r.r==="ok")ok++; if(typeof r.d==="string"&&r.d>last)last=r.d;});
-    return {ok:ok,total:mod.keys.length,last:last,seen:seen};
+    return {ok:ok,total:mod.keys.length,last:last,seen:seen,byLevel:byLevel};
   }
   function frDate(iso){
     var m=/^(\d{4})-(\d{2})-(\d{2})$/.exec(iso||""); if(!m)return "";
@@ -113,10 +125,8 @@ var AIP=(function(){
   function today(){var d=new Date(),p=function(n){return (n<10?"0":"")+n;};
     return d.getFullYear()+"-"+p(d.getMonth()+1)+"-"+p(d.getDate());}
   function score(s){return s.ok+"\u00a0question"+(s.ok>1?"s":"")+" réussie"+(s.ok>1?"s":"")+" sur "+s.total;}
-  function duration(min){var h=Math.floor(min/60),m=min%%60;
-    if(!h)return m+"\u00a0min"; return h+"\u00a0h"+(m?"\u00a0"+(m<10?"0":"")+m:"");}
   function byId(id){for(var i=0;i<data.modules.length;i++)if(data.modules[i].id===id)return data.modules[i];return null;}
-  return {data:data,state:state,read:read,keepSwitch:aiKeepSwitch,summary:summary,frDate:frDate,today:today,score:score,duration:duration,byId:byId};
+  return {data:data,state:state,read:read,keepSwitch:aiKeepSwitch,summary:summary,frDate:frDate,today:today,score:score,byId:byId};
 })();
 """
 
@@ -202,15 +212,22 @@ def map_block(cat: Catalogue) -> str:
 #: What the printed sheet says it proves, and what it does not (the page explains at length).
 SHEET = {
     "title": "Attestation de suivi d'une autoformation",
-    "intro": ("a suivi, dans son navigateur, les modules suivants du cours ouvert « Atelier IA & culture » "
-              "et répondu à leurs quiz d'autoévaluation. Les résultats sont ceux du dernier essai à chaque question."),
-    "proves": ("Ce document atteste une déclaration : la personne dont le nom figure ci-dessus a indiqué avoir "
-               "suivi ces modules, et ce navigateur a gardé ses réponses aux quiz. Il peut figurer, avec d'autres "
+    "intro": ("a répondu, dans ce navigateur, aux questions d'autoévaluation du cours ouvert « Atelier IA & culture » "
+              "comptées ci-dessous. Pour chaque module, le tableau donne les questions répondues sur celles que le "
+              "module propose, en tout et par niveau, et celles réussies au dernier essai."),
+    "caption": "{seen} question{s} répondue{s} sur les {total} questions du cours",
+    "columns": ["N°", "Module", "Questions répondues", "Réussies au dernier essai", "Rappel", "Application",
+                "Jugement", "Dernière réponse"],
+    "of": "{seen} sur {total}",
+    "levels": ("Niveaux des questions : rappel, retrouver un fait du module ; application, s'en servir dans une "
+               "situation nouvelle ; jugement, peser une situation et choisir quoi faire."),
+    "proves": ("Ce document atteste des réponses : ce navigateur a gardé le résultat du dernier essai à chacune de "
+               "ces questions, et la personne a tapé elle-même son nom. Il peut figurer, avec d'autres "
                "pièces, dans le registre des mesures prises par un établissement pour la maîtrise de l'IA de ses "
                "équipes (article 4 du règlement européen sur l'IA)."),
-    "not": ("Il ne vérifie pas l'identité de la personne, ne repose sur aucun examen surveillé et ne mesure pas "
-            "le temps passé (les durées sont celles qu'estime le catalogue du cours). Ce n'est ni un diplôme, "
-            "ni une certification, ni un titre professionnel."),
+    "not": ("Il ne vérifie pas l'identité de la personne et ne repose sur aucun examen surveillé. Il ne mesure ni "
+            "le temps passé ni la lecture des modules : avoir répondu à des questions d'un module ne dit pas qu'il "
+            "a été suivi en entier. Ce n'est ni un diplôme, ni une certification, ni un titre professionnel."),
     "made": "Document produit le {date} dans le navigateur de la personne, sans aucune transmission de données.",
     "empty": ("Aucun résultat de quiz n'est enregistré dans ce navigateur. Répondez aux quiz à la fin des "
               "modules ou à côté des démonstrations, puis revenez sur cette page."),
@@ -255,19 +272,21 @@ _SHEET_JS = r"""
     var who=el("p"); var strong=el("strong",name||"[nom à saisir]"); who.appendChild(strong);
     if(org)who.appendChild(document.createTextNode(" ("+org+")"));
     who.appendChild(document.createTextNode(" "+T.intro)); box.appendChild(who);
-    var rows=[],minutes=0;
-    if(stored)AIP.data.modules.forEach(function(mod){var s=AIP.summary(mod,stored);if(s.seen){rows.push([mod,s]);minutes+=mod.minutes;}});
+    var rows=[],seen=0,total=0;
+    function of(a,b){return b?T.of.replace("{seen}",a).replace("{total}",b):"—";}
+    AIP.data.modules.forEach(function(mod){var s=AIP.summary(mod,stored);total+=s.total;if(stored&&s.seen){rows.push([mod,s]);seen+=s.seen;}});
     if(!rows.length){box.appendChild(el("p",state==="refused"?T.unavailable:state==="off"?T.off:T.empty,"aip-empty"));}
     else{
-      var t=el("table"),cap=el("caption",rows.length+"\u00a0module"+(rows.length>1?"s":"")+" suivi"+(rows.length>1?"s":"")
-        +"\u00a0; durée indicative cumulée\u00a0: "+AIP.duration(minutes)),head=el("tr");
+      var t=el("table"),cap=el("caption",T.caption.replace(/\{s\}/g,seen>1?"s":"").replace("{seen}",seen).replace("{total}",total)),head=el("tr");
       t.appendChild(cap);
-      ["N°","Module","Durée indicative","Quiz\u00a0: questions réussies","Dernière activité"].forEach(function(h){var th=el("th",h);th.scope="col";head.appendChild(th);});
+      T.columns.forEach(function(h){var th=el("th",h);th.scope="col";head.appendChild(th);});
       var thead=el("thead"),tbody=el("tbody");thead.appendChild(head);t.appendChild(thead);t.appendChild(tbody);
       rows.forEach(function(row){var tr=el("tr"),mod=row[0],s=row[1];
-        [mod.n,mod.title,mod.duration,AIP.score(s),AIP.frDate(s.last)].forEach(function(v,i){var c=el(i===1?"th":"td",v);if(i===1)c.scope="row";tr.appendChild(c);});
+        [mod.n,mod.title,of(s.seen,s.total),String(s.ok)].concat(s.byLevel.map(function(l){return of(l.seen,l.total);}))
+          .concat([AIP.frDate(s.last)]).forEach(function(v,i){var c=el(i===1?"th":"td",v);if(i===1)c.scope="row";tr.appendChild(c);});
         tr.dataset.module=mod.id; tbody.appendChild(tr);});
       box.appendChild(t);
+      box.appendChild(el("p",T.levels,"aip-levels"));
     }
     box.appendChild(el("p",T.proves)); box.appendChild(el("p",T.not));
     box.appendChild(el("p",T.made.replace("{date}",AIP.frDate(AIP.today()))));
@@ -289,6 +308,13 @@ _SHEET_JS = r"""
 """
 
 
+def french(value):
+    """No-break spaces before « : » and « ; » in a text, or in each text of a list."""
+    if isinstance(value, list):
+        return [french(v) for v in value]
+    return value.replace(" : ", f"{NBSP}: ").replace(" ; ", f"{NBSP}; ")
+
+
 def attestation_block(cat: Catalogue) -> str:
     """The raw HTML of the attestation page: the form, the live preview, the printed sheet."""
     from .render import repository_url
@@ -297,7 +323,7 @@ def attestation_block(cat: Catalogue) -> str:
     texts["course"] = f"Cours « Atelier IA & culture », textes sous licence CC BY 4.0{NBSP}: {repository_url()}"
     texts["unavailable"] = ("Ce navigateur refuse le stockage local (certains modes de navigation privée le font) : "
                             "aucun résultat de quiz n'a pu y être gardé.")
-    texts = {k: v.replace(" : ", f"{NBSP}: ").replace(" ; ", f"{NBSP}; ") for k, v in texts.items()}
+    texts = {k: french(v) for k, v in texts.items()}
     blob = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
     return _html_block(
         f'<div class="aip-box" id="aip-attestation" lang="fr"><style>{_CSS}{KEEP_CSS}{_SHEET_CSS}</style>\n'
