@@ -127,7 +127,7 @@ def _frame(data, columns, labels):
     if not isinstance(data, pd.DataFrame):
         raise AtelierError(f"show_table attend un tableau pandas (DataFrame) ou une série (Series) ; vous avez donné {describe(data)}.")
     if columns is not None:
-        if isinstance(columns, str) or not all(c in data.columns for c in columns):
+        if not isinstance(columns, (list, tuple)) or not columns or not all(c in data.columns for c in columns):
             raise AtelierError(
                 f"« columns » doit être une liste de colonnes du tableau ({', '.join(map(str, data.columns))}) ; "
                 f"vous avez donné {describe(columns)}.")

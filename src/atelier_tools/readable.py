@@ -68,6 +68,9 @@ CSS = (
     "}"
     ".pst-scrollable-table-container:focus-visible,.atelier-tableau:focus-visible"
     "{outline:3px solid var(--pst-color-accent);outline-offset:2px}"
+    # A long file name or address written as code in a sentence breaks instead of widening the page.
+    ".bd-article p code.literal span.pre,.bd-article li code.literal span.pre,.bd-article td code.literal span.pre"
+    "{white-space:normal;overflow-wrap:anywhere}"
     # Texts printed by a cell wrap inside the page (a charter, a verdict, a generated text).
     ".cell_output .output.stream pre,.cell_output pre.atelier-text{white-space:pre-wrap;overflow-wrap:anywhere}"
 )
