@@ -48,6 +48,7 @@ CSS = (
     "max-width:32rem;min-width:4.5rem}"
     ".atelier-tableau td.atelier-nombre{text-align:right!important;white-space:nowrap!important;min-width:0}"
     ".atelier-tableau td.atelier-long{min-width:14rem}"
+    ".atelier-tableau td.atelier-court{white-space:nowrap!important;min-width:0}"
     ".atelier-tableau thead th{border-bottom:2px solid #707070}"
     ".atelier-tableau-indice{display:none;font-size:.85em;margin:.2rem 0;font-style:italic}"
     "@media (max-width:640px){.atelier-tableau-indice{display:block}"
@@ -63,8 +64,10 @@ _STYLE = f"<style>{CSS}</style>"
 #: More rows than this are not shown (pandas shows 60 at most, too): the page stays light.
 MAX_ROWS = 60
 
-# A text longer than this gets a wider minimum width, so that it does not shrink to a word per line.
+# A text longer than this gets a wider minimum width, so that it does not shrink to a word per line;
+# one this short (a call number, a date) stays on one line.
 _LONG = 40
+_SHORT = 12
 
 
 def _label(name) -> str:
@@ -172,7 +175,8 @@ def table_html(data, columns=None, labels: dict | None = None, caption: str = ""
             cells += [f'<th scope="row">{html.escape(cell_text(k))}</th>' for k in keys]
         for value in row:
             text = cell_text(value)
-            cls = ' class="atelier-nombre"' if _is_number(value) else ' class="atelier-long"' if len(text) > _LONG else ""
+            cls = (' class="atelier-nombre"' if _is_number(value) else ' class="atelier-long"' if len(text) > _LONG
+                   else ' class="atelier-court"' if len(text) <= _SHORT else "")
             cells.append(f"<td{cls}>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in heads)
@@ -277,10 +281,11 @@ def document_html(markdown: str) -> str:
                 body.append(_cells(lines[i]))
                 i += 1
             heads = "".join(f'<th scope="col">{_inline(h)}</th>' for h in head)
-            long_cell = ' class="atelier-long"'
-            rows = "".join("<tr>" + "".join(
-                f'<td{long_cell if len(c) > _LONG else ""}>{_inline(c)}</td>' for c in row) + "</tr>"
-                for row in body)
+            def cell(c):
+                cls = ' class="atelier-long"' if len(c) > _LONG else ' class="atelier-court"' if len(c) <= _SHORT else ""
+                return f"<td{cls}>{_inline(c)}</td>"
+
+            rows = "".join("<tr>" + "".join(cell(c) for c in row) + "</tr>" for row in body)
             out.append(f'<div class="atelier-tableau" role="region" tabindex="0" aria-label="Tableau (défilement horizontal possible)">'
                        f'<table class="atelier-table"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>')
             continue
