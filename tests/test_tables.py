@@ -94,6 +94,8 @@ def test_documents_are_rendered_not_printed_as_markdown():
     sheet = show_document("# Fiche\n\n## Composition\n\n| colonne | type |\n|---|---|\n| titre | texte |\n")._repr_html_()
     assert "<th scope=\"col\">colonne</th>" in sheet and ">texte</td>" in sheet
     assert '<p class="atelier-document-titre">Fiche</p>' in sheet
+    wide = show_document("| a | b | c | d |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |\n")._repr_html_()
+    assert "faites-le défiler" in wide and 'role="region"' in wide
 
 
 def test_every_pandas_table_a_notebook_displays_goes_through_show_table():

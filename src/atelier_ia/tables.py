@@ -68,6 +68,9 @@ MAX_ROWS = 60
 # one this short (a call number, a date) stays on one line.
 _LONG = 40
 _SHORT = 12
+# From this many columns, a table may be wider than a phone: a line says it scrolls sideways.
+_WIDE = 4
+_HINT = f'<p class="atelier-tableau-indice" aria-hidden="true">Tableau large{NBSP}: faites-le défiler de côté.</p>'
 
 
 def _label(name) -> str:
@@ -184,8 +187,7 @@ def table_html(data, columns=None, labels: dict | None = None, caption: str = ""
     caption_html = f"<caption>{html.escape(caption.strip())}</caption>" if caption.strip() else ""
     more = (f'<p class="atelier-tableau-suite">Les {MAX_ROWS} premières lignes sur {french_number(total)} sont montrées.</p>'
             if total > MAX_ROWS else "")
-    hint = (f'<p class="atelier-tableau-indice">Tableau large{NBSP}: faites-le défiler de côté.</p>'
-            if len(heads) >= 4 else "")
+    hint = _HINT if len(heads) >= _WIDE else ""
     return (f'{_STYLE}{hint}<div class="atelier-tableau" role="region" tabindex="0" '
             f'aria-label="{html.escape(name)} (défilement horizontal possible)">'
             f'<table class="atelier-table">{caption_html}<thead><tr>{head}</tr></thead>'
@@ -286,7 +288,8 @@ def document_html(markdown: str) -> str:
                 return f"<td{cls}>{_inline(c)}</td>"
 
             rows = "".join("<tr>" + "".join(cell(c) for c in row) + "</tr>" for row in body)
-            out.append(f'<div class="atelier-tableau" role="region" tabindex="0" aria-label="Tableau (défilement horizontal possible)">'
+            out.append((_HINT if len(head) >= _WIDE else "")
+                       + f'<div class="atelier-tableau" role="region" tabindex="0" aria-label="Tableau (défilement horizontal possible)">'
                        f'<table class="atelier-table"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>')
             continue
         elif (m := _BULLET.match(line)) and not para:
