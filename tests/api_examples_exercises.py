@@ -11,4 +11,5 @@ EXAMPLES = {
     "atelier_ia.exercises.m07.first_share_lost": lambda: {},
     "atelier_ia.exercises.m07.generator": lambda: {},
     "atelier_ia.exercises.m07.osi_models": lambda: {},
+    "atelier_ia.exercises.waiting_for_answer": lambda: dict(hint="On attend une lettre."),
 }

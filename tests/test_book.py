@@ -137,3 +137,13 @@ def test_every_page_footer_links_to_the_accessibility_statement(built_book):
         assert target == statement, f"{path.relative_to(built_book)} : {href} mène à {target}"
         checked.add(len(path.relative_to(built_book).parts) - 1)
     assert checked >= {0, 1, 2}, f"profondeurs vérifiées : {sorted(checked)}"
+
+
+def test_no_output_a_reader_cannot_read(built_book):
+    """No table cell cut by pandas, no raw Markdown, no pandas footer, Python value, library
+    name or data file path in the output areas of any page (atelier_tools.readable)."""
+    from atelier_tools.readable import scan_book
+
+    found = scan_book(built_book)
+    report = [f"{page} : {problem}" for page, problems in found.items() for problem in problems]
+    assert not report, f"{len(report)} sortie(s) illisible(s) :\n" + "\n".join(report[:40])

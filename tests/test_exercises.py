@@ -20,6 +20,17 @@ def test_placeholder_gets_a_kind_message():
     assert not result.ok and "Remplacez" in result.message
 
 
+@pytest.mark.parametrize("exercise_id", known_exercises())
+def test_the_placeholder_gets_no_verdict_only_what_to_do(exercise_id):
+    """The static book runs every check on « ... »: the page must not tell a reader who has not
+    answered yet that she failed; it says what to do, and that running code needs JupyterLab."""
+    result = check(exercise_id, ...)
+    assert result.pending and not result.ok
+    shown = result._repr_html_() + repr(result)
+    assert "Pas encore" not in shown and "✘" not in shown and "À vous" in shown
+    assert "JupyterLab" in result.message and "solution" in result.message
+
+
 def test_bad_exercise_ids():
     with pytest.raises(AtelierError, match="identifiant de l'exercice"):
         check(1, 2)

@@ -234,7 +234,9 @@ def static_html(result, alt: str = "", dpi: int = 100) -> str:
         import pandas as pd
 
         if isinstance(result, pd.DataFrame):
-            return result.to_html(border=0, classes="atelier-table")
+            from .tables import table_html
+
+            return table_html(result)  # whole texts, wrapped, French labels (the course's one way)
     except ImportError:  # pragma: no cover - pandas is a dependency
         pass
     raise AtelierError(

@@ -680,7 +680,9 @@ class SiteReservation:
         return self.explain()
 
     def _repr_html_(self) -> str:
-        return self.to_frame().to_html(index=False, escape=True)
+        from .tables import table_html
+
+        return table_html(self.to_frame())
 
 
 _SITE_FILES = {

@@ -8,8 +8,9 @@
 * While writing each HTML page: adds to its footer the RGAA mention « Accessibilité : non
   conforme », linked to the accessibility statement with a path relative to that page.
 * After writing the HTML: applies the page rules, :mod:`atelier_tools.french_ui`
-  (French interface), :mod:`atelier_tools.accessibility` (WCAG 2.1 A/AA, one search field)
-  and :mod:`atelier_tools.privacy` (no widget state, no thebe).
+  (French interface), :mod:`atelier_tools.accessibility` (WCAG 2.1 A/AA, one search field),
+  :mod:`atelier_tools.readable` (tables readable on a phone) and :mod:`atelier_tools.privacy`
+  (no widget state, no thebe).
 * Printable handouts and answer keys (:mod:`atelier_tools.handouts`): written into ``fiches/``
   before the sources are read; after the HTML is written, each module's figure is copied
   into its handout.
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import accessibility, activities, calendar_pages, durations, french_ui, privacy, progress, render
+from . import accessibility, activities, calendar_pages, durations, french_ui, privacy, progress, readable, render
 
 GENERATED = "_generated"
 #: The accessibility statement; the RGAA asks every page to link to it, with the conformity
@@ -139,7 +140,7 @@ def _build_finished(app, exception):
             f"fiche du module {module_id} : figure 1 introuvable dans la page du module (modules/{module_id}.html)")
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        new = privacy.clean(accessibility.fix(french_ui.translate(text)))
+        new = privacy.clean(readable.fix(accessibility.fix(french_ui.translate(text))))
         if new != text:
             page.write_text(new, encoding="utf-8")
     accessibility.fix_static(app.outdir)

@@ -72,6 +72,7 @@ __all__ = [
     "parse_number",
     "register",
     "show_answer",
+    "waiting_for_answer",
 ]
 
 _ID = re.compile(r"^(\d\d)-\d+$")
@@ -86,19 +87,46 @@ class Feedback:
     message: str
     #: Set by :func:`check` when the checker itself failed (a bug, never the learner's fault).
     crashed: bool = False
+    #: The answer is still the placeholder ``...``: no verdict yet, only what to do (the static
+    #: book shows every exercise in this state, before anyone has answered).
+    pending: bool = False
 
     def __bool__(self) -> bool:
         return self.ok
 
+    def _head(self) -> tuple[str, str, str]:
+        if self.ok:
+            return "#1b7837", "✔", "Réussi"
+        if self.pending:
+            return "#4a6a8a", "✎", "À vous"
+        return "#b35806", "✘", "Pas encore"
+
     def _repr_html_(self) -> str:
-        colour, mark, head = ("#1b7837", "✔", "Réussi") if self.ok else ("#b35806", "✘", "Pas encore")
+        colour, mark, head = self._head()
         return (
             f'<div role="status" style="border-left:.35em solid {colour};padding:.2em .7em">'
-            f"<strong>{mark} {head}\u00a0:</strong> {html.escape(self.message)}</div>"
+            f'<strong><span aria-hidden="true">{mark}</span> {head}\u00a0:</strong> {html.escape(self.message)}</div>'
         )
 
     def __repr__(self) -> str:
-        return f"{'✔ Réussi' if self.ok else '✘ Pas encore'} : {self.message}"
+        _, mark, head = self._head()
+        return f"{mark} {head} : {self.message}"
+
+
+#: What to do while the answer is still ``...`` (neutral: nobody has answered yet).
+PLACEHOLDER_MESSAGE = (
+    "Remplacez «\u00a0...\u00a0» par votre réponse dans la cellule précédente, exécutez-la, puis relancez "
+    "cette vérification (il faut pour cela JupyterLab ou Binder). Sans exécuter de code, vous pouvez "
+    "chercher la réponse de tête puis la comparer à la solution, plus bas."
+)
+
+
+def waiting_for_answer(hint: str = "") -> Feedback:
+    """The feedback for an answer still left as ``...``: no verdict, what to do (and ``hint``)."""
+    if not isinstance(hint, str):
+        raise AtelierError(f"« hint » doit être un texte ; vous avez donné {describe(hint)}.")
+    message = PLACEHOLDER_MESSAGE if not hint.strip() else f"{PLACEHOLDER_MESSAGE} {hint.strip()}"
+    return Feedback(False, message, pending=True)
 
 
 def show_answer(value, limit: int = 60) -> str:
@@ -166,7 +194,7 @@ def choice_check(answer, options: dict[str, tuple[bool, str]]) -> "Feedback":
     letters = "".join(options)
     listed = ", ".join(f"«\u00a0{k.upper()}\u00a0»" for k in options)
     if answer is ...:
-        return Feedback(False, "Remplacez « ... » par votre réponse.")
+        return waiting_for_answer()
     letter = parse_letter(answer, letters)
     if letter is None:
         return Feedback(False, (
@@ -223,7 +251,7 @@ def check(exercise_id: str, answer: Any = ...) -> Feedback:
             f"L'exercice « {exercise_id} » n'existe pas. Vérifiez le numéro indiqué dans l'énoncé."
         )
     if answer is ...:
-        result = Feedback(False, "Remplacez « ... » par votre réponse dans la cellule précédente, exécutez-la, puis relancez cette vérification.")
+        result = waiting_for_answer()
     else:
         try:
             result = func(answer)

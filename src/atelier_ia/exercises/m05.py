@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from . import Feedback, choice_check, parse_number, register
+from . import Feedback, choice_check, parse_number, register, waiting_for_answer
 from . import show_answer as _show
 
 __all__ = [
@@ -74,7 +74,7 @@ def _fr(x: float, digits: int = 0) -> str:
 def check_05_1(answer) -> Feedback:
     expected = premium_05_1()
     if answer is ...:
-        return Feedback(False, "Remplacez « ... » par votre réponse.")
+        return waiting_for_answer()
     number = parse_number(answer)
     if number is None or not math.isfinite(number):
         return Feedback(False, f"On attend un nombre de pourcents, par exemple 25, pas {_show(answer)}.")

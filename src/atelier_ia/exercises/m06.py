@@ -8,7 +8,7 @@ functions, never written by hand.
 
 from __future__ import annotations
 
-from . import Feedback, choice_check, normalise_text, parse_number, register
+from . import Feedback, choice_check, normalise_text, parse_number, register, waiting_for_answer
 from . import show_answer as _show
 
 __all__ = [
@@ -93,7 +93,7 @@ def check_06_2(answer) -> Feedback:
 
     expected = assess(CHATBOT_FACTS).tier
     if answer is ...:
-        return Feedback(False, "Remplacez «\u00a0...\u00a0» par le niveau de risque que renvoie le guide.")
+        return waiting_for_answer("On attend le niveau de risque que renvoie le guide.")
     if hasattr(answer, "tier") and hasattr(answer, "questions"):
         if answer.questions:
             return Feedback(False, (

@@ -147,11 +147,11 @@ def check_07_2(answer) -> Feedback:
         return Feedback(False, (
             f"À {french_percent(value, 0)}, le détecteur trouve encore la marque (score z = "
             f"{french_number(z[round(value, 2)], 1)}). Regardez la colonne «{NBSP}tatouage détecté{NBSP}» : "
-            "cherchez la première ligne où elle vaut False."
+            "cherchez la première ligne où elle vaut «\u00a0non\u00a0»."
         ))
     return Feedback(False, (
         f"À {french_percent(value, 0)}, la marque a bien disparu, mais elle disparaît déjà plus tôt : cherchez la plus petite part "
-        "pour laquelle «\u00a0tatouage détecté\u00a0» vaut False."
+        "pour laquelle «\u00a0tatouage détecté\u00a0» vaut «\u00a0non\u00a0»."
     ))
 
 
