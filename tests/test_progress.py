@@ -12,6 +12,7 @@ from urllib.parse import unquote_plus
 
 import pytest
 import yaml
+from conftest import is_local, local_only
 
 from atelier_ia.course import load_catalogue
 from atelier_ia.paths import data_dir
@@ -19,7 +20,6 @@ from atelier_ia.quiz import load_quiz, quiz_html
 from atelier_ia.quiz.render import PROGRESS_CHOICE_KEY, PROGRESS_KEY, TXT
 from atelier_ia.timeline import french_date
 from atelier_tools import privacy, progress, render
-from conftest import is_local, local_only
 
 CAT = load_catalogue()
 MODULE = "00-prise-en-main"

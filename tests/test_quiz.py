@@ -191,6 +191,7 @@ def _all_quizzes():
 
 def test_options_are_shuffled_so_position_tells_nothing():
     import yaml
+
     from atelier_ia.paths import data_dir
 
     positions = []

@@ -13,7 +13,6 @@ import yaml
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError
-from atelier_ia.fmt import french_number
 from atelier_ia.paths import data_dir, repo_root
 
 NBSP = "\u00a0"
@@ -205,6 +204,11 @@ def load_notes(module_id: str) -> dict | None:
     return data
 
 
+def _table_cell(text) -> str:
+    """A value on one line, its pipes escaped, for a Markdown table cell (« — » when empty)."""
+    return " ".join(str(text or "—").split()).replace("|", "\\|")
+
+
 def trainer_notes(cat: Catalogue) -> str:
     """Facilitator notes of every available module, with section timings from its content."""
     from . import durations
@@ -229,8 +233,8 @@ def trainer_notes(cat: Catalogue) -> str:
                         f"(sections : {', '.join(titles)})."
                     )
                 s = titles[sid]
-                cell = lambda t: " ".join(str(t or "—").split()).replace("|", "\\|")
-                parts.append(f"| {s.title} | {duration(max(1, round(s.minutes)))} | {cell(entry.get('projeter'))} | {cell(entry.get('note'))} |")
+                parts.append(f"| {s.title} | {duration(max(1, round(s.minutes)))} | {_table_cell(entry.get('projeter'))} "
+                             f"| {_table_cell(entry.get('note'))} |")
             parts.append("")
         if notes.get("idees_recues"):
             parts.append("**Idées reçues fréquentes**\n")

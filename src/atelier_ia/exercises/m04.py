@@ -38,7 +38,7 @@ def _fr(text: str) -> str:
     return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
 
 
-def Feedback(ok: bool, message: str) -> _Feedback:  # noqa: N802 - same call as the shared class
+def Feedback(ok: bool, message: str) -> _Feedback:  # capitalised: the same call as the shared class
     return _Feedback(ok, _fr(message))
 
 #: Each exercise's parameters, written once: the notebook reads this dict.

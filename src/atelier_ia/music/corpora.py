@@ -146,7 +146,7 @@ CORPORA = tuple(_INFO)
 
 def _music21():
     try:
-        import music21  # noqa: F401 — imported here: ~0.5 s, only when a corpus is loaded
+        import music21  # imported here: ~0.5 s, only when a corpus is loaded
     except ImportError:  # pragma: no cover - depends on the installation
         raise AtelierError(
             "Le paquet music21 n'est pas installé, or il fournit les partitions des corpus. "
