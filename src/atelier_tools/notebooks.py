@@ -57,7 +57,7 @@ def _run_checked(path: Path, env: dict | None = None) -> dict[str, str]:
 
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
-    client.execute(env=env)
+    client.execute(**({"env": env} if env is not None else {}))
     found = {}
     for cell in nb.cells:
         if checked(cell):

@@ -80,6 +80,8 @@ def pytest_collection_modifyitems(session, config, items):
     for item in items:
         cell = getattr(item, "cell", None)
         options = getattr(item, "options", None)
+        if cell is not None and options is not None:
+            item.add_marker(pytest.mark.notebooks)  # an nbval cell: make test-rapide leaves it out
         if cell is None or not options or not options.get("check"):
             continue
         if table is None:
