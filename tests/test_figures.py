@@ -56,6 +56,7 @@ FRESH_KERNEL_CELLS = [
 ]
 
 
+@pytest.mark.notebooks
 def test_library_figures_show_as_images_in_a_fresh_kernel():
     """No %matplotlib inline, no pyplot: every library figure still reaches the page as a PNG."""
     nbformat = pytest.importorskip("nbformat")
