@@ -314,7 +314,7 @@ EXAMPLES = {
     "atelier_ia.music.notes.note_name": lambda: dict(pitch=60),
     "atelier_ia.music.notes.duration_name": lambda: dict(quarters=1.5),
     "atelier_ia.music.notes.describe_melody": lambda: dict(melody=MELODY, tempo=100),
-    "atelier_ia.music.corpora.MelodyCorpus": lambda: dict(name="x", label="x", melodies=MELODIES, titles=["a", "b"],
+    "atelier_ia.music.notes.MelodyCorpus": lambda: dict(name="x", label="x", melodies=MELODIES, titles=["a", "b"],
                                                          source="s", licence="l"),
     "atelier_ia.music.corpora.load_corpus": lambda: dict(name="trad", size=2, transpose=True),
     "atelier_ia.music.markov.MarkovMelody": lambda: dict(order=1, mode="interval"),

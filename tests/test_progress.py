@@ -41,7 +41,7 @@ def test_build_time_totals_match_the_quiz_files():
     for m in CAT.available:
         files = [data_dir() / "quiz" / f"{m.id}.yml", data_dir() / "quiz" / f"{m.id}-sans-code.yml"]
         assert totals[m.id] == sum(_questions_in(f) for f in files if f.is_file()), m.id
-    carte = render.course_map(CAT)
+    carte = progress.course_map(CAT)
     for mid, n in totals.items():
         assert f'data-module="{mid}" data-total="{n}"' in carte
     blob = re.search(r'<script type="application/json" id="aip-data">(.*?)</script>', carte).group(1)

@@ -58,7 +58,7 @@ def generate(srcdir: Path) -> dict[str, str]:
     fmt = render.SESSION_FORMATS["formation-3h"]
     plan_3h, _ = render.session_plan(cat, "formation-3h", fmt["debut"], fmt["duree"], fmt["accueil"], fmt["fin"])
     files = {
-        "carte.md": render.course_map(cat),
+        "carte.md": progress.course_map(cat),
         "tableau-modules.md": render.modules_table(cat),
         "parcours.md": render.pathways_markdown(cat),
         "chaines.md": render.prerequisite_chains(cat),
