@@ -1,8 +1,8 @@
-"""Shared fixtures and the nbval expected-output mechanism.
+"""Shared fixtures: the book built once per run, its loopback server, Chromium, the Littré.
 
-Notebooks are stored without outputs, so a cell tagged ``nbval-check-output`` gets its
-expected output from ``tests/notebook_outputs.yml`` (notebook path → cell id → text) just
-before nbval runs it. A checked cell without an expectation fails.
+The expected outputs of the notebooks' checked cells are applied by the pytest plugin
+``atelier_tools.pytest_outputs`` (loaded from ``pyproject.toml``), so that a notebook run
+alone is checked too.
 """
 
 from __future__ import annotations
@@ -15,34 +15,18 @@ import sys
 import threading
 from pathlib import Path
 
-import nbformat
 import pytest
-import yaml
+
+from atelier_tools import pytest_outputs
+from atelier_tools.fiches import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = ROOT / "tests" / "notebook_outputs.yml"
 
 
 def load_expected() -> dict:
-    return yaml.safe_load(EXPECTED.read_text(encoding="utf-8")) or {}
-
-
-def pytest_collection_modifyitems(session, config, items):
-    expected = load_expected()
-    for item in items:
-        cell = getattr(item, "cell", None)
-        options = getattr(item, "options", None)
-        if cell is None or not options or not options.get("check"):
-            continue
-        rel = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
-        text = expected.get(rel, {}).get(cell.get("id"))
-        if text is None:
-            raise pytest.UsageError(
-                f"{rel}, cellule {cell.get('id')} : étiquetée nbval-check-output mais sans sortie attendue "
-                f"dans tests/notebook_outputs.yml."
-            )
-        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
-        cell.execution_count = 1  # nbval compares only cells that were "run"
+    """``tests/notebook_outputs.yml``; the plugin ``atelier_tools.pytest_outputs`` applies it."""
+    return pytest_outputs.load_expected(EXPECTED)
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +36,9 @@ def built_book(tmp_path_factory) -> Path:
     jb = Path(sys.executable).with_name("jupyter-book")
     proc = subprocess.run(
         [str(jb), "build", str(ROOT), "--path-output", str(out), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html"],
-        capture_output=True, text=True, timeout=900,
+        # The bound only stops a hung kernel: on a shared 2-core machine (seven jobs at once) the
+        # build took over 15 minutes.
+        capture_output=True, text=True, timeout=3600,
     )
     if proc.returncode != 0:
         pytest.fail("La construction du livre a échoué :\n" + proc.stdout[-6000:] + proc.stderr[-6000:])
@@ -85,26 +71,20 @@ def chromium_path() -> str | None:
 def littre():
     """Tests that read the Debian Littré: skipped with a French reason where it is absent,
     except in CI (``CI=true``), where ``.ci/run`` installs it and its absence is a failure."""
-    import os
-
     from atelier_ia.corpus import littre_available
 
     if not littre_available():
         message = ("le dictionnaire Littré de Debian n'est pas installé (sudo apt install stardict-xmlittre) : "
                    "ce test lit ses citations")
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        if pytest_outputs.in_ci():
             pytest.fail("En intégration continue, " + message + " ; .ci/run devait l'installer.")
         pytest.skip("Test ignoré : " + message + ".")
 
 
-#: Debian's Chromium, headless, with nothing that reaches outside this machine: the same
-#: options as ``make fiches``.
-from atelier_tools.fiches import CHROMIUM_ARGS  # noqa: E402
-
-
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium driven by Playwright (no browser download), one per test module."""
+    """Debian's Chromium driven by Playwright (no browser download), one per test module,
+    headless, with nothing that reaches outside this machine: the options of ``make fiches``."""
     exe = chromium_path()
     if exe is None:
         pytest.fail("Chromium est introuvable : installez le paquet Debian « chromium » (.ci/run le fait).")

@@ -60,7 +60,7 @@ def run_cells(nb, replacements: dict[str, str], cwd: Path) -> dict:
             for tag in cell.get("metadata", {}).get("tags", []):
                 if tag in replacements:
                     source = replacements[tag]
-            source = "\n".join(l for l in source.splitlines() if not l.lstrip().startswith(("%", "!")))
+            source = "\n".join(ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!")))
             exec(compile(source, f"<cell {cell.get('id')}>", "exec"), namespace)
     finally:
         os.chdir(old)

@@ -7,11 +7,9 @@ download at run time); it runs in Debian's Chromium through Playwright.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-
 from conftest import local_only
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]

@@ -14,8 +14,6 @@ they are added. Known failures in modules that other sessions own are listed in 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import copy
 import datetime as dt
 import functools
@@ -28,6 +26,7 @@ import pkgutil
 import re
 import signal
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -126,7 +125,7 @@ def _axes():
     return new_figure()[1]
 
 
-def _text_file(tmp=[]):  # noqa: B006 - one file for the session
+def _text_file(tmp=[]):  # the default list is deliberate: it keeps one file for the session
     if not tmp:
         import tempfile
         from pathlib import Path
@@ -321,7 +320,7 @@ EXAMPLES = {
     "atelier_ia.music.notes.note_name": lambda: dict(pitch=60),
     "atelier_ia.music.notes.duration_name": lambda: dict(quarters=1.5),
     "atelier_ia.music.notes.describe_melody": lambda: dict(melody=MELODY, tempo=100),
-    "atelier_ia.music.corpora.MelodyCorpus": lambda: dict(name="x", label="x", melodies=MELODIES, titles=["a", "b"],
+    "atelier_ia.music.notes.MelodyCorpus": lambda: dict(name="x", label="x", melodies=MELODIES, titles=["a", "b"],
                                                          source="s", licence="l"),
     "atelier_ia.music.corpora.load_corpus": lambda: dict(name="trad", size=2, transpose=True),
     "atelier_ia.music.markov.MarkovMelody": lambda: dict(order=1, mode="interval"),
@@ -623,7 +622,7 @@ def _call(key: str, kwargs: dict, what: str):
     for name, value in kwargs.items():
         try:
             before[name] = copy.deepcopy(value)
-        except Exception:  # noqa: BLE001 - not copyable: not compared
+        except Exception:  # any error: not copyable: not compared
             pass
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
@@ -634,7 +633,7 @@ def _call(key: str, kwargs: dict, what: str):
         pass
     except _Hang:
         pytest.fail(f"{key}({what}) : plus de {TIME_LIMIT} s, l'appel ne rend pas la main")
-    except Exception as exc:  # noqa: BLE001 - the point of the test
+    except Exception as exc:  # any error: the point of the test
         pytest.fail(f"{key}({what}) lève {type(exc).__name__} au lieu d'une AtelierError en français : {exc}")
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from atelier_ia.course import load_catalogue
-from atelier_tools import french_ui, privacy
 from atelier_ia.quiz import load_quiz
+from atelier_tools import french_ui, privacy
 
 pytestmark = pytest.mark.book
 

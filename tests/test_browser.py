@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-
 import pytest
-
 from conftest import is_local, local_only
-
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -156,9 +153,8 @@ def python_states(module: str, demos) -> dict:
     import os
 
     import nbformat
-    from nbclient import NotebookClient
-
     from conftest import ROOT
+    from nbclient import NotebookClient
 
     path = ROOT / "modules" / f"{module}.ipynb"
     nb = nbformat.read(path, as_version=4)

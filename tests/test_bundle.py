@@ -148,9 +148,34 @@ def test_a_pin_without_wheel_for_a_platform_is_reported_and_the_others_still_com
         return subprocess.CompletedProcess(args, 0, "", "")
 
     monkeypatch.setattr(bundle, "_pip", fake_pip)
-    missing = bundle.download_wheels(["numpy==2.0.0", "scipy==1.17.1", "six==1.17.0"], tmp_path, "macosx_13_0_x86_64", "3.11")
+    missing = bundle.download_wheels(["numpy==2.0.0", "scipy==1.17.1", "six==1.17.0"], tmp_path, "macosx_13_0_x86_64", "3.11",
+                                     cache=tmp_path / "cache")
     assert missing == ["scipy==1.17.1"]
     assert calls[-1] == ["numpy==2.0.0", "six==1.17.0"]
     report = bundle.PlatformReport("macosx_13_0_x86_64", bundle.platform_label("macosx_13_0_x86_64"), 3, missing)
     readme = bundle.lisez_moi("CPython 3.11", "3.11", [report], 2, 1000)
     assert "INCOMPLET, il manque scipy==1.17.1" in readme and "processeur Intel" in readme
+
+
+def test_a_cached_wheel_is_not_downloaded_again_and_a_downloaded_one_is_kept(monkeypatch, tmp_path):
+    cache, dest = tmp_path / "cache", tmp_path / "wheels"
+    shelf = cache / "macosx_13_0_x86_64-py3.11"
+    shelf.mkdir(parents=True)
+    dest.mkdir()
+    (shelf / "six-1.17.0-py2.py3-none-any.whl").write_bytes(b"six")
+    calls = []
+
+    def fake_pip(*args, quiet=True):
+        todo = Path(args[args.index("-r") + 1]).read_text(encoding="utf-8").split()
+        calls.append(todo)
+        (dest / "numpy-2.0.0-cp311-cp311-macosx_10_9_x86_64.whl").write_bytes(b"numpy")
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(bundle, "_pip", fake_pip)
+    assert bundle.download_wheels(["numpy==2.0.0", "Six==1.17.0"], dest, "macosx_13_0_x86_64", "3.11", cache=cache) == []
+    assert calls == [["numpy==2.0.0"]], "six est déjà dans le cache : seul numpy est téléchargé"
+    assert (dest / "six-1.17.0-py2.py3-none-any.whl").read_bytes() == b"six"
+    assert (shelf / "numpy-2.0.0-cp311-cp311-macosx_10_9_x86_64.whl").read_bytes() == b"numpy"
+    calls.clear()
+    assert bundle.download_wheels(["numpy==2.0.0"], tmp_path, "macosx_13_0_x86_64", "3.11", cache=cache) == []
+    assert calls == [], "tout est dans le cache : aucun téléchargement"

@@ -15,12 +15,12 @@ import re
 
 import pytest
 import yaml
+from notebook_tools import ROOT
 
 from atelier_ia import AtelierError, aiact, datedfacts
 from atelier_ia.paths import data_file
 from atelier_ia.timeline import build_date, to_date
 from atelier_tools import calendar_pages, sync
-from notebook_tools import ROOT
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")

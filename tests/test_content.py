@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import load_expected
+from notebook_tools import ROOT, notebooks, read
 
 from atelier_ia.course import load_catalogue
 from atelier_ia.quiz import load_quiz
 from atelier_tools.notebooks import checked
-from conftest import load_expected
-from notebook_tools import ROOT, notebooks, read
 
 CATALOGUE = load_catalogue()
 ALL_NOTEBOOKS = notebooks("modules") + notebooks("exercises")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from atelier_ia import AtelierError
-from atelier_ia import corpus
-from atelier_ia.corpus import AUTHORS, fallback_corpus, littre_available, load_author, load_text_file
+from atelier_ia import AtelierError, corpus
+from atelier_ia.corpus import fallback_corpus, littre_available, load_author, load_text_file
 
 
 def test_littre_is_installed_where_the_course_is_tested(littre):

@@ -9,8 +9,8 @@ import yaml
 
 from atelier_ia import AtelierError
 from atelier_ia.course import load_catalogue, parse_catalogue
-from atelier_tools.render import modules_table, pathways_markdown
 from atelier_ia.paths import data_dir, data_file
+from atelier_tools.render import modules_table, pathways_markdown
 
 
 def raw():

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 import re
+import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from notebook_tools import ROOT, exercise_labels, notebooks, read, run_cells, solutions
 
-from atelier_ia import AtelierError
-from atelier_ia.exercises import RESULTS, Feedback, check, known_exercises
-from notebook_tools import exercise_labels, notebooks, read, run_cells, solutions
+from atelier_ia import AtelierError, petitmodele
+from atelier_ia.exercises import RESULTS, Feedback, check, known_exercises, normalise_text, parse_letter, parse_number
 
 EXERCISE_NOTEBOOKS = notebooks("exercises")
 
@@ -102,17 +107,6 @@ def test_solutions_pass_their_checks_and_blank_answers_do_not(path):
 # --------------------------------------------------------------------------- one definition
 
 
-import ast
-import inspect
-import textwrap
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from atelier_ia import petitmodele
-from atelier_ia.exercises import normalise_text, parse_letter, parse_number
-from notebook_tools import ROOT
-
 MODULE_00 = ROOT / "modules" / "00-prise-en-main.ipynb"
 
 
@@ -182,7 +176,10 @@ def test_module_00_longest_copy_matches_the_library(generated, source):
 
     found = _plus_long_emprunt()(generated, source)
     assert found in generated and found in source
-    as_notes = lambda text: [(60 + "ab c".index(ch), 1.0) for ch in text]  # noqa: E731
+
+    def as_notes(text):
+        return [(60 + "ab c".index(ch), 1.0) for ch in text]
+
     length, _ = longest_shared_passage(as_notes(generated), [as_notes(source)])
     assert len(found) == length
 

@@ -43,7 +43,7 @@ def book(tmp_path):
 
 def test_collect_finds_every_external_link_with_its_page_and_text(book):
     links = el.collect(book)
-    assert {(l.url, l.page, l.text) for l in links} == {
+    assert {(link.url, link.page, link.text) for link in links} == {
         ("https://exemple.org/vivant", "sous/page.html", "un lien vivant"),
         ("https://exemple.org/vivant", "intro.html", "encore"),
         ("https://exemple.org/mort", "sous/page.html", "un lien mort"),
@@ -53,7 +53,7 @@ def test_collect_finds_every_external_link_with_its_page_and_text(book):
 
 
 def test_check_reports_a_broken_link_as_broken_and_falls_back_to_get(book):
-    statuses = el.check_all([l.url for l in el.collect(book)] + ["https://injoignable.example/"], fetch=fake_fetch)
+    statuses = el.check_all([link.url for link in el.collect(book)] + ["https://injoignable.example/"], fetch=fake_fetch)
     assert statuses["https://exemple.org/vivant"].ok is True
     assert statuses["https://exemple.org/tete"].ok is True  # HEAD refused, GET answers
     assert statuses["https://exemple.org/mort"] == el.Status(False, 404, "cassé (404)")
@@ -92,13 +92,13 @@ def test_missing_book_is_a_french_error(tmp_path, capsys):
 @pytest.mark.book
 def test_collect_on_the_built_book(built_book, tmp_path):
     links = el.collect(built_book)
-    pages = {l.page for l in links}
+    pages = {link.page for link in links}
     assert "annexes/bibliographie.html" in pages, "les références de la bibliographie ont des liens"
-    assert all(l.url.startswith(("http://", "https://")) for l in links)
-    assert not any("127.0.0.1" in l.url or "localhost" in l.url for l in links)
+    assert all(link.url.startswith(("http://", "https://")) for link in links)
+    assert not any("127.0.0.1" in link.url or "localhost" in link.url for link in links)
     # the theme's repository button is listed on every page, with a text to recognise it
-    repo = [l for l in links if l.url.startswith("https://github.com/atelier-ia-culture/atelier-ia-culture")]
-    assert repo and all(l.text for l in repo)
+    repo = [link for link in links if link.url.startswith("https://github.com/atelier-ia-culture/atelier-ia-culture")]
+    assert repo and all(link.text for link in repo)
     md, js = el.write_report(links, None, tmp_path)
-    assert md.read_text(encoding="utf-8").count(el.NOT_CHECKED) == len({l.url for l in links})
+    assert md.read_text(encoding="utf-8").count(el.NOT_CHECKED) == len({link.url for link in links})
     assert len(json.loads(js.read_text(encoding="utf-8"))) == len(links)

@@ -14,13 +14,12 @@ import re
 
 import pandas as pd
 import pytest
+from notebook_tools import ROOT, read
 
 from atelier_ia import AtelierError
 from atelier_ia.paths import data_file
 from atelier_ia.quiz import load_quiz
-from atelier_ia.timeline import (PAST, POSTPONED, UPCOMING, build_date, french_date, status, to_date,
-                                 with_status)
-from notebook_tools import ROOT, read
+from atelier_ia.timeline import PAST, POSTPONED, UPCOMING, build_date, french_date, status, to_date, with_status
 
 #: Report, synthèse p. 4-5, read with the table p. 124-127 (see the module docstring).
 REPORT_PRIORITIES = {1, 12, 14, 15, 16, 19, 22}

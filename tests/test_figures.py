@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
@@ -59,6 +56,7 @@ FRESH_KERNEL_CELLS = [
 ]
 
 
+@pytest.mark.notebooks
 def test_library_figures_show_as_images_in_a_fresh_kernel():
     """No %matplotlib inline, no pyplot: every library figure still reaches the page as a PNG."""
     nbformat = pytest.importorskip("nbformat")
@@ -74,8 +72,7 @@ def test_library_figures_show_as_images_in_a_fresh_kernel():
 
 
 def test_every_library_figure_is_a_course_figure():
-    from atelier_ia.images import (filmstrip_figure, grid_figure, ideal_denoiser, nearest_figure,
-                                   nearest_training, noising_figure)
+    from atelier_ia.images import filmstrip_figure, grid_figure, ideal_denoiser, nearest_figure, nearest_training, noising_figure
     from atelier_ia.music import pianoroll_figure
 
     images = np.linspace(-1, 1, 5 * 16).reshape(5, 4, 4)

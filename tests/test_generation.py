@@ -7,12 +7,12 @@ import re
 
 import pytest
 import yaml
+from notebook_tools import notebooks, read
 
 from atelier_ia import AtelierError
 from atelier_ia.course import load_catalogue, parse_catalogue
 from atelier_ia.paths import data_dir, repo_root
 from atelier_tools import durations, render, sync
-from notebook_tools import notebooks, read
 
 CAT = load_catalogue()
 ROOT = repo_root()

@@ -20,7 +20,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = [pytest.mark.browser]
@@ -251,7 +250,7 @@ def test_exercises_00_run_and_hide_their_solutions(browser, lab):
         for label in ("00-1", "00-2", "00-3", "00-4"):
             assert f"({label})" in seen, f"le titre de l'exercice {label} porte son numéro de vérification"
         whole = page.locator(".jp-NotebookPanel").inner_text()  # code, outputs and text as displayed
-        solution_lines = {label: [l for l in code.strip().splitlines() if l.startswith("reponse_")][0] for label, code in sols.items()}
+        solution_lines = {label: [ln for ln in code.strip().splitlines() if ln.startswith("reponse_")][0] for label, code in sols.items()}
         assert len(solution_lines) == 4
         for label, line in solution_lines.items():
             assert line not in whole, f"{label} : la solution se lit avant d'être demandée ({line!r})"
@@ -295,7 +294,7 @@ def test_other_notebooks_read_without_markup_or_visible_solutions(browser, lab, 
         assert raw == [], f"balisage MyST brut visible : {raw[:3]}"
         whole = page.locator(".jp-NotebookPanel").inner_text()
         for label, code in solutions(read(ROOT / notebook)).items():
-            line = [l for l in code.strip().splitlines() if l.startswith("reponse_")][0]
+            line = [ln for ln in code.strip().splitlines() if ln.startswith("reponse_")][0]
             assert line not in whole, f"{label} : la solution se lit avant d'être demandée ({line!r})"
         _shot(page, notebook.replace("/", "-").split("-")[0] + "-" + notebook.split("/")[-1].split("-")[0])
     finally:

@@ -18,8 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atelier_ia import AtelierError
-from atelier_ia import law
+from atelier_ia import AtelierError, law
 from atelier_ia.law import LIMITS, PublicDomainResult, Uncertain, is_public_domain, public_domain, public_domain_year
 from atelier_ia.paths import data_file
 

@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atelier_ia import AtelierError
-from atelier_ia import licences
+from atelier_ia import AtelierError, licences
 from atelier_ia.licences import (
     CATEGORIES,
     audit_licences,

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import matplotlib
+import ast
+import json
+import re
+from html import unescape
+from pathlib import Path
 
-matplotlib.use("Agg")
+import matplotlib
+import nbformat
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from atelier_ia import AtelierError
-from atelier_ia.live import Choice, LiveDemo, Slider
+from atelier_ia import AtelierError, live
+from atelier_ia.live import Choice, LiveDemo, Melody, Slider, static_html
+
+matplotlib.use("Agg")
 
 
 def repeat(word="la", n=2):
@@ -116,13 +123,6 @@ def test_caption_writes_decimals_the_french_way():
 
 
 # --------------------------------------------------------------------------- precomputed grid
-
-import json
-import re
-from html import unescape
-
-from atelier_ia import live
-from atelier_ia.live import Melody, static_html
 
 
 def echo(graine=0, mot="la", temperature=1.0):
@@ -310,10 +310,6 @@ def test_a_jupyter_server_kernel_skips_the_books_states(monkeypatch):
 
 # --------------------------------------------------------------------------- no-code twins
 
-import ast
-from pathlib import Path
-
-import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_CODE_MODULES = [m.id for m in __import__("atelier_ia.course", fromlist=["load_catalogue"]).load_catalogue().available]

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from atelier_ia import AtelierError
 from atelier_ia.memorisation import SharedRun, longest_shared_run
+from atelier_ia.text import join_words, word_tokens
 
 
 def _brute_force(generated, sources):
@@ -74,11 +79,6 @@ def test_bad_input(generated, sources, expected):
 # Modules may show learners their own short version of the algorithm; it must then give the same
 # answer as the library's (issue 7: one algorithm, or proven identical).
 
-import ast  # noqa: E402
-import json  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from atelier_ia.text import join_words, word_tokens  # noqa: E402
 
 MODULES = Path(__file__).resolve().parents[1] / "modules"
 
@@ -91,7 +91,7 @@ def _notebook_functions(name: str):
             source = "".join(cell["source"]) if cell["cell_type"] == "code" else ""
             if f"def {name}(" not in source:
                 continue
-            tree = ast.parse("\n".join(l for l in source.splitlines() if not l.lstrip().startswith(("%", "!"))))
+            tree = ast.parse("\n".join(ln for ln in source.splitlines() if not ln.lstrip().startswith(("%", "!"))))
             defs = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == name]
             import atelier_ia.validation as validation
 
@@ -120,5 +120,7 @@ def test_notebook_version_agrees_with_the_library(notebook, copy, generated, sou
     if notebook.startswith("00"):  # letters, the run itself
         assert shown == longest_shared_run(generated, source).run
     else:  # words, joined back into text
-        words = lambda t: [w for w in word_tokens(t) if w != "\n"]  # noqa: E731
+        def words(t):
+            return [w for w in word_tokens(t) if w != "\n"]
+
         assert shown == join_words(longest_shared_run(words(generated), [words(source)]).run)

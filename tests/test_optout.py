@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import re
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atelier_ia import AtelierError
-from atelier_ia import optout
+from atelier_ia import AtelierError, optout
 from atelier_ia.optout import (
     AI_CRAWLERS,
     check_reservation,

@@ -12,14 +12,14 @@ from urllib.parse import unquote_plus
 
 import pytest
 import yaml
+from conftest import is_local, local_only
 
 from atelier_ia.course import load_catalogue
 from atelier_ia.paths import data_dir
 from atelier_ia.quiz import load_quiz, quiz_html
 from atelier_ia.quiz.render import PROGRESS_CHOICE_KEY, PROGRESS_KEY, TXT
 from atelier_ia.timeline import french_date
-from atelier_tools import privacy, progress, render
-from conftest import is_local, local_only
+from atelier_tools import privacy, progress
 
 CAT = load_catalogue()
 MODULE = "00-prise-en-main"
@@ -41,7 +41,7 @@ def test_build_time_totals_match_the_quiz_files():
     for m in CAT.available:
         files = [data_dir() / "quiz" / f"{m.id}.yml", data_dir() / "quiz" / f"{m.id}-sans-code.yml"]
         assert totals[m.id] == sum(_questions_in(f) for f in files if f.is_file()), m.id
-    carte = render.course_map(CAT)
+    carte = progress.course_map(CAT)
     for mid, n in totals.items():
         assert f'data-module="{mid}" data-total="{n}"' in carte
     blob = re.search(r'<script type="application/json" id="aip-data">(.*?)</script>', carte).group(1)

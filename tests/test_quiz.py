@@ -196,6 +196,7 @@ def _all_quizzes():
 
 def test_options_are_shuffled_so_position_tells_nothing():
     import yaml
+
     from atelier_ia.paths import data_dir
 
     positions = []
@@ -282,9 +283,9 @@ def test_a_multiple_answer_question_says_how_many_to_tick_from_its_data():
 
 
 def test_level_is_for_trainers_not_for_learners():
+    from atelier_ia.course import load_catalogue
     from atelier_tools import handouts
     from atelier_tools.render import answer_keys
-    from atelier_ia.course import load_catalogue
 
     cat = load_catalogue()
     m = cat.available[0]

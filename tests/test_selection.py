@@ -104,7 +104,7 @@ def test_book_of_a_selection_shows_only_its_modules(tmp_path):
     out = tmp_path / "livre"
     proc = subprocess.run([str(jb), "build", str(dest), "--path-output", str(out), "--warningiserror", "--nitpick",
                            "--keep-going", "--builder", "html"], cwd=dest, env=_env(dest),
-                          capture_output=True, text=True, timeout=900)
+                          capture_output=True, text=True, timeout=3600)
     assert proc.returncode == 0, "La construction du livre de la sélection a échoué :\n" + proc.stdout[-5000:] + proc.stderr[-3000:]
     html = out / "_build" / "html"
     for m in kept:

@@ -88,7 +88,6 @@ def test_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path):
 def test_every_notebook_is_read_again_at_each_build():
     """An incremental ``make book`` must not keep a module page whose outputs the library
     would now write differently (e.g. an updated quiz script): every notebook is outdated."""
-    from pathlib import Path
     from types import SimpleNamespace
 
     from atelier_tools.book import notebooks_to_reread

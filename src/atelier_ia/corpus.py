@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import AtelierError, describe
-from .paths import data_file, repo_root
 from .fmt import NBSP, french_number
+from .paths import data_file, repo_root
 from .validation import check_int, check_text
 
 __all__ = [

@@ -18,7 +18,6 @@ Every random choice takes a seed; no function changes its arguments.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -360,9 +359,9 @@ def collapse_melody(melodies, generations: int = 5, order: int = 2, temperature:
     in the corpus. The table counts distinct intervals, their entropy and the share of the
     corpus's rare intervals (at most ``rare_max`` occurrences) still heard.
     """
+    from .markov import check_temperature
     from .music import MarkovMelody
     from .music.notes import _check_melodies
-    from .markov import check_temperature
 
     source = _check_melodies(melodies)
     generations = check_int(generations, "generations", 1, 20)

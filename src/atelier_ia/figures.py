@@ -14,8 +14,8 @@ PNG image in any Jupyter kernel, including a fresh one where neither pyplot nor
 
 from __future__ import annotations
 
-import io
 import functools
+import io
 import sys
 
 from .errors import AtelierError, describe

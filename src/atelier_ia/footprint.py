@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .errors import AtelierError, describe
+from .errors import AtelierError
 from .fmt import NBSP, french_number
 from .validation import check_choice, check_int, check_real, check_text
 
@@ -76,7 +76,10 @@ class Range:
         """« de 1,35 à 11,5 Wh (valeur centrale 2,9 Wh) »."""
         if decimals is not None:
             decimals = check_int(decimals, "le nombre de décimales", minimum=0, maximum=6)
-        f = lambda v: french_number(v, decimals)  # noqa: E731
+
+        def f(v):
+            return french_number(v, decimals)
+
         return (f"de {f(self.low)} à {f(self.high)}{NBSP}{self.unit} "
                 f"(valeur centrale {f(self.central)}{NBSP}{self.unit})")
 

@@ -348,7 +348,7 @@ def _term(start_year: int, publication_year: int, music: bool, mpf: bool) -> tup
             steps.append("Auteur mort avant la loi du 14 juillet 1866 (50 ans) : d'autres durées s'appliquaient alors ; l'œuvre est de toute façon dans le domaine public.")
         return legacy, steps
     if legacy <= _DIRECTIVE_DATE:
-        steps.append(f"L'ancienne durée finissait avant le 1er juillet 1995, mais la loi de 1997 (directive 93/98, art. 10) applique les 70 ans aux œuvres encore protégées ce jour-là dans un autre État de l'Union ; par prudence, on retient la date la plus tardive (Cour de cassation, 1re civ., 27 février 2007, à propos de Monet).")
+        steps.append("L'ancienne durée finissait avant le 1er juillet 1995, mais la loi de 1997 (directive 93/98, art. 10) applique les 70 ans aux œuvres encore protégées ce jour-là dans un autre État de l'Union ; par prudence, on retient la date la plus tardive (Cour de cassation, 1re civ., 27 février 2007, à propos de Monet).")
         return modern, steps
     if legacy > modern:
         steps.append("L'ancienne durée est la plus longue et courait encore au 1er juillet 1995 : elle s'applique (Cour de cassation, 1re civ., 27 février 2007).")

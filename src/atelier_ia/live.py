@@ -157,8 +157,7 @@ class Melody:
 
     def __post_init__(self):
         from .music import describe_melody
-        from .music.notes import _check_melody
-        from .music.notes import _check_tempo
+        from .music.notes import _check_melody, _check_tempo
 
         self.notes = [(None if p is None else int(p), float(d)) for p, d in _check_melody(self.notes, "la mélodie")]
         self.tempo = _check_tempo(self.tempo)

@@ -466,7 +466,7 @@ def read_html_meta(html) -> Signal:
     try:
         parser.feed(html)
         parser.close()
-    except Exception:  # noqa: BLE001 - html.parser is lenient; anything left is reported, not raised
+    except Exception:  # any error: html.parser is lenient; anything left is reported, not raised
         return Signal("TDMRep (balise meta HTML)", False, False, None, "page HTML illisible.", [_fr("le code HTML n'a pas pu être lu : donnez la page telle que l'enregistre le navigateur.")])
     problems: list[str] = []
     metas = {m.get("name", "").lower(): m.get("content", "") for m in parser.metas if m.get("name")}

@@ -128,7 +128,7 @@ def check_choice(value, name: str, choices):
     choices = list(choices)
     try:
         found = any(value == c and type(value) is type(c) for c in choices)
-    except Exception:  # noqa: BLE001 - an exotic object that cannot even be compared
+    except Exception:  # any error: an exotic object that cannot even be compared
         found = False
     if not found:
         listed = ", ".join(f"« {c} »" for c in choices)

@@ -145,7 +145,10 @@ def main(argv=None) -> int:
             rows.append((f"plus grosse page (images comprises) : {page}", "", f"{size / 2**20:.2f} Mo", "≤ 2 Mo", "oui" if size / 2**20 <= BUDGET_PAGE_MB else "NON"))
     head = ("mesure", "temps", "mémoire max", "budget", "dans le budget")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(5)]
-    line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"
+
+    def line(r):
+        return "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"
+
     print(line(head))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:

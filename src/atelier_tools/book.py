@@ -22,6 +22,7 @@ import html
 from pathlib import Path
 
 from atelier_ia.course import load_catalogue
+from atelier_ia.fmt import french_number
 
 from . import accessibility, activities, calendar_pages, durations, french_ui, privacy, progress, readable, render
 
@@ -43,7 +44,7 @@ def _estimate_text() -> str:
     return (
         f"- lecture du texte explicatif{render.NBSP}: {durations.WORDS_PER_MINUTE} mots par minute{render.NBSP};\n"
         f"- chaque cellule de code{render.NBSP}: {durations.CODE_CELL_MINUTES:g}{render.NBSP}min (la lire, l'exécuter, regarder le résultat), "
-        f"{render.french_number(durations.HIDDEN_CODE_MINUTES)}{render.NBSP}min si son code est replié dans le livre (on regarde seulement le résultat){render.NBSP};\n"
+        f"{french_number(durations.HIDDEN_CODE_MINUTES)}{render.NBSP}min si son code est replié dans le livre (on regarde seulement le résultat){render.NBSP};\n"
         f"- chaque démonstration interactive ou écoute{render.NBSP}: {durations.DEMO_MINUTES:g}{render.NBSP}min de plus{render.NBSP};\n"
         f"- chaque question de quiz{render.NBSP}: {durations.QUIZ_QUESTION_MINUTES:g}{render.NBSP}min{render.NBSP};\n"
         f"- chaque exercice{render.NBSP}: {durations.EXERCISE_MINUTES:g}{render.NBSP}min, plus la lecture de son énoncé.\n\n"
@@ -58,7 +59,7 @@ def generate(srcdir: Path) -> dict[str, str]:
     fmt = render.SESSION_FORMATS["formation-3h"]
     plan_3h, _ = render.session_plan(cat, "formation-3h", fmt["debut"], fmt["duree"], fmt["accueil"], fmt["fin"])
     files = {
-        "carte.md": render.course_map(cat),
+        "carte.md": progress.course_map(cat),
         "tableau-modules.md": render.modules_table(cat),
         "parcours.md": render.pathways_markdown(cat),
         "chaines.md": render.prerequisite_chains(cat),

@@ -142,16 +142,52 @@ def _have_wheel(dest: Path, pin: str) -> bool:
     return False
 
 
-def download_wheels(pins: list[str], dest: Path, platform: str | None = None, python_version: str | None = None) -> list[str]:
+def wheel_cache() -> Path:
+    """Where the wheels already downloaded wait for the next archive (``ATELIER_IA_WHEELS``, by
+    default ``~/.cache/atelier-ia/wheels``): a locked version never changes, so it is fetched once."""
+    return Path(os.environ.get("ATELIER_IA_WHEELS") or Path.home() / ".cache" / "atelier-ia" / "wheels")
+
+
+def _wheel_pin(whl: Path) -> str:
+    from packaging.utils import parse_wheel_filename
+
+    name, version, _, _ = parse_wheel_filename(whl.name)
+    return f"{name}=={version}"
+
+
+def _canonical(pin: str) -> str:
+    from packaging.utils import canonicalize_name
+    from packaging.version import Version
+
+    name, version = pin.split("==")
+    return f"{canonicalize_name(name)}=={Version(version)}"
+
+
+def _from_cache(todo: list[str], dest: Path, shelf: Path) -> list[str]:
+    """Copy into ``dest`` the cached wheels of ``todo``; return the pins still to download."""
+    wanted = {_canonical(p): p for p in todo}
+    for whl in sorted(shelf.glob("*.whl")) if shelf.is_dir() else []:
+        pin = wanted.pop(_wheel_pin(whl), None)
+        if pin is not None:
+            shutil.copy2(whl, dest / whl.name)
+    return list(wanted.values())
+
+
+def download_wheels(pins: list[str], dest: Path, platform: str | None = None, python_version: str | None = None,
+                    cache: Path | None = None) -> list[str]:
     """Download the wheels of ``pins`` (no dependency resolution: the pins are a full lock)
-    into ``dest``, for this machine or for ``platform``; return the pins that have no wheel."""
+    into ``dest``, for this machine or for ``platform``; return the pins that have no wheel.
+    Wheels found in ``cache`` (one shelf per platform and Python version) are copied instead,
+    and the downloaded ones are kept there."""
     missing: list[str] = []
-    todo = list(pins)
     extra: list[str] = []
+    ver = python_version or f"{sys.version_info.major}.{sys.version_info.minor}"
     if platform:
-        ver = python_version or f"{sys.version_info.major}.{sys.version_info.minor}"
         nodot = ver.replace(".", "")
         extra = ["--platform", platform, "--python-version", ver, "--implementation", "cp", "--abi", f"cp{nodot}"]
+    shelf = (cache if cache is not None else wheel_cache()) / f"{platform or current_platform()}-py{ver}"
+    todo = _from_cache(list(pins), dest, shelf)
+    fetched = {_canonical(p) for p in todo}
     for _ in range(len(pins) + 1):
         if not todo:
             break
@@ -172,6 +208,13 @@ def download_wheels(pins: list[str], dest: Path, platform: str | None = None, py
             )
         todo.remove(found.group(1))
         missing.append(found.group(1))
+    try:
+        shelf.mkdir(parents=True, exist_ok=True)
+        for whl in dest.glob("*.whl"):
+            if _wheel_pin(whl) in fetched:
+                shutil.copy2(whl, shelf / whl.name)
+    except OSError:  # a read-only home: the archive is still right, only slower next time
+        pass
     # a pure-Python wheel already fetched (or built) for another platform serves this one too
     return [pin for pin in missing if not _have_wheel(dest, pin)]
 

@@ -109,7 +109,7 @@ def collect(html_dir: Path) -> list[Link]:
             if _external(href):
                 link = Link(href, rel, text)
                 seen.setdefault((link.url, link.page, link.text), link)
-    return sorted(seen.values(), key=lambda l: (l.url, l.page, l.text))
+    return sorted(seen.values(), key=lambda link: (link.url, link.page, link.text))
 
 
 def _urllib_fetch(url: str, method: str, timeout: float) -> int:
@@ -190,12 +190,12 @@ def write_report(links: list[Link], statuses: dict[str, Status] | None, out_dir:
         lines.append("")
     lines += ["## Toutes les adresses", "", "| Adresse | État | Pages (texte du lien) |", "|---|---|---|"]
     for url, occurrences in by_url.items():
-        where = f"{nbsp}; ".join(f"{l.page} (« {_md_cell(l.text) or 'sans texte'} »)".replace("« ", f"«{nbsp}").replace(" »", f"{nbsp}»")
-                           for l in occurrences)
+        where = f"{nbsp}; ".join(f"{link.page} (« {_md_cell(link.text) or 'sans texte'} »)".replace("« ", f"«{nbsp}").replace(" »", f"{nbsp}»")
+                           for link in occurrences)
         lines.append(f"| <{_md_cell(url)}> | {status(url).label} | {where} |")
     md = out_dir / REPORT_MD
     md.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    data = [dict(asdict(l), ok=status(l.url).ok, code=status(l.url).code, etat=status(l.url).label) for l in links]
+    data = [dict(asdict(link), ok=status(link.url).ok, code=status(link.url).code, etat=status(link.url).label) for link in links]
     js = out_dir / REPORT_JSON
     js.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return md, js
@@ -215,9 +215,9 @@ def main(argv: list[str] | None = None, fetch: Fetch | None = None) -> int:
     links = collect(html_dir)
     out_dir = Path(args.sortie) if args.sortie else html_dir.parent
     online = not args.hors_ligne and (fetch is not None or network_available())
-    statuses = check_all([l.url for l in links], fetch or _urllib_fetch) if online else None
+    statuses = check_all([link.url for link in links], fetch or _urllib_fetch) if online else None
     md, _ = write_report(links, statuses, out_dir)
-    distinct = len({l.url for l in links})
+    distinct = len({link.url for link in links})
     if statuses is None:
         print(f"Pas de réseau\u00a0: {distinct} adresses listées sans vérification dans {md}.")
         return 0

@@ -17,7 +17,6 @@ import json
 import sys
 from pathlib import Path
 
-
 #: JupyterLab's settings overrides for the whole environment.
 OVERRIDES = {"@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"}}
 

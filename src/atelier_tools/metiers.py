@@ -28,8 +28,8 @@ import yaml
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError, describe
-from atelier_ia.quiz.model import Question
 from atelier_ia.paths import data_dir, repo_root
+from atelier_ia.quiz.model import Question
 
 from . import durations
 from .render import NBSP, duration

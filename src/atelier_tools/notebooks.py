@@ -51,21 +51,43 @@ def checked(cell) -> bool:
     )
 
 
-def expected_outputs(path: Path) -> dict[str, str]:
-    """Execute a notebook; return cell id → stdout text of the cells marked NBVAL_CHECK_OUTPUT.
-
-    Used to (re)write ``tests/notebook_outputs.yml`` after a deliberate change: read the
-    diff before committing it, since it is what nbval will hold the notebook to.
-    """
+def _run_checked(path: Path, env: dict | None = None) -> dict[str, str]:
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client.execute(**({"env": env} if env is not None else {}))
     found = {}
     for cell in nb.cells:
         if checked(cell):
             found[cell.id] = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
+    return found
+
+
+def expected_outputs(path: Path) -> dict[str, str | dict[str, str]]:
+    """Execute a notebook; return cell id → stdout text of the cells tagged ``nbval-check-output``.
+
+    A notebook that reads the Littré (``atelier_ia.corpus``) is run a second time as if the
+    Littré were absent; a cell whose output differs then gets both texts,
+    ``{avec-littre: …, sans-littre: …}`` (see :mod:`atelier_tools.pytest_outputs`).
+    Used to (re)write ``tests/notebook_outputs.yml`` after a deliberate change: read the
+    diff before committing it, since it is what the tests will hold the notebook to.
+    """
+    import os
+
+    from atelier_ia.corpus import littre_available
+    from atelier_tools.pytest_outputs import WITH, WITHOUT
+
+    found: dict[str, str | dict[str, str]] = dict(_run_checked(path))
+    if found and "atelier_ia.corpus" in path.read_text(encoding="utf-8"):
+        if not littre_available():
+            raise AtelierError("Ce notebook lit le Littré : installez-le (sudo apt install stardict-xmlittre) "
+                               "pour écrire les sorties attendues avec et sans lui.")
+        env = dict(os.environ, ATELIER_IA_LITTRE=str(path.parent / "littre-absent.dict.dz"))
+        for cid, text in _run_checked(path, env).items():
+            if text != found[cid]:
+                found[cid] = {WITH: found[cid], WITHOUT: text}
     return found
 
 

@@ -32,6 +32,8 @@ from atelier_ia.quiz import load_quiz
 from atelier_ia.quiz.model import LEVELS
 from atelier_ia.quiz.render import KEEP_CSS, PROGRESS_KEY, PROGRESS_VERSION, keep_script, keep_switch_html, progress_slot
 
+from .render import module_link, modules_table, repository_url, themes_list
+
 NBSP = "\u00a0"
 DATA_ID = "aip-data"
 
@@ -81,14 +83,12 @@ def progress_table(cat: Catalogue) -> str:
     """One row per module with quizzes: its score and last activity, filled in by the page's
     script from the browser's storage when the reader keeps their results (« — » without
     JavaScript)."""
-    from .render import _link
-
     totals = quiz_totals(cat)
     rows = ["| N° | Module | Questions réussies (dernier essai) | Dernière activité |", "|---|---|---|---|"]
     for m in cat.modules:
         if m.id in totals:
             mid = html.escape(m.id)
-            rows.append(f'| {m.number} | {_link(m, "myst")} | <span class="aip-prog" data-module="{mid}" '
+            rows.append(f'| {m.number} | {module_link(m, "myst")} | <span class="aip-prog" data-module="{mid}" '
                         f'data-total="{totals[m.id]}">—</span> | <span class="aip-last" data-module="{mid}">—</span> |')
     return "\n".join(rows) + "\n"
 
@@ -177,6 +177,12 @@ MAP_STATE = {
     "not-kept": "Vos résultats ne sont pas gardés.",
     "kept": "Vos résultats sont gardés dans ce navigateur, et dans lui seul.",
 }
+
+
+def course_map(cat: Catalogue) -> str:
+    """The home page's map: the themes, the modules (:mod:`atelier_tools.render`), then the
+    reader's progress in each, filled in by the browser."""
+    return "**Les six thèmes**\n\n" + themes_list(cat) + "\n" + modules_table(cat) + "\n" + map_block(cat)
 
 
 def map_block(cat: Catalogue) -> str:
@@ -317,8 +323,6 @@ def french(value):
 
 def attestation_block(cat: Catalogue) -> str:
     """The raw HTML of the attestation page: the form, the live preview, the printed sheet."""
-    from .render import repository_url
-
     texts = dict(SHEET)
     texts["course"] = f"Cours « Atelier IA & culture », textes sous licence CC BY 4.0{NBSP}: {repository_url()}"
     texts["unavailable"] = ("Ce navigateur refuse le stockage local (certains modes de navigation privée le font) : "

@@ -13,7 +13,6 @@ import yaml
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError
-from atelier_ia.fmt import french_number
 from atelier_ia.paths import data_dir, repo_root
 
 NBSP = "\u00a0"
@@ -48,7 +47,9 @@ def binder_url(path: str | None = None) -> str:
     return url + (f"?urlpath=lab/tree/{path}" if path else "")
 
 
-def _link(m: Module, style: str) -> str:
+def module_link(m: Module, style: str) -> str:
+    """A module's title, linked to its page in the book (``myst``), from a notebook (``notebook``)
+    or on the forge (``readme``); plain text while the module is not available."""
     if not m.available:
         return m.title
     if style == "myst":
@@ -90,7 +91,7 @@ def modules_table(cat: Catalogue, style: str = "myst", today=None) -> str:
         prereq = ", ".join(p[:2] for p in m.prerequisites) or "aucun"
         themes = ", ".join(str(t) for t in m.themes)
         rows.append(
-            f"| {m.number} | {_link(m, style)} | {m.status} | {m.level} | {duration(m.teaching_minutes)} | "
+            f"| {m.number} | {module_link(m, style)} | {m.status} | {m.level} | {duration(m.teaching_minutes)} | "
             f"{duration(m.exercise_minutes)} | {duration(m.minutes)} | {prereq} | {themes} |"
             + (f" {review_note(m, today)} |" if review else "")
         )
@@ -99,14 +100,6 @@ def modules_table(cat: Catalogue, style: str = "myst", today=None) -> str:
 
 def themes_list(cat: Catalogue) -> str:
     return "\n".join(f"{n}. {text}" for n, text in sorted(cat.themes.items())) + "\n"
-
-
-def course_map(cat: Catalogue) -> str:
-    """The home page's map: the themes, the modules, then the reader's progress in each
-    (filled in by the browser, see :mod:`atelier_tools.progress`)."""
-    from . import progress
-
-    return "**Les six thèmes**\n\n" + themes_list(cat) + "\n" + modules_table(cat) + "\n" + progress.map_block(cat)
 
 
 def pathways_markdown(cat: Catalogue) -> str:
@@ -120,7 +113,7 @@ def pathways_markdown(cat: Catalogue) -> str:
         parts.append("| Étape | Module | Durée | Statut |\n|---|---|---|---|")
         for k, mid in enumerate(p.modules, start=1):
             m = cat.module(mid)
-            parts.append(f"| {k} | {_link(m, 'myst')} | {duration(m.minutes)} | {m.status} |")
+            parts.append(f"| {k} | {module_link(m, 'myst')} | {duration(m.minutes)} | {m.status} |")
         parts.append(f"\n**Conseil{NBSP}:** {p.advice}\n")
     return "\n".join(parts)
 
@@ -155,7 +148,7 @@ def prerequisites_text(cat: Catalogue, m: Module) -> str:
     items = []
     for p in m.prerequisites:
         pm = cat.module(p)
-        where = _link(pm, "notebook")
+        where = module_link(pm, "notebook")
         items.append(f"- module {pm.number}, {where} ({duration(pm.minutes)}{'' if pm.available else ', ' + pm.status})")
     return "Avoir suivi{NBSP}:\n\n".replace("{NBSP}", NBSP) + "\n".join(items)
 
@@ -165,7 +158,7 @@ def later_modules_text(cat: Catalogue, m: Module) -> str:
     nxt = [x for x in cat.modules if m.id in x.prerequisites]
     if not nxt:
         return ""
-    items = [f"- module {x.number}, {_link(x, 'notebook')} ({x.status})" for x in nxt]
+    items = [f"- module {x.number}, {module_link(x, 'notebook')} ({x.status})" for x in nxt]
     return "Les modules qui prolongent celui-ci{NBSP}:\n\n".replace("{NBSP}", NBSP) + "\n".join(items)
 
 
@@ -205,6 +198,11 @@ def load_notes(module_id: str) -> dict | None:
     return data
 
 
+def _table_cell(text) -> str:
+    """A value on one line, its pipes escaped, for a Markdown table cell (« — » when empty)."""
+    return " ".join(str(text or "—").split()).replace("|", "\\|")
+
+
 def trainer_notes(cat: Catalogue) -> str:
     """Facilitator notes of every available module, with section timings from its content."""
     from . import durations
@@ -229,8 +227,8 @@ def trainer_notes(cat: Catalogue) -> str:
                         f"(sections : {', '.join(titles)})."
                     )
                 s = titles[sid]
-                cell = lambda t: " ".join(str(t or "—").split()).replace("|", "\\|")
-                parts.append(f"| {s.title} | {duration(max(1, round(s.minutes)))} | {cell(entry.get('projeter'))} | {cell(entry.get('note'))} |")
+                parts.append(f"| {s.title} | {duration(max(1, round(s.minutes)))} | {_table_cell(entry.get('projeter'))} "
+                             f"| {_table_cell(entry.get('note'))} |")
             parts.append("")
         if notes.get("idees_recues"):
             parts.append("**Idées reçues fréquentes**\n")

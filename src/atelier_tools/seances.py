@@ -286,7 +286,7 @@ def prepare_list(plan: Plan, dropped: list[Item] = ()) -> list[str]:
         lines.append(f"  - `{m.id}-activite.pdf`, l'activité de groupe du module {m.number}, en {groups}{NBSP}exemplaires (une par groupe de quatre){NBSP};")
     if lines[-1].endswith(f"{NBSP};"):
         lines[-1] = lines[-1][: -len(f"{NBSP};")] + "."
-    lines.append(f"- Une salle où tout le monde voit l'écran, un vidéoprojecteur et son câble (HDMI ou adaptateur)"
+    lines.append("- Une salle où tout le monde voit l'écran, un vidéoprojecteur et son câble (HDMI ou adaptateur)"
                  + (", des enceintes pour la musique générée" if any(m.id.startswith("03") for m in mods) else "") + ".")
     lines.append(f"- Un jeu de cartes A, B, C, D par personne ({plan.participants}{NBSP}jeux) pour voter aux quiz sans appareil et sans rien enregistrer.")
     if plan.computers:

@@ -148,6 +148,10 @@ def plan(root: Path | None = None) -> dict[Path, tuple[str, str]]:
     root = root or repo_root()
     cat = load_catalogue()
     gens = generators(cat)
+    if (root / "Makefile").is_file():  # the table of commands, from the Makefile's comments
+        from .commands import read_makefile, table
+
+        gens["commandes"] = table(read_makefile(root / "Makefile"))
     out: dict[Path, tuple[str, str]] = {}
     path = root / "_toc.yml"
     out[path] = (path.read_text(encoding="utf-8") if path.exists() else "", toc(cat))

@@ -50,10 +50,10 @@ marks the feedback (``Feedback.crashed``) so that tests catch a broken checker.
 from __future__ import annotations
 
 import html
-import math
 import importlib
-import re
+import math
 import numbers
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable

@@ -40,7 +40,7 @@ def _fr(text: str) -> str:
     return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
 
 
-def Feedback(ok: bool, message: str) -> _Feedback:  # noqa: N802 - same call as the shared class
+def Feedback(ok: bool, message: str) -> _Feedback:  # capitalised: the same call as the shared class
     """The shared :class:`Feedback`, with French typography applied to ``message``."""
     if not isinstance(ok, bool):
         raise AtelierError(f"« ok » vaut True ou False ; vous avez donné {describe(ok)}.")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..fmt import french_number, french_percent
 from . import Feedback, choice_check, normalise_text, parse_letter, parse_number, register
 from . import show_answer as _show
-from ..fmt import french_number, french_percent
 
 __all__ = [
     "AUTHOR",
@@ -194,7 +194,7 @@ def _letters(answer) -> list[str] | None:
     else:
         return None
     letters = [parse_letter(p, "abcd") for p in parts]
-    return None if any(l is None for l in letters) else letters
+    return None if any(letter is None for letter in letters) else letters
 
 
 @register("07-4")

@@ -11,8 +11,8 @@ import numpy as np
 
 from ..errors import AtelierError, describe
 from ..paths import data_file
-from ..validation import check_bool, check_int, check_text
-from .notes import _check_melodies, note_name
+from ..validation import check_bool, check_int
+from .notes import MelodyCorpus
 
 __all__ = [
     "BACH_DEFAULT",
@@ -26,62 +26,6 @@ __all__ = [
 
 
 TRAD_FILE = "musique/airs-traditionnels.abc"
-
-
-@dataclass(frozen=True, eq=False)
-class MelodyCorpus:
-    """Melodies to learn from, with where they come from."""
-
-    name: str
-    label: str
-    melodies: list
-    titles: list
-    source: str
-    licence: str
-    transposed: bool = True
-
-    def __post_init__(self):
-        for name in ("name", "label", "source", "licence"):
-            check_text(getattr(self, name), f"« {name} »")
-        check_bool(self.transposed, "transposed")
-        melodies = _check_melodies(self.melodies)  # a French error names the faulty melody and note
-        if not isinstance(self.titles, (list, tuple)) or len(self.titles) != len(melodies) \
-                or not all(isinstance(t, str) for t in self.titles):
-            raise AtelierError(f"« titles » doit donner un titre (texte) par mélodie, soit {len(melodies)} titres.")
-        object.__setattr__(self, "melodies", melodies)
-        object.__setattr__(self, "titles", list(self.titles))
-
-    def __len__(self) -> int:
-        return len(self.melodies)
-
-    @property
-    def n_notes(self) -> int:
-        """Number of notes and rests in all the melodies."""
-        return sum(len(m) for m in self.melodies)
-
-    @property
-    def pitch_range(self) -> tuple[int, int]:
-        """Lowest and highest MIDI pitch of the corpus."""
-        pitches = [p for m in self.melodies for p, _ in m if p is not None]
-        return min(pitches), max(pitches)
-
-    @property
-    def provenance(self) -> str:
-        """Where the melodies come from, their licence and what the course did to them (French)."""
-        lo, hi = self.pitch_range
-        text = (
-            f"{self.label} : {len(self)} mélodies, {self.n_notes} notes, de {note_name(lo)} à {note_name(hi)}. "
-            f"Source : {self.source} Droits : {self.licence}"
-        )
-        if self.transposed:
-            text += (
-                " Transformation : chaque mélodie est transposée pour s'écrire sans dièse ni bémol à la clé "
-                "(les airs majeurs en do, les mineurs en la), afin que le modèle compare des hauteurs comparables."
-            )
-        return text
-
-    def __repr__(self) -> str:
-        return f"MelodyCorpus({self.name!r}, {len(self)} mélodies, {self.n_notes} notes)"
 
 
 @dataclass(frozen=True)
@@ -146,7 +90,7 @@ CORPORA = tuple(_INFO)
 
 def _music21():
     try:
-        import music21  # noqa: F401 — imported here: ~0.5 s, only when a corpus is loaded
+        import music21  # imported here: ~0.5 s, only when a corpus is loaded
     except ImportError:  # pragma: no cover - depends on the installation
         raise AtelierError(
             "Le paquet music21 n'est pas installé, or il fournit les partitions des corpus. "

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import numbers
+from dataclasses import dataclass
 
 from ..errors import AtelierError, describe
 from ..fmt import french_number
-from ..validation import check_int, check_real
+from ..validation import check_bool, check_int, check_real, check_text
 
 __all__ = [
     "MAX_NOTE_QUARTERS",
@@ -55,8 +56,6 @@ def _number(x: float, digits: int = 2) -> str:
 
 def _check_melody(melody, what: str = "la mélodie", allow_empty: bool = False) -> list[Note]:
     """Return ``melody`` as a list of (int | None, float) pairs, or explain in French what is wrong."""
-    from .corpora import MelodyCorpus  # here: corpora imports this module
-
     example = "par exemple [(60, 1.0), (62, 0.5), (None, 0.5)] pour do (une noire), ré (une croche), un demi-soupir"
     if isinstance(melody, MelodyCorpus):
         raise AtelierError(
@@ -100,8 +99,6 @@ def _check_sounding(melody: list[Note], what: str = "la mélodie") -> list[int]:
 
 
 def _check_melodies(melodies) -> list[list[Note]]:
-    from .corpora import MelodyCorpus  # here: corpora imports this module
-
     if isinstance(melodies, MelodyCorpus):
         melodies = melodies.melodies
     first = melodies[0] if isinstance(melodies, (list, tuple)) and melodies else None
@@ -136,3 +133,62 @@ def describe_melody(melody, tempo: float = 100) -> str:
         f"à {_number(tempo)} noires par minute ; de {note_name(lo)} (MIDI {lo}) à {note_name(hi)} (MIDI {hi}), "
         f"soit une étendue de {hi - lo} demi-tons ; elle commence sur {note_name(pitches[0])} et finit sur {note_name(pitches[-1])}."
     )
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+@dataclass(frozen=True, eq=False)
+class MelodyCorpus:
+    """Melodies to learn from, with where they come from."""
+
+    name: str
+    label: str
+    melodies: list
+    titles: list
+    source: str
+    licence: str
+    transposed: bool = True
+
+    def __post_init__(self):
+        for name in ("name", "label", "source", "licence"):
+            check_text(getattr(self, name), f"« {name} »")
+        check_bool(self.transposed, "transposed")
+        melodies = _check_melodies(self.melodies)  # a French error names the faulty melody and note
+        if not isinstance(self.titles, (list, tuple)) or len(self.titles) != len(melodies) \
+                or not all(isinstance(t, str) for t in self.titles):
+            raise AtelierError(f"« titles » doit donner un titre (texte) par mélodie, soit {len(melodies)} titres.")
+        object.__setattr__(self, "melodies", melodies)
+        object.__setattr__(self, "titles", list(self.titles))
+
+    def __len__(self) -> int:
+        return len(self.melodies)
+
+    @property
+    def n_notes(self) -> int:
+        """Number of notes and rests in all the melodies."""
+        return sum(len(m) for m in self.melodies)
+
+    @property
+    def pitch_range(self) -> tuple[int, int]:
+        """Lowest and highest MIDI pitch of the corpus."""
+        pitches = [p for m in self.melodies for p, _ in m if p is not None]
+        return min(pitches), max(pitches)
+
+    @property
+    def provenance(self) -> str:
+        """Where the melodies come from, their licence and what the course did to them (French)."""
+        lo, hi = self.pitch_range
+        text = (
+            f"{self.label} : {len(self)} mélodies, {self.n_notes} notes, de {note_name(lo)} à {note_name(hi)}. "
+            f"Source : {self.source} Droits : {self.licence}"
+        )
+        if self.transposed:
+            text += (
+                " Transformation : chaque mélodie est transposée pour s'écrire sans dièse ni bémol à la clé "
+                "(les airs majeurs en do, les mineurs en la), afin que le modèle compare des hauteurs comparables."
+            )
+        return text
+
+    def __repr__(self) -> str:
+        return f"MelodyCorpus({self.name!r}, {len(self)} mélodies, {self.n_notes} notes)"
