@@ -248,6 +248,20 @@ def sections(path: Path) -> list[Section]:
     """The sections of a notebook (cells opening with a ``#``, ``##`` or ``###`` heading) with
     their estimated minutes, the title cell first. The whole notebook's LIX sets the reading
     speed of every section."""
+    path = Path(path)
+    st = path.stat()
+    return list(_sections(str(path.resolve()), st.st_mtime_ns, st.st_size, _quiz_stamp()))
+
+
+def _quiz_stamp() -> int:
+    """Changes when a quiz file changes (a section's minutes count its questions)."""
+    from atelier_ia.paths import data_dir
+
+    return hash(tuple((p.name, p.stat().st_mtime_ns) for p in sorted((data_dir() / "quiz").glob("*.yml"))))
+
+
+@functools.lru_cache(maxsize=64)
+def _sections(path: str, mtime: int, size: int, quizzes: int) -> tuple[Section, ...]:
     nb = nbformat.read(path, as_version=4)
     wpm = words_per_minute(lix(_markdown(nb)))
     out: list[list] = []
@@ -256,7 +270,7 @@ def sections(path: Path) -> list[Section]:
         if cell.cell_type == "markdown" and first.startswith(("# ", "## ", "### ")) or not out:
             out.append([cell.get("id", ""), first.lstrip("# ").strip(), 0.0])
         out[-1][2] += cell_minutes(cell, wpm)
-    return [Section(*s) for s in out]
+    return tuple(Section(*s) for s in out)
 
 
 def _round(x: float) -> int:
@@ -349,13 +363,15 @@ class Measure:
     place: str
 
 
-def measures() -> dict[str, Measure]:
-    """Times measured in a room: ``minutes_mesurees`` of ``data/course/modules.yml``
-    ({minutes, date, lieu}), by module id."""
+def measures(data: dict | None = None) -> dict[str, Measure]:
+    """Times measured in a room, cours and exercises together: ``minutes_mesurees`` of
+    ``data/course/modules.yml`` ({minutes, date, lieu}), by module id (``data``: the catalogue
+    already read)."""
     import yaml
     from atelier_ia.paths import repo_root
 
-    data = yaml.safe_load((repo_root() / "data/course/modules.yml").read_text(encoding="utf-8"))
+    if data is None:
+        data = yaml.safe_load((repo_root() / "data/course/modules.yml").read_text(encoding="utf-8"))
     out = {}
     for raw in data.get("modules", []):
         m = raw.get("minutes_mesurees")
@@ -370,7 +386,7 @@ def measures() -> dict[str, Measure]:
     return out
 
 
-def report(cat=None) -> tuple[list[str], int]:
+def report(cat=None, measured: dict[str, Measure] | None = None) -> tuple[list[str], int]:
     """Markdown table: per available module, catalogue / estimate (teaching, exercises), the
     LIX of its text and, where measured, the measured time and its gap. Returns the lines and
     the number of modules outside the tolerance."""
@@ -379,7 +395,7 @@ def report(cat=None) -> tuple[list[str], int]:
 
     cat = cat or load_catalogue()
     root = repo_root()
-    meas = measures()
+    meas = measures() if measured is None else measured
     lines = ["| module | LIX | cours (catalogue / estimé) | exercices (catalogue / estimé) | mesuré en salle |",
              "|---|---|---|---|---|"]
     bad = 0

@@ -370,7 +370,8 @@ def pdf_name(plan_id: str, kind: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text for a table cell: one line (no-break spaces kept), « | » escaped."""
+    return re.sub(r"[ \t\r\n]+", " ", str(text)).strip().replace("|", "\\|")
 
 
 def _head(plan: Plan, what: str) -> list[str]:
