@@ -290,9 +290,9 @@ def plan_markdown(plan: Plan, cat: Catalogue) -> tuple[str, list[int]]:
         if part.length - used >= 10:
             out += [f"Il reste {duration(part.length - used)} de marge dans ce créneau{NBSP}: pour les questions, "
                     "les retards et les démonstrations que le groupe veut revoir.", ""]
-    whole = {i.module.id for p in plan.parts for i in p.items if i.kind == "module"}
-    if whole:
-        rest = [m for m in cat.available if m.id not in whole]
+    seen = {i.module.id for p in plan.parts for i in p.items if i.kind in ("module", "sections")}
+    if seen:
+        rest = [m for m in cat.available if m.id not in seen]
         if rest:
             out += [f"Les modules {_names([m.number for m in rest])} ne sont pas au programme{NBSP}: proposez-les en "
                     "autoformation, ou ajoutez une demi-journée." if len(rest) > 1 else
@@ -393,6 +393,8 @@ def runsheet_page(plan: Plan, cat: Catalogue) -> str:
         out.append("| Horaire | Séquence | Durée | À projeter | À distribuer |\n|---|---|---|---|---|")
         for t, label, m, item in rows:
             proj, hand = ("—", "—") if item is None else (item.project, item.hand_out)
+            if item is not None and item.kind == "sections":  # the sections are in « À projeter »
+                label = f"Projection du module {item.module.number}, {item.module.title}"
             out.append(f"| {clock(t)} | {_cell(label)} | {duration(m)} | {_cell(proj)} | {_cell(hand)} |")
         out.append(f"| {clock(part.start + used)} | Fin{NBSP}: émargement et évaluation | | | Feuille d'émargement, évaluation |\n")
     out.append("## Avant de commencer\n")
