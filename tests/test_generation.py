@@ -174,9 +174,10 @@ def test_multi_part_session_plans_fit_their_slots():
         for item in (i for part in plan.parts for i in part.items):
             if item.module is not None:
                 assert item.module.title in text
-                assert f"`{item.module.id}-fiche.pdf`" in text and f"`{item.module.id}-corrige.pdf`" in text
+                # the names `make fiches` gives its PDFs (atelier_tools.fiches.print_jobs)
+                assert f"`{item.module.number}-fiche.pdf`" in text and f"`{item.module.number}-corrige.pdf`" in text
             if item.real_activity:
-                assert f"`{item.module.id}-activite.pdf`" in text
+                assert f"`{item.module.number}-activite.pdf`" in text
         assert "À préparer et à imprimer" in text
         assert "`make fiches`" in text and "`make bundle`" in text and "`_build/fiches/`" in text
 

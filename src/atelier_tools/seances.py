@@ -320,10 +320,10 @@ def prepare_list(plan: Plan) -> list[str]:
         f"- Les fiches avec `make fiches`, qui les écrit dans `{FICHES_DIR}/`{NBSP}:",
     ]
     for m in mods:
-        lines.append(f"  - `{m.id}-fiche.pdf`, fiche du module {m.number}, en {plan.participants}{NBSP}exemplaires (une par personne)"
-                     f"{NBSP}; `{m.id}-corrige.pdf`, son corrigé, pour vous seulement{NBSP};")
+        lines.append(f"  - `{m.number}-fiche.pdf`, fiche du module {m.number}, en {plan.participants}{NBSP}exemplaires (une par personne)"
+                     f"{NBSP}; `{m.number}-corrige.pdf`, son corrigé, pour vous seulement{NBSP};")
     for m in acts:
-        lines.append(f"  - `{m.id}-activite.pdf`, l'activité de groupe du module {m.number}, en {groups}{NBSP}exemplaires (une par groupe de quatre){NBSP};")
+        lines.append(f"  - `{m.number}-activite.pdf`, l'activité de groupe du module {m.number}, en {groups}{NBSP}exemplaires (une par groupe de quatre){NBSP};")
     lines += [f"  - `{pdf_name(plan.id, 'deroule')}`, le déroulé de la séance, pour vous{NBSP};",
               f"  - `{pdf_name(plan.id, 'emargement')}`, la feuille d'émargement{NBSP};",
               f"  - `{pdf_name(plan.id, 'evaluation')}`, l'évaluation de fin de séance, en {plan.participants}{NBSP}exemplaires{NBSP};"]
@@ -409,10 +409,12 @@ def signin_page(plan: Plan, cat: Catalogue) -> str:
                f"Lieu{NBSP}: ………………………………………… Personne formatrice{NBSP}: …………………………………………\n")
     cols = [f"{part.title}<br>le ……/……/………… de {clock(part.start)} à {clock(part.start + schedule(plan, part)[1])}"
             for part in plan.parts]
+    out.append("<div class=\"fiche-emargement\">\n")
     out.append("| N° | Nom et prénom | Structure | " + " | ".join(f"Signature — {_cell(c)}" for c in cols) + " |")
     out.append("|---|---|---|" + "---|" * len(cols))
     for k in range(1, plan.participants + 4):
         out.append(f"| {k} | | | " + " | " * (len(cols) - 1) + " |")
+    out.append("\n</div>\n")
     out.append("\nSignature de la personne formatrice, à la fin de chaque partie{NBSP}:\n".replace("{NBSP}", NBSP))
     out.append("<p class=\"fiche-signature\">&nbsp;</p>\n")
     return "\n".join(out) + "\n"
