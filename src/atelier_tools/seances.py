@@ -397,9 +397,32 @@ def runsheet_page(plan: Plan, cat: Catalogue) -> str:
                 label = f"Projection du module {item.module.number}, {item.module.title}"
             out.append(f"| {clock(t)} | {_cell(label)} | {duration(m)} | {_cell(proj)} | {_cell(hand)} |")
         out.append(f"| {clock(part.start + used)} | Fin{NBSP}: émargement et évaluation | | | Feuille d'émargement, évaluation |\n")
-    out.append("## Avant de commencer\n")
-    out += prepare_list(plan)
+    out.append(f"**À imprimer avec `make fiches`{NBSP}:** {print_summary(plan)}\n")
+    out.append(f"**Matériel{NBSP}:** un vidéoprojecteur{NBSP}; un jeu de cartes A, B, C, D par personne"
+               + (f"{NBSP}; une machine pour deux personnes." if plan.computers else f"{NBSP}; aucun ordinateur pour le public.")
+               + f" La liste complète est dans le plan du guide des personnes formatrices.\n")
     return "\n".join(out) + "\n"
+
+
+def print_summary(plan: Plan) -> str:
+    """What to print for a session, in one sentence (the run-sheet keeps to one page)."""
+    mods, acts = [], []
+    for part in plan.parts:
+        for item in part.items:
+            if item.module is not None and item.module.number not in mods:
+                mods.append(item.module.number)
+            if item.real_activity and item.module.number not in acts:
+                acts.append(item.module.number)
+    n, groups = plan.participants, math.ceil(plan.participants / 4)
+    bits = []
+    if mods:
+        bits.append(f"fiche{'s' if len(mods) > 1 else ''} {'des modules' if len(mods) > 1 else 'du module'} {_names(mods)} "
+                    f"({n}{NBSP}exemplaires de chacune), leurs corrigés pour vous")
+    if acts:
+        bits.append(f"activité{'s' if len(acts) > 1 else ''} de groupe {'des modules' if len(acts) > 1 else 'du module'} "
+                    f"{_names(acts)} ({groups}{NBSP}exemplaires)")
+    bits.append(f"feuille d'émargement (1), évaluation de fin de séance ({n}{NBSP}exemplaires)")
+    return f"{NBSP}; ".join(bits) + "."
 
 
 def signin_page(plan: Plan, cat: Catalogue) -> str:
