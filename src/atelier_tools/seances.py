@@ -390,13 +390,15 @@ def runsheet_page(plan: Plan, cat: Catalogue) -> str:
     for part in plan.parts:
         rows, used = schedule(plan, part)
         out.append(f"## {part.title} ({clock(part.start)}–{clock(part.start + used)}, créneau de {duration(part.length)})\n")
+        out.append("<div class=\"fiche-deroule\">\n")
         out.append("| Horaire | Séquence | Durée | À projeter | À distribuer |\n|---|---|---|---|---|")
         for t, label, m, item in rows:
             proj, hand = ("—", "—") if item is None else (item.project, item.hand_out)
             if item is not None and item.kind == "sections":  # the sections are in « À projeter »
                 label = f"Projection du module {item.module.number}, {item.module.title}"
             out.append(f"| {clock(t)} | {_cell(label)} | {duration(m)} | {_cell(proj)} | {_cell(hand)} |")
-        out.append(f"| {clock(part.start + used)} | Fin{NBSP}: émargement et évaluation | | | Feuille d'émargement, évaluation |\n")
+        out.append(f"| {clock(part.start + used)} | Fin{NBSP}: émargement et évaluation | | | Feuille d'émargement, évaluation |")
+        out.append("\n</div>\n")
     out.append(f"**À imprimer avec `make fiches`{NBSP}:** {print_summary(plan)}\n")
     out.append(f"**Matériel{NBSP}:** un vidéoprojecteur{NBSP}; un jeu de cartes A, B, C, D par personne"
                + (f"{NBSP}; une machine pour deux personnes." if plan.computers else f"{NBSP}; aucun ordinateur pour le public.")
