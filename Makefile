@@ -37,8 +37,9 @@ book: $(STAMP) sync
 liens: book
 	$(BIN)/python -m atelier_tools.external_links $(BOOK)
 
-# Fiches à imprimer : pour chaque module, fiche, corrigé et activité de groupe en PDF (A4) dans
-# _build/fiches/, imprimés depuis le livre par Chromium (sudo apt install chromium).
+# Fiches à imprimer (A4, dans _build/fiches/) : pour chaque module, fiche, corrigé et activité de groupe ;
+# pour chaque plan de séance, déroulé, feuille d'émargement et évaluation ; imprimés depuis le livre par
+# Chromium (sudo apt install chromium).
 fiches: book
 	$(BIN)/python -m atelier_tools.fiches
 

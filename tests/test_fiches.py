@@ -71,7 +71,12 @@ def test_only_available_modules_get_pages():
         dataclasses.replace(m, status="en préparation") if m.id == first.id else m for m in CATALOGUE.modules))
     names = handouts.pages(fork)
     assert f"fiches/{first.id}.md" not in names and f"fiches/{first.id}-corrige.md" not in names
-    assert len(names) == 2 * len(fork.available)
+    module_pages = [n for n in names if not n.startswith("fiches/seance-")]
+    assert len(module_pages) == 2 * len(fork.available)
+    # and, per session plan, its run-sheet, sign-in sheet and evaluation form
+    from atelier_tools import seances
+
+    assert len(names) - len(module_pages) == 3 * len(seances.load_plans(fork))
     assert first.id not in handouts.index_list(fork)
 
 
@@ -121,7 +126,8 @@ def test_print_jobs_include_activities_only_when_built(tmp_path):
     page.write_text("<h1>Activité</h1>", encoding="utf-8")
     jobs = fiches.print_jobs(tmp_path)
     assert f"{first[:2]}-activite.pdf" in [j.pdf for j in jobs]
-    assert len(jobs) == 2 * len(AVAILABLE) + 1
+    module_jobs = [j for j in jobs if not j.pdf.startswith("seance-")]
+    assert len(module_jobs) == 2 * len(AVAILABLE) + 1
 
 
 def test_missing_book_is_explained_in_french(tmp_path):

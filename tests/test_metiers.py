@@ -13,7 +13,7 @@ import yaml
 from atelier_ia import AtelierError
 from atelier_ia.course import load_catalogue, parse_catalogue
 from atelier_ia.paths import data_dir, repo_root
-from atelier_tools import book, durations, metiers, privacy, render, sync
+from atelier_tools import book, durations, metiers, privacy, progress, render, sync
 
 CAT = load_catalogue()
 ROOT = repo_root()
@@ -254,7 +254,7 @@ def test_durations_are_those_of_the_course_map_for_a_learner_alone():
             step = next(st for st in aud.steps if st.module.id == f.module)
             if not step.sections:
                 assert f.minutes == CAT.module(f.module).minutes, (aud.id, f.module)
-                assert render.duration(f.minutes) in render.course_map(CAT)
+                assert render.duration(f.minutes) in progress.course_map(CAT)
             else:
                 assert f.minutes == sum(metiers.section_minutes(x) for x in step.sections)
                 assert f.sections == step.sections

@@ -143,8 +143,10 @@ def test_references_to_removed_modules_leave_the_other_data_files():
             "    prioritaire: [00-x, 03-y]\n")
     out, n = selection.prune_references(text, {"03-y"})
     data = yaml.safe_load(out)["seances"][0]
-    assert data["sequences"] == [{"module": "00-x"}, {"texte": "fin", "minutes": 5}]
-    assert data["prioritaire"] == ["00-x"] and n == 3
+    # a group activity stays: the plan falls back on its « sinon » when the module is gone
+    assert data["sequences"] == [{"module": "00-x"}, {"activite": "03-y", "sinon": {"texte": "t", "minutes": 20}},
+                                 {"texte": "fin", "minutes": 5}]
+    assert data["prioritaire"] == ["00-x"] and n == 2
 
 
 def test_links_to_a_removed_module_become_plain_text():

@@ -22,7 +22,6 @@ import html
 from pathlib import Path
 
 from atelier_ia.course import load_catalogue
-from atelier_ia.fmt import french_number
 
 from . import accessibility, activities, calendar_pages, durations, french_ui, privacy, progress, readable, render
 
@@ -41,23 +40,12 @@ def _handouts():
 
 
 def _estimate_text() -> str:
-    return (
-        f"- lecture du texte explicatif{render.NBSP}: {durations.WORDS_PER_MINUTE} mots par minute{render.NBSP};\n"
-        f"- chaque cellule de code{render.NBSP}: {durations.CODE_CELL_MINUTES:g}{render.NBSP}min (la lire, l'exécuter, regarder le résultat), "
-        f"{french_number(durations.HIDDEN_CODE_MINUTES)}{render.NBSP}min si son code est replié dans le livre (on regarde seulement le résultat){render.NBSP};\n"
-        f"- chaque démonstration interactive ou écoute{render.NBSP}: {durations.DEMO_MINUTES:g}{render.NBSP}min de plus{render.NBSP};\n"
-        f"- chaque question de quiz{render.NBSP}: {durations.QUIZ_QUESTION_MINUTES:g}{render.NBSP}min{render.NBSP};\n"
-        f"- chaque exercice{render.NBSP}: {durations.EXERCISE_MINUTES:g}{render.NBSP}min, plus la lecture de son énoncé.\n\n"
-        "Les totaux sont arrondis aux 5 minutes. Un test vérifie que le catalogue reste à 15 % près "
-        "de cette estimation quand le contenu d'un module change.\n"
-    )
+    return durations.estimate_text()
 
 
 def generate(srcdir: Path) -> dict[str, str]:
     """Write the generated Markdown files under ``srcdir/_generated``; return their texts."""
     cat = load_catalogue()
-    fmt = render.SESSION_FORMATS["formation-3h"]
-    plan_3h, _ = render.session_plan(cat, "formation-3h", fmt["debut"], fmt["duree"], fmt["accueil"], fmt["fin"])
     files = {
         "carte.md": progress.course_map(cat),
         "tableau-modules.md": render.modules_table(cat),
@@ -65,16 +53,10 @@ def generate(srcdir: Path) -> dict[str, str]:
         "chaines.md": render.prerequisite_chains(cat),
         "corriges.md": render.answer_keys(cat),
         "notes.md": render.trainer_notes(cat),
-        "plan-3h.md": plan_3h,
         "estimation.md": _estimate_text(),
         "attestation.md": progress.attestation_block(cat),
         "fiches.md": _handouts().index_list(cat),
     }
-    if any(p.id == "journee" for p in cat.pathways):
-        files["plan-journee.md"], _ = render.session_plan(
-            cat, "journee", 9 * 60 + 30, 7 * 60 + 30,
-            ("Accueil, attentes, quiz « avant »", 15), ("Synthèse, quiz « après », évaluation de la journée", 30),
-            pause_every=105, lunch=75)
     files.update(_metiers_files(cat))
     files.update(activities.generated_pages(cat))  # activites/<module>.md and activites/index.md
     files.update(calendar_pages.generated_pages())  # « Faits à revérifier », « Ce qui a changé dans cette édition »
@@ -100,6 +82,7 @@ def _metiers_files(cat) -> dict[str, str]:
     files["positionnement-regles.md"] = metiers.positioning_table(pos, auds, cat)
     for plan in seances.load_plans(cat):
         files[f"plan-{plan.id}.md"], _ = seances.plan_markdown(plan, cat)
+    files["plans-metiers.md"] = seances.audience_plans_markdown(cat)
     return files
 
 

@@ -1,8 +1,10 @@
-"""``make fiches``: print the handouts, answer keys and group activities of the built book to PDF.
+"""``make fiches``: print the handouts, answer keys, group activities and session sheets of the built book to PDF.
 
 Each page is printed from the book's own HTML (``_build/html``, made by ``make book``) by
 Debian's Chromium, driven by Playwright (``executable_path``: no browser is downloaded), into
-``_build/fiches/``: ``00-fiche.pdf``, ``00-corrige.pdf``, ``00-activite.pdf``…
+``_build/fiches/``: ``00-fiche.pdf``, ``00-corrige.pdf``, ``00-activite.pdf``…, and per session
+plan of :mod:`atelier_tools.seances` ``seance-<id>-deroule.pdf`` (one page),
+``seance-<id>-emargement.pdf`` and ``seance-<id>-evaluation.pdf``.
 :func:`print_jobs` is the one list of what to print; the print stylesheet
 ``fiches.css`` is added to every page (the handouts already embed it).
 
@@ -76,6 +78,12 @@ def print_jobs(html_dir: Path, cat: Catalogue | None = None) -> list[PrintJob]:
         if act and (Path(html_dir) / act).is_file():
             # an activity carries cards to cut out: its length is the activity's own business
             jobs.append(PrintJob(act, f"{m.number}-activite.pdf", f"activité de groupe du module {m.number}", None))
+    from . import seances  # per session plan: run-sheet and evaluation form (one page each), sign-in sheet
+
+    for plan in seances.load_plans(cat):
+        for kind, what in seances.PAGES.items():
+            jobs.append(PrintJob(f"{seances._doc(plan.id, kind)}.html", seances.pdf_name(plan.id, kind),
+                                 f"{what} de la séance « {plan.title} »", 1 if kind != "emargement" else MAX_PAGES))
     return jobs
 
 
@@ -165,7 +173,8 @@ def main(argv=None) -> int:
             too_long.append(path.name)
     print(f"{len(written)} fichiers PDF dans {args.out}")
     if too_long:
-        print(f"Attention : plus de {MAX_PAGES} pages pour {', '.join(too_long)}.", file=sys.stderr)
+        print(f"Attention : trop de pages pour {', '.join(too_long)} (au plus {MAX_PAGES} pour une fiche, un corrigé ou "
+              "une feuille d'émargement, une pour un déroulé ou une évaluation de séance).", file=sys.stderr)
         return 1
     return 0
 

@@ -283,6 +283,9 @@ def index_list(cat: Catalogue) -> str:
             f"- Module {m.number}, {m.title}{NBSP}: {{doc}}`fiche </{handout_doc(m.id)}>`, "
             f"{{doc}}`corrigé </{answer_key_doc(m.id)}>`"
         )
+    from . import seances
+
+    lines += seances.index_lines(cat)
     return "\n".join(lines) + "\n"
 
 
@@ -292,6 +295,9 @@ def pages(cat: Catalogue) -> dict[str, str]:
     for m in cat.available:
         out[f"{handout_doc(m.id)}.md"] = handout_page(cat, m)
         out[f"{answer_key_doc(m.id)}.md"] = answer_key_page(cat, m)
+    from . import seances  # each session plan's run-sheet, sign-in sheet and evaluation form
+
+    out.update(seances.pages(cat))
     return out
 
 

@@ -1,15 +1,19 @@
-"""Session plans in several parts (``data/course/seances.yml``): three half-days, a Café IA.
+"""Session plans (``data/course/seances.yml``): 3 hours, one day, three half-days, Café IA and
+one half-day per audience of the paths by job. The only scheduler of the book's plans.
 
-Each part is a timed table computed like :func:`atelier_tools.render.session_plan`: whole
-modules take the catalogue's minutes, projected sections the estimate of
-:mod:`atelier_tools.durations`, a no-code quiz voted by the room ``vote_par_question`` minutes
-per question, a group activity the minutes of ``data/activites/<module>.yml`` (or, when the
-file is absent, the fallback the plan gives). Pauses come when a block would run past
-``pause_toutes`` minutes (never before half of it has run, never before the closing
-sequence). When a part overruns its slot, the exercises of its last modules
-move to self-study, then its group activities to another session, and the plan says so. The
-list « À préparer et à imprimer » names the handouts ``make fiches`` writes, the offline
-bundle (``make bundle``), the room and the projector.
+Each part is a timed table: whole modules take the catalogue's minutes (their exercises too,
+unless the plan says ``exercices: false``: they then go to self-study, and the plan says so),
+projected sections the estimate of :mod:`atelier_tools.durations`, a no-code quiz voted by the
+room ``vote_par_question`` minutes per question, a group activity the minutes of
+``data/activites/<module>.yml`` (or, when the file is absent, the fallback the plan gives).
+Pauses come when a block would run past ``pause_toutes`` minutes (never before half of it has
+run, never before the closing sequence).
+
+Plans fit by construction: :func:`check_fit` refuses, in French, a part that overruns its slot
+and lists what to cut; :func:`parse_plans` refuses a part (a half-day at most) without a group
+activity. The list « À préparer et à imprimer » names the handouts ``make fiches`` writes, the
+offline bundle (``make bundle``), the room and the projector. :func:`pages` writes, per plan,
+the printed run-sheet, sign-in sheet and evaluation form (``fiches/seance-<id>*.md``).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from .render import NBSP, clock, duration
 ORIGIN = "data/course/seances.yml"
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 FICHES_DIR = "_build/fiches"
+MAX_PART = 240  # a part is a half-day at most (4 hours): each one keeps a group activity
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,11 @@ class Item:
     exercises: int = 0   # a whole module's exercise minutes
     module: Module | None = None
     real_activity: bool = False  # an activity from data/activites (not the fallback)
+    group: bool = False          # a group activity (from data/activites or its fallback)
+    with_exercises: bool = True  # a whole module: its exercises in the session (else self-study)
+    project: str = "—"           # what to project
+    hand_out: str = "—"          # what to hand out
+    cuts: tuple[tuple[str, int], ...] = ()  # what could be cut from this item, and the minutes saved
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,7 @@ class Plan:
     computers: bool
     parts: tuple[Part, ...]
     prepare: tuple[str, ...]
+    audience: str | None = None  # id of an audience of data/course/metiers.yml, for a plan by job
 
 
 def _int(raw, key, where, low=0, high=600, default=None) -> int:
@@ -93,9 +104,13 @@ def _item(raw, cat: Catalogue, vote: int, where: str) -> Item | None:
         act = load_activity(mid) if isinstance(mid, str) and mid in known and known[mid].available else None
         if act is not None:
             from .metiers import _activity_text
-            return Item("activite", f"Activité de groupe du module {known[mid].number}{NBSP}: {_activity_text(act).removeprefix('activité de groupe ')}",
-                        act.minutes, module=known[mid], real_activity=True)
-        return Item("texte", _str(fallback, "texte", where + ", sinon"), _int(fallback, "minutes", where + ", sinon", 1))
+            m = known[mid]
+            return Item("activite", f"Activité de groupe du module {m.number}{NBSP}: {_activity_text(act).removeprefix('activité de groupe ')}",
+                        act.minutes, module=m, real_activity=True, group=True,
+                        project="Rien (activité sans écran)" if not raw.get("projeter") else _str(raw, "projeter", where),
+                        hand_out=f"Fiche d'activité du module {m.number} (une par équipe)")
+        return Item("texte", _str(fallback, "texte", where + ", sinon"), _int(fallback, "minutes", where + ", sinon", 1),
+                    group=True, project="Rien")
     if "quiz" in raw:
         from atelier_ia.quiz import load_quiz
 
@@ -108,7 +123,10 @@ def _item(raw, cat: Catalogue, vote: int, where: str) -> Item | None:
         n = len(load_quiz(name).questions)
         if not n:
             return None
-        return Item("quiz", f"{_str(raw, 'texte', where)} ({n}{NBSP}question{'s' if n > 1 else ''})", n * vote, module=known[mid])
+        m = known[mid]
+        label = f"{_str(raw, 'texte', where)} ({n}{NBSP}question{'s' if n > 1 else ''})"
+        return Item("quiz", label, n * vote, module=m, project=f"Les questions sans code du module {m.number}, une à une",
+                    hand_out="Cartes A, B, C, D", cuts=((f"le vote sur les questions du module {m.number}", n * vote),))
     if "module" in raw:
         mid = raw["module"]
         if mid not in known:
@@ -118,13 +136,27 @@ def _item(raw, cat: Catalogue, vote: int, where: str) -> Item | None:
             return None
         wanted = raw.get("sections")
         if wanted is None:
-            return Item("module", _module_label(m), m.teaching_minutes, m.exercise_minutes, m)
+            ex = raw.get("exercices", True)
+            if not isinstance(ex, bool):
+                raise AtelierError(f"{where} : « exercices » vaut true ou false, pas {describe(ex)}.")
+            cuts = ((f"les exercices du module {m.number} (écrivez « exercices: false » : ils passent en autoformation)",
+                     m.exercise_minutes),) if ex else ()
+            return Item("module", _module_label(m), m.teaching_minutes, m.exercise_minutes if ex else 0, m, with_exercises=ex,
+                        project=f"Le module {m.number} du livre" + (", puis ses exercices" if ex else ""),
+                        hand_out=f"Fiche du module {m.number} (une par personne)", cuts=cuts)
         secs = {s.id: s for s in durations.sections(repo_root() / m.notebook)}
         if not isinstance(wanted, list) or not wanted or any(s not in secs for s in wanted):
             raise AtelierError(f"{where} : « sections » doit lister des sections de {m.notebook} ({', '.join(secs)}), pas {describe(wanted)}.")
         names = ", ".join(f"«{NBSP}{secs[s].title}{NBSP}»" for s in wanted)
-        return Item("sections", f"Projection du module {m.number}, {m.title}{NBSP}: {names}", sum(section_minutes(secs[s]) for s in wanted), module=m)
-    return Item("texte", _str(raw, "texte", where), _int(raw, "minutes", where, 1))
+        cuts = tuple((f"la section «{NBSP}{secs[s].title}{NBSP}» du module {m.number}", section_minutes(secs[s])) for s in wanted)
+        return Item("sections", f"Projection du module {m.number}, {m.title}{NBSP}: {names}", sum(section_minutes(secs[s]) for s in wanted),
+                    module=m, project=f"Module {m.number}{NBSP}: {names}", hand_out=f"Fiche du module {m.number}", cuts=cuts)
+    minutes = _int(raw, "minutes", where, 1)
+    label = _str(raw, "texte", where)
+    cuts = ((f"« {label} » (raccourcissez-le)", minutes // 2),) if minutes >= 15 else ()
+    return Item("texte", label, minutes, group=bool(raw.get("groupe", False)),
+                project=_str(raw, "projeter", where) if raw.get("projeter") else "—",
+                hand_out=_str(raw, "distribuer", where) if raw.get("distribuer") else "—", cuts=cuts)
 
 
 def parse_plans(data, cat: Catalogue) -> tuple[Plan, ...]:
@@ -157,15 +189,26 @@ def parse_plans(data, cat: Catalogue) -> tuple[Plan, ...]:
             if not isinstance(seqs, list) or not seqs:
                 raise AtelierError(f"{pwhere} : « sequences » doit être une liste non vide.")
             items = [_item(s, cat, vote, f"{pwhere}, séquence {j}") for j, s in enumerate(seqs, start=1)]
-            parts.append(Part(_str(p, "titre", pwhere), int(match[1]) * 60 + int(match[2]), _int(p, "duree", pwhere, 30),
-                              tuple(i for i in items if i is not None)))
+            part = Part(_str(p, "titre", pwhere), int(match[1]) * 60 + int(match[2]), _int(p, "duree", pwhere, 30, MAX_PART),
+                        tuple(i for i in items if i is not None))
+            if not any(i.group for i in part.items):
+                raise AtelierError(f"{where}, partie « {part.title} » : chaque demi-journée garde au moins une activité de groupe "
+                                   "(une séquence « activite: <module> » avec son temps « sinon »). Ajoutez-en une, quitte à "
+                                   "retirer une section projetée.")
+            parts.append(part)
         prepare = raw.get("preparer", [])
         if not isinstance(prepare, list) or not all(isinstance(x, str) for x in prepare):
             raise AtelierError(f"{where} : « preparer » doit être une liste de textes.")
-        plans.append(Plan(raw["id"], _str(raw, "titre", where), _str(raw, "public", where),
-                          _int(raw, "participants", where, 1, 200, default=12), _int(raw, "pause", where, 0, 60),
-                          _int(raw, "pause_toutes", where, 0, 600), computers, tuple(parts),
-                          tuple(squash(x) for x in prepare)))
+        audience = raw.get("metier")
+        if audience is not None and (not isinstance(audience, str) or not audience.strip()):
+            raise AtelierError(f"{where} : « metier » doit être l'identifiant d'un métier de data/course/metiers.yml, pas {describe(audience)}.")
+        plan = Plan(raw["id"], _str(raw, "titre", where), _str(raw, "public", where),
+                    _int(raw, "participants", where, 1, 200, default=12), _int(raw, "pause", where, 0, 60),
+                    _int(raw, "pause_toutes", where, 0, 600), computers, tuple(parts),
+                    tuple(squash(x) for x in prepare), audience)
+        for part in plan.parts:
+            check_fit(plan, part)
+        plans.append(plan)
     return tuple(plans)
 
 
@@ -173,48 +216,55 @@ def load_plans(cat: Catalogue) -> tuple[Plan, ...]:
     return parse_plans(_read_yaml("seances.yml"), cat)
 
 
-def schedule(plan: Plan, part: Part, with_ex: list[bool], with_act: list[bool]) -> tuple[list[str], int]:
-    """Rows of the part's timed table and the minutes it takes."""
-    rows = ["| Horaire | Séquence | Durée |", "|---|---|---|"]
+def schedule(plan: Plan, part: Part) -> tuple[list[tuple[int, str, int, Item | None]], int]:
+    """The part's timed sequences (start, label, minutes, item; ``None`` for a pause) and the
+    minutes it takes, pauses included."""
+    rows: list[tuple[int, str, int, Item | None]] = []
     t = part.start
     since = 0
     last = len(part.items) - 1
-    for k, (item, ex, act) in enumerate(zip(part.items, with_ex, with_act)):
-        if item.real_activity and not act:
-            continue
-        minutes = item.teaching + (item.exercises if ex else 0)
+    for k, item in enumerate(part.items):
+        minutes = item.teaching + item.exercises
         if (plan.pause and plan.pause_every and k < last and since >= plan.pause_every // 2
                 and since + minutes > plan.pause_every):
-            rows.append(f"| {clock(t)} | Pause | {duration(plan.pause)} |")
+            rows.append((t, "Pause", plan.pause, None))
             t += plan.pause
             since = 0
         label = item.label
         if item.kind == "module":
             label += f" ({duration(item.teaching)} de cours" + (
-                f", {duration(item.exercises)} d'exercices)" if ex else f"{NBSP}; exercices en autoformation)")
-        rows.append(f"| {clock(t)} | {label.replace('|', chr(92) + '|')} | {duration(minutes)} |")
+                f", {duration(item.exercises)} d'exercices)" if item.with_exercises else f"{NBSP}; exercices en autoformation)")
+        rows.append((t, label, minutes, item))
         t += minutes
         since += minutes
-    rows.append(f"| {clock(t)} | Fin | |")
     return rows, t - part.start
 
 
-def fit(plan: Plan, part: Part) -> tuple[list[str], int, list[Item], list[Item]]:
-    """The part's rows and minutes once it fits (if it can), with the modules whose exercises
-    moved to self-study and the activities moved to another session."""
-    with_ex = [True] * len(part.items)
-    with_act = [True] * len(part.items)
-    rows, used = schedule(plan, part, with_ex, with_act)
-    for flags, kind in ((with_ex, "module"), (with_act, "activite")):
-        for k in range(len(part.items) - 1, -1, -1):
-            if used <= part.length:
-                break
-            if part.items[k].kind == kind:
-                flags[k] = False
-                rows, used = schedule(plan, part, with_ex, with_act)
-    moved_ex = [i for i, f in zip(part.items, with_ex) if not f]
-    moved_act = [i for i, f in zip(part.items, with_act) if not f]
-    return rows, used, moved_ex, moved_act
+def table(plan: Plan, part: Part) -> list[str]:
+    """The part's timed table in Markdown."""
+    rows, used = schedule(plan, part)
+    out = ["| Horaire | Séquence | Durée |", "|---|---|---|"]
+    out += [f"| {clock(t)} | {label.replace('|', chr(92) + '|')} | {duration(m)} |" for t, label, m, _ in rows]
+    out.append(f"| {clock(part.start + used)} | Fin | |")
+    return out
+
+
+def check_fit(plan: Plan, part: Part) -> int:
+    """The minutes the part takes; an :class:`AtelierError` in French, saying what to cut,
+    when it overruns its slot."""
+    _, used = schedule(plan, part)
+    over = used - part.length
+    if over <= 0:
+        return used
+    cuts = sorted((c for i in part.items for c in i.cuts), key=lambda c: -c[1])
+    enough = [c for c in cuts if c[1] >= over]
+    pick = (enough[-1:] + [c for c in cuts if c[1] < over][:3]) if enough else cuts[:4]
+    ideas = f"{NBSP}; ".join(f"{what} ({duration(m)})" for what, m in pick)
+    raise AtelierError(
+        f"{ORIGIN}, séance « {plan.id} », partie « {part.title} » : elle dure {duration(used)}, pauses comprises, "
+        f"pour un créneau de {duration(part.length)}, soit {duration(over)} de trop. Retirez de quoi gagner "
+        f"{duration(over)}, par exemple{NBSP}: {ideas or 'une séquence'}. Gardez l'activité de groupe."
+    )
 
 
 def _names(nums: list[str]) -> str:
@@ -222,56 +272,46 @@ def _names(nums: list[str]) -> str:
 
 
 def plan_markdown(plan: Plan, cat: Catalogue) -> tuple[str, list[int]]:
-    """The plan as Markdown, and the minutes each part takes (a test checks they fit)."""
+    """The plan as Markdown, and the minutes each part takes (each fits its slot)."""
     lengths = sorted({p.length for p in plan.parts})
     slot = " ou ".join(duration(x) for x in lengths)
     n = len(plan.parts)
     out = [f"**Public{NBSP}:** {plan.public}. **Format{NBSP}:** {n} partie{'s' if n > 1 else ''} de {slot}"
            f", pour {plan.participants}{NBSP}personnes environ.", ""]
-    used_all, dropped = [], []
+    used_all = []
     for part in plan.parts:
-        rows, used, moved_ex, moved_act = fit(plan, part)
+        used = check_fit(plan, part)
         used_all.append(used)
-        dropped += moved_act
-        if n > 1:
-            out += [f"#### {part.title}", ""]
-        else:
-            out += [f"*{part.title}*", ""]
-        out += rows + [""]
-        if moved_ex:
-            nums = [i.module.number for i in moved_ex]
-            out += [f"Pour tenir dans le temps, les exercices {'des modules' if len(nums) > 1 else 'du module'} "
-                    f"{_names(nums)} se font après la séance, en autoformation.", ""]
-        if moved_act:
-            nums = [i.module.number for i in moved_act]
-            out += [f"L'activité de groupe {'des modules' if len(nums) > 1 else 'du module'} {_names(nums)} "
-                    "ne tient pas dans ce créneau{NBSP}: gardez-la pour une autre séance.".replace("{NBSP}", NBSP), ""]
+        out += ([f"#### {part.title}", ""] if n > 1 else [f"*{part.title}*", ""]) + table(plan, part) + [""]
+        later = [i.module.number for i in part.items if i.kind == "module" and not i.with_exercises]
+        if later:
+            out += [f"Les exercices {'des modules' if len(later) > 1 else 'du module'} {_names(later)} "
+                    f"se font après la séance, en autoformation.", ""]
         if part.length - used >= 10:
             out += [f"Il reste {duration(part.length - used)} de marge dans ce créneau{NBSP}: pour les questions, "
                     "les retards et les démonstrations que le groupe veut revoir.", ""]
-        if used > part.length:
-            out += [f"**Attention{NBSP}:** cette partie dure {duration(used)} pour un créneau de {duration(part.length)}.", ""]
-    whole = {i.module.id for p in plan.parts for i in p.items if i.kind == "module"}
-    if whole:
-        rest = [m for m in cat.available if m.id not in whole]
+    seen = {i.module.id for p in plan.parts for i in p.items if i.kind in ("module", "sections")}
+    if seen:
+        rest = [m for m in cat.available if m.id not in seen]
         if rest:
             out += [f"Les modules {_names([m.number for m in rest])} ne sont pas au programme{NBSP}: proposez-les en "
                     "autoformation, ou ajoutez une demi-journée." if len(rest) > 1 else
                     f"Le module {rest[0].number} n'est pas au programme{NBSP}: proposez-le en autoformation.", ""]
-    out += ["**À préparer et à imprimer**", ""] + prepare_list(plan, dropped) + [""]
+    out += [f"Feuilles imprimées par `make fiches`{NBSP}: {{doc}}`déroulé </{runsheet_doc(plan.id)}>`, "
+            f"{{doc}}`feuille d'émargement </{signin_doc(plan.id)}>`, {{doc}}`évaluation de fin de séance </{evaluation_doc(plan.id)}>`.", ""]
+    out += ["**À préparer et à imprimer**", ""] + prepare_list(plan) + [""]
     return "\n".join(out), used_all
 
 
-def prepare_list(plan: Plan, dropped: list[Item] = ()) -> list[str]:
-    """What to set up and print: handouts of ``make fiches``, bundle, room, projector, cards
-    (not the sheets of the activities in ``dropped``, which did not fit)."""
+def prepare_list(plan: Plan) -> list[str]:
+    """What to set up and print: handouts of ``make fiches``, bundle, room, projector, cards."""
     mods: list[Module] = []
     acts: list[Module] = []
     for part in plan.parts:
         for item in part.items:
             if item.module is not None and item.module not in mods:
                 mods.append(item.module)
-            if item.real_activity and item.module not in acts and item not in dropped:
+            if item.real_activity and item.module not in acts:
                 acts.append(item.module)
     groups = math.ceil(plan.participants / 4)
     lines = [
@@ -280,10 +320,13 @@ def prepare_list(plan: Plan, dropped: list[Item] = ()) -> list[str]:
         f"- Les fiches avec `make fiches`, qui les écrit dans `{FICHES_DIR}/`{NBSP}:",
     ]
     for m in mods:
-        lines.append(f"  - `{m.id}-fiche.pdf`, fiche du module {m.number}, en {plan.participants}{NBSP}exemplaires (une par personne)"
-                     f"{NBSP}; `{m.id}-corrige.pdf`, son corrigé, pour vous seulement{NBSP};")
+        lines.append(f"  - `{m.number}-fiche.pdf`, fiche du module {m.number}, en {plan.participants}{NBSP}exemplaires (une par personne)"
+                     f"{NBSP}; `{m.number}-corrige.pdf`, son corrigé, pour vous seulement{NBSP};")
     for m in acts:
-        lines.append(f"  - `{m.id}-activite.pdf`, l'activité de groupe du module {m.number}, en {groups}{NBSP}exemplaires (une par groupe de quatre){NBSP};")
+        lines.append(f"  - `{m.number}-activite.pdf`, l'activité de groupe du module {m.number}, en {groups}{NBSP}exemplaires (une par groupe de quatre){NBSP};")
+    lines += [f"  - `{pdf_name(plan.id, 'deroule')}`, le déroulé de la séance, pour vous{NBSP};",
+              f"  - `{pdf_name(plan.id, 'emargement')}`, la feuille d'émargement{NBSP};",
+              f"  - `{pdf_name(plan.id, 'evaluation')}`, l'évaluation de fin de séance, en {plan.participants}{NBSP}exemplaires{NBSP};"]
     if lines[-1].endswith(f"{NBSP};"):
         lines[-1] = lines[-1][: -len(f"{NBSP};")] + "."
     lines.append("- Une salle où tout le monde voit l'écran, un vidéoprojecteur et son câble (HDMI ou adaptateur)"
@@ -295,3 +338,179 @@ def prepare_list(plan: Plan, dropped: list[Item] = ()) -> list[str]:
         lines.append("- Aucun ordinateur pour le public{NBSP}: seul le vôtre, qui projette le livre.".replace("{NBSP}", NBSP))
     lines += [f"- {x}" for x in plan.prepare]
     return lines
+
+
+# --------------------------------------------------------------------------- printed pages
+
+PAGES = {"deroule": "déroulé", "emargement": "feuille d'émargement", "evaluation": "évaluation de fin de séance"}
+
+
+def _doc(plan_id: str, kind: str) -> str:
+    from .handouts import FOLDER
+
+    return f"{FOLDER}/seance-{plan_id}" + ("" if kind == "deroule" else f"-{kind}")
+
+
+def runsheet_doc(plan_id: str) -> str:
+    """Docname of a plan's run-sheet (``fiches/seance-<id>``)."""
+    return _doc(plan_id, "deroule")
+
+
+def signin_doc(plan_id: str) -> str:
+    return _doc(plan_id, "emargement")
+
+
+def evaluation_doc(plan_id: str) -> str:
+    return _doc(plan_id, "evaluation")
+
+
+def pdf_name(plan_id: str, kind: str) -> str:
+    """File name of a printed page in ``_build/fiches/``."""
+    return f"seance-{plan_id}-{kind}.pdf"
+
+
+def _cell(text: str) -> str:
+    """Text for a table cell: one line (no-break spaces kept), « | » escaped."""
+    return re.sub(r"[ \t\r\n]+", " ", str(text)).strip().replace("|", "\\|")
+
+
+def _head(plan: Plan, what: str) -> list[str]:
+    from .handouts import _style
+
+    return [f"# {what[0].upper() + what[1:]}{NBSP}: {plan.title}\n", _style(),
+            f"<p class=\"fiche-entete\">Atelier IA &amp; culture — {what} — {len(plan.parts)}{NBSP}partie"
+            f"{'s' if len(plan.parts) > 1 else ''} de {' ou '.join(duration(x) for x in sorted({p.length for p in plan.parts}))} "
+            f"— {plan.participants}{NBSP}personnes environ</p>\n"]
+
+
+def runsheet_page(plan: Plan, cat: Catalogue) -> str:
+    """One page for the person who leads the session: timings, what to project, what to hand out."""
+    out = _head(plan, "déroulé de séance")
+    out.append(f"**Public{NBSP}:** {plan.public}.\n")
+    for part in plan.parts:
+        rows, used = schedule(plan, part)
+        out.append(f"## {part.title} ({clock(part.start)}–{clock(part.start + used)}, créneau de {duration(part.length)})\n")
+        out.append("<div class=\"fiche-deroule\">\n")
+        out.append("| Horaire | Séquence | Durée | À projeter | À distribuer |\n|---|---|---|---|---|")
+        for t, label, m, item in rows:
+            proj, hand = ("—", "—") if item is None else (item.project, item.hand_out)
+            if item is not None and item.kind == "sections":  # the sections are in « À projeter »
+                label = f"Projection du module {item.module.number}, {item.module.title}"
+            out.append(f"| {clock(t)} | {_cell(label)} | {duration(m)} | {_cell(proj)} | {_cell(hand)} |")
+        out.append(f"| {clock(part.start + used)} | Fin{NBSP}: émargement et évaluation | | | Feuille d'émargement, évaluation |")
+        out.append("\n</div>\n")
+    out.append(f"**À imprimer avec `make fiches`{NBSP}:** {print_summary(plan)}\n")
+    out.append(f"**Matériel{NBSP}:** un vidéoprojecteur{NBSP}; un jeu de cartes A, B, C, D par personne"
+               + (f"{NBSP}; une machine pour deux personnes." if plan.computers else f"{NBSP}; aucun ordinateur pour le public.")
+               + " La liste complète est dans le plan du guide des personnes formatrices.\n")
+    return "\n".join(out) + "\n"
+
+
+def print_summary(plan: Plan) -> str:
+    """What to print for a session, in one sentence (the run-sheet keeps to one page)."""
+    mods, acts = [], []
+    for part in plan.parts:
+        for item in part.items:
+            if item.module is not None and item.module.number not in mods:
+                mods.append(item.module.number)
+            if item.real_activity and item.module.number not in acts:
+                acts.append(item.module.number)
+    n, groups = plan.participants, math.ceil(plan.participants / 4)
+    bits = []
+    if mods:
+        bits.append(f"fiche{'s' if len(mods) > 1 else ''} {'des modules' if len(mods) > 1 else 'du module'} {_names(mods)} "
+                    f"({n}{NBSP}exemplaires de chacune), leurs corrigés pour vous")
+    if acts:
+        bits.append(f"activité{'s' if len(acts) > 1 else ''} de groupe {'des modules' if len(acts) > 1 else 'du module'} "
+                    f"{_names(acts)} ({groups}{NBSP}exemplaires)")
+    bits.append(f"feuille d'émargement (1), évaluation de fin de séance ({n}{NBSP}exemplaires)")
+    return f"{NBSP}; ".join(bits) + "."
+
+
+def signin_page(plan: Plan, cat: Catalogue) -> str:
+    """The sign-in sheet (« feuille d'émargement »): one signature column per part."""
+    out = _head(plan, "feuille d'émargement")
+    out.append(f"Intitulé de la formation{NBSP}: Atelier IA &amp; culture — {plan.title}<br>\n"
+               f"Lieu{NBSP}: ………………………………………… Personne formatrice{NBSP}: …………………………………………\n")
+    cols = [f"{part.title}<br>le ……/……/………… de {clock(part.start)} à {clock(part.start + schedule(plan, part)[1])}"
+            for part in plan.parts]
+    out.append("<div class=\"fiche-emargement\">\n")
+    out.append("| N° | Nom et prénom | Structure | " + " | ".join(f"Signature — {_cell(c)}" for c in cols) + " |")
+    out.append("|---|---|---|" + "---|" * len(cols))
+    for k in range(1, plan.participants + 4):
+        out.append(f"| {k} | | | " + " | " * (len(cols) - 1) + " |")
+    out.append("\n</div>\n")
+    out.append("\nSignature de la personne formatrice, à la fin de chaque partie{NBSP}:\n".replace("{NBSP}", NBSP))
+    out.append("<p class=\"fiche-signature\">&nbsp;</p>\n")
+    return "\n".join(out) + "\n"
+
+
+EVALUATION = (
+    ("Dans l'ensemble, cette séance vous a été utile pour votre travail{NBSP}?",
+     ("Pas du tout", "Un peu", "Assez", "Tout à fait")),
+    ("Le rythme de la séance était{NBSP}:", ("trop lent", "adapté", "trop rapide")),
+    ("Les démonstrations projetées étaient claires{NBSP}?", ("Pas du tout", "Un peu", "Assez", "Tout à fait")),
+    ("Après la séance, vous sauriez expliquer à une ou un collègue ce que fait un modèle génératif{NBSP}?",
+     ("Non", "En partie", "Oui")),
+    ("Recommanderiez-vous cette séance à une ou un collègue{NBSP}?", ("Non", "Peut-être", "Oui")),
+)
+OPEN_QUESTIONS = (
+    "Ce que vous retenez de la séance, en une phrase{NBSP}:",
+    "Une chose que vous essaierez, ou que vous éviterez, dans votre structure{NBSP}:",
+    "Ce qui vous a manqué, ou ce qu'il faudrait changer{NBSP}:",
+)
+
+
+def evaluation_page(plan: Plan, cat: Catalogue) -> str:
+    """A short, anonymous evaluation form for the end of the session (kept with the attestations)."""
+    out = _head(plan, "évaluation de fin de séance")
+    out.append(f"Ce questionnaire est anonyme{NBSP}: ne l'écrivez pas à votre nom. Cochez une case par question. "
+               f"La structure qui organise la séance peut le garder avec les attestations.\n")
+    out.append("Séance du ……/……/………… à …………………………………………\n")
+    items = []
+    for q, choices in EVALUATION:
+        boxes = "".join(f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☐</span> {c}</li>" for c in choices)
+        items.append(f"<li class=\"fiche-question\"><p><b>{q.replace('{NBSP}', NBSP)}</b></p>"
+                     f"<ul class=\"fiche-options fiche-ligne\">{boxes}</ul></li>")
+    for q in OPEN_QUESTIONS:
+        items.append(f"<li class=\"fiche-question\"><p><b>{q.replace('{NBSP}', NBSP)}</b></p>"
+                     "<p class=\"fiche-reponse\">&nbsp;</p></li>")
+    out.append("<ol class=\"fiche-evaluation\">" + "".join(items) + "</ol>\n")
+    out.append("Merci. Déposez cette feuille, sans la signer, dans l'enveloppe prévue.\n")
+    return "\n".join(out) + "\n"
+
+
+def pages(cat: Catalogue) -> dict[str, str]:
+    """Every plan's printed pages: path relative to the book's source folder → text."""
+    out = {}
+    for plan in load_plans(cat):
+        out[f"{runsheet_doc(plan.id)}.md"] = runsheet_page(plan, cat)
+        out[f"{signin_doc(plan.id)}.md"] = signin_page(plan, cat)
+        out[f"{evaluation_doc(plan.id)}.md"] = evaluation_page(plan, cat)
+    return out
+
+
+def index_lines(cat: Catalogue) -> list[str]:
+    """Markdown list items for the page « Fiches à imprimer »."""
+    return [f"- Séance «{NBSP}{plan.title}{NBSP}»{NBSP}: {{doc}}`déroulé </{runsheet_doc(plan.id)}>`, "
+            f"{{doc}}`émargement </{signin_doc(plan.id)}>`, {{doc}}`évaluation </{evaluation_doc(plan.id)}>`"
+            for plan in load_plans(cat)]
+
+
+def audience_plans_markdown(cat: Catalogue) -> str:
+    """The half-day plans of the paths by job, one after the other, each linked to its path."""
+    from .metiers import load_audiences
+
+    auds = {a.id: a for a in load_audiences(cat)}
+    out = []
+    for plan in load_plans(cat):
+        if plan.audience is None:
+            continue
+        aud = auds.get(plan.audience)
+        if aud is None:
+            raise AtelierError(f"{ORIGIN}, séance « {plan.id} » : le métier « {plan.audience} » n'est pas dans data/course/metiers.yml.")
+        text, _ = plan_markdown(plan, cat)
+        out += [f"#### {plan.title}", "",
+                f"Cette demi-journée ouvre le parcours {{doc}}`{aud.title} </annexes/metiers/{aud.id}>`{NBSP}; "
+                "le groupe le poursuit ensuite en autoformation.", "", text]
+    return "\n".join(out)

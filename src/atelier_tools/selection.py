@@ -283,13 +283,15 @@ def filter_expected_outputs(text: str, dropped: set[str]) -> str:
 
 def prune_references(text: str, removed: set[str]) -> tuple[str, int]:
     """Remove from a YAML text (kept as written) what points at a removed module: a list item
-    whose first key names one (``- module: 03-…``, ``- activite: 03-…``, ``- quiz: 03-…-sans-code``,
-    with its nested lines) and the removed ids of inline lists (``[00-…, 03-…]``).
+    whose first key names one (``- module: 03-…``, ``- quiz: 03-…-sans-code``, with its nested
+    lines) and the removed ids of inline lists (``[00-…, 03-…]``). A session plan's group
+    activity (``- activite: 03-…`` with its ``sinon``) stays: without the module, the plan
+    uses its fallback, so that every half-day keeps a group activity.
     Return the new text and the number of references removed."""
     ids = "|".join(re.escape(m) for m in sorted(removed, key=len, reverse=True))
     if not ids:
         return text, 0
-    item = re.compile(rf"^(\s*)-\s+[\w-]+:\s*[\"']?(?:{ids})(?:-[\w-]+)?[\"']?\s*$")
+    item = re.compile(rf"^(\s*)-\s+(?!activite:)[\w-]+:\s*[\"']?(?:{ids})(?:-[\w-]+)?[\"']?\s*$")
     out, count, skip_deeper = [], 0, None
     for line in text.splitlines(keepends=True):
         indent = len(line) - len(line.lstrip())
