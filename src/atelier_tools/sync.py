@@ -12,7 +12,7 @@ JupyterLab and Binder, ``_toc.yml``, ``LICENSE-CONTENU.md`` — hold *generated 
 ``_config.yml``; ``--check`` changes nothing and lists the stale files (a test runs it).
 In a module notebook the sync also writes the title line (``# <titre>``) and the whole
 « Durée » cell (id ``duree``), and fills the region of the « Prérequis » cell (id
-``prerequis``), so that marking a module « disponible » is a one-line change followed by
+``prerequis``) and of the « Rappel » cell (id ``rappel``, see :mod:`atelier_tools.rappels`), so that marking a module « disponible » is a one-line change followed by
 ``make sync`` (``make book`` runs it).
 """
 
@@ -70,6 +70,9 @@ def generators(cat: Catalogue) -> dict[str, str]:
     for m in cat.modules:
         gens[f"prerequis:{m.id}"] = render.prerequisites_text(cat, m)
         gens[f"suite:{m.id}"] = render.later_modules_text(cat, m) or "Ce module n'a pas encore de suite dans le catalogue."
+    from . import rappels
+
+    gens.update(rappels.generators(cat))  # the « Rappel » cell of modules 01–07 (data/course/rappels.yml)
     return gens
 
 

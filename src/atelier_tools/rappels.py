@@ -1,0 +1,119 @@
+"""The « Rappel » cell of modules 01–07: the few notions of modules 00 and 02 a module uses.
+
+``data/course/rappels.yml`` writes each notion once (a one-sentence definition, the module and
+the section that teach it, its glossary entry) and lists, per module, the notions it recalls.
+:mod:`atelier_tools.sync` fills the region ``rappel:<module id>`` of the notebook's cell of id
+``rappel`` (right after « Prérequis ») with :func:`rappel_text`, so that a learner who starts
+with this module finds what it needs without going back through the chain of prerequisites;
+the catalogue's « prerequis_requis » says where going back is truly needed (issue 24, item 3).
+
+A section is named by the id of the Markdown cell that opens it with a heading; the link text
+is that heading, read from the notebook, so renaming a section renames every recall of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import nbformat
+import yaml
+
+from atelier_ia.course import Catalogue, Module
+from atelier_ia.errors import AtelierError, describe
+from atelier_ia.law import _typography as french_typography
+from atelier_ia.paths import data_dir, repo_root
+
+NBSP = "\u00a0"
+ORIGIN = "data/course/rappels.yml"
+
+
+@dataclass(frozen=True)
+class Notion:
+    id: str
+    name: str
+    definition: str
+    module: str
+    section: str
+    term: str
+
+
+def load(cat: Catalogue) -> tuple[dict[str, Notion], dict[str, tuple[str, ...]]]:
+    """The notions by id, and the notions each module recalls; fails in French on bad data."""
+    raw = yaml.safe_load((data_dir() / "course" / "rappels.yml").read_text(encoding="utf-8"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("notions"), list) or not isinstance(raw.get("modules"), dict):
+        raise AtelierError(f"{ORIGIN} doit contenir une liste « notions » et un dictionnaire « modules ».")
+    ids = {m.id for m in cat.modules}
+    notions: dict[str, Notion] = {}
+    for n, item in enumerate(raw["notions"], start=1):
+        where = f"{ORIGIN}, notion {n}"
+        keys = ("id", "nom", "definition", "module", "section", "glossaire")
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip() for k in keys):
+            raise AtelierError(f"{where} : chaque notion a un texte non vide pour {', '.join(keys)}.")
+        if item["module"] not in ids:
+            raise AtelierError(f"{where} : le module « {item['module']} » n'est pas dans le catalogue.")
+        if item["id"] in notions:
+            raise AtelierError(f"{where} : identifiant « {item['id']} » en double.")
+        notions[item["id"]] = Notion(item["id"], item["nom"].strip(), item["definition"].strip(),
+                                     item["module"], item["section"], item["glossaire"].strip())
+    uses: dict[str, tuple[str, ...]] = {}
+    for mid, listed in raw["modules"].items():
+        if mid not in ids:
+            raise AtelierError(f"{ORIGIN}, « modules » : le module « {mid} » n'est pas dans le catalogue.")
+        if not isinstance(listed, list) or not listed or not all(x in notions for x in listed):
+            raise AtelierError(f"{ORIGIN}, module « {mid} » : une liste non vide de notions parmi "
+                               f"{', '.join(notions)} est attendue, pas {describe(listed)}.")
+        uses[mid] = tuple(listed)
+    return notions, uses
+
+
+@lru_cache(maxsize=None)
+def _headings(module_id: str) -> dict[str, str]:
+    """The section headings of a module notebook, by the id of the cell that opens them."""
+    nb = nbformat.read(repo_root() / "modules" / f"{module_id}.ipynb", as_version=4)
+    out = {}
+    for cell in nb.cells:
+        first = cell.source.split("\n", 1)[0] if cell.cell_type == "markdown" else ""
+        if first.startswith("## ") or first.startswith("### "):
+            out[cell.get("id")] = first.lstrip("#").strip()
+    return out
+
+
+def section_title(notion: Notion) -> str:
+    """The heading of the section that teaches ``notion``; an error if that section is gone."""
+    headings = _headings(notion.module)
+    if notion.section not in headings:
+        raise AtelierError(f"{ORIGIN}, notion « {notion.id} » : le module « {notion.module} » n'a pas de section "
+                           f"d'identifiant « {notion.section} » (cellule Markdown qui commence par « ## »).")
+    return headings[notion.section]
+
+
+def rappel_text(cat: Catalogue, m: Module, notions: dict[str, Notion], listed: tuple[str, ...]) -> str:
+    """The body of the region « rappel:<id> » of module ``m``."""
+    homes = sorted({notions[n].module for n in listed})
+    numbers = [cat.module(h).number for h in homes]
+    said = " et ".join(numbers)
+    which = f"les modules {said}" if len(numbers) > 1 else f"le module {said}"
+    lines = [f"Ce qui sert ici de {which}, en une phrase par notion, avec la section qui l'enseigne "
+             f"et son entrée du glossaire :", ""]
+    for nid in listed:
+        n = notions[nid]
+        home = cat.module(n.module)
+        lines.append(f"- **{n.name}** : {n.definition} Voir le module {home.number}, section "
+                     f"[« {section_title(n)} »]({n.module}.ipynb), et le glossaire : {{term}}`{n.term}`.")
+    required = [cat.module(p).number for p in m.required if p in homes]
+    lines.append("")
+    if required:
+        lines.append(f"Le module {' et '.join(required)} reste nécessaire : ce rappel aide à retrouver ses notions, "
+                     f"il ne le remplace pas.")
+    else:
+        lines.append(f"Avec ce rappel, vous pouvez commencer par ce module ; {which} restent conseillés, "
+                     f"pas obligatoires." if len(numbers) > 1 else
+                     f"Avec ce rappel, vous pouvez commencer par ce module ; {which} reste conseillé, pas obligatoire.")
+    return french_typography("\n".join(lines))
+
+
+def generators(cat: Catalogue) -> dict[str, str]:
+    """Region name → text, for :func:`atelier_tools.sync.generators`."""
+    notions, uses = load(cat)
+    return {f"rappel:{mid}": rappel_text(cat, cat.module(mid), notions, listed) for mid, listed in uses.items()}
