@@ -94,7 +94,8 @@ def rappel_text(cat: Catalogue, m: Module, notions: dict[str, Notion], listed: t
     numbers = [cat.module(h).number for h in homes]
     said = " et ".join(numbers)
     which = f"les modules {said}" if len(numbers) > 1 else f"le module {said}"
-    lines = [f"Ce qui sert ici de {which}, en une phrase par notion, avec la section qui l'enseigne "
+    of = f"des modules {said}" if len(numbers) > 1 else f"du module {said}"
+    lines = [f"Les notions {of} utiles ici, une phrase pour chacune, avec la section qui l'enseigne "
              f"et son entrée du glossaire :", ""]
     for nid in listed:
         n = notions[nid]
