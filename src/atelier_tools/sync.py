@@ -99,7 +99,7 @@ def toc(cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-ANNEXES = ("parcours", "positionnement", "metiers", "guide-formateurs", "activites/index", "jupyterhub", "glossaire",
+ANNEXES = ("parcours", "positionnement", "metiers", "projets-ecoles-art", "guide-formateurs", "activites/index", "jupyterhub", "glossaire",
            "bibliographie", "licence", "attestation", "accessibilite", "faits-a-reverifier")
 
 
@@ -161,6 +161,9 @@ def plan(root: Path | None = None) -> dict[Path, tuple[str, str]]:
     from . import metiers
 
     out.update(metiers.stub_pages(root, cat))  # annexes/metiers/<id>.md, one per audience
+    from . import ecoles
+
+    out.update(ecoles.planned(root, cat))  # annexes/projets-ecoles-art.md, the art-school kit
     for m in cat.available:
         path = root / m.notebook
         out[path] = _notebook(path, cat, m, gens)
