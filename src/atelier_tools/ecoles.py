@@ -108,7 +108,7 @@ def page(cat: Catalogue) -> str:
         out += [f"({b.id})=", f"## {b.title}", ""]
         mods = ", ".join(f"{{doc}}`module {cat.module(m).number} </modules/{m}>`" for m in b.modules)
         out += [f"**S'appuie sur** : {mods}. **Outils du cours** : {', '.join(f'`{t}`' for t in b.tools)}.", ""]
-        out += [f"**Temps de travail** : {b.hours} heures, dont {b.guided} encadrées et {b.independent} en autonomie.", ""]
+        out += [f"**Temps de travail** : {b.hours}{NBSP}heures, dont {b.guided} encadrées et {b.independent} en autonomie.", ""]
         out += ["**Objectifs**", "", *[f"- {o}" for o in b.objectives], ""]
         out += ["**Livrables**", "", *[f"- {d}" for d in b.deliverables], ""]
         out += ["**Grille d'évaluation**", "", "| Critère | " + " | ".join(levels) + " |",
