@@ -8,6 +8,7 @@ import re
 
 import pytest
 import yaml
+from myst_parser.mdit_to_docutils.base import default_slugify
 from notebook_tools import ROOT, read
 
 from atelier_ia.course import load_catalogue, parse_catalogue
@@ -48,18 +49,22 @@ def test_the_generated_text_is_the_data(module):
         assert line.startswith(f"- **{n.name}**\u00a0: ")
         assert rappels.french_typography(n.definition) in line
         assert f"{{term}}`{n.term}`" in line
-        assert f"({n.module}.ipynb)" in line
+        assert f"({n.module}.ipynb#" in line
     assert not sync.stale(), "lancez « make sync » : un fichier généré n'est plus à jour"
 
 
 @pytest.mark.parametrize("module", LATER, ids=lambda m: m.id)
 def test_every_rappel_link_leads_to_a_section_and_a_glossary_entry(module):
+    """The link's anchor is the one MyST gives the heading (checked again on the built book by
+    test_book's internal-link check)."""
     _, cell = rappel_cell(module)
     links = LINK.findall(cell.source)
     assert len(links) == len(USES[module.id])
     for title, target in links:
-        path = ROOT / "modules" / target
+        page, _, anchor = target.partition("#")
+        path = ROOT / "modules" / page
         assert path.is_file(), target
+        assert anchor == default_slugify(title), f"{target} : l'ancre de « {title} » est « {default_slugify(title)} »"
         headings = [c.source.split("\n", 1)[0].lstrip("#").strip() for c in read(path).cells
                     if c.cell_type == "markdown" and c.source.startswith("## ")]
         assert title in headings, f"{target} n'a pas de section « {title} »"

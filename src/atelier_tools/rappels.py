@@ -8,11 +8,14 @@ with this module finds what it needs without going back through the chain of pre
 the catalogue's « prerequis_requis » says where going back is truly needed (issue 24, item 3).
 
 A section is named by the id of the Markdown cell that opens it with a heading; the link text
-is that heading, read from the notebook, so renaming a section renames every recall of it.
+is that heading, read from the notebook, so renaming a section renames every recall of it, and
+the link's anchor is the one MyST gives that heading (``myst_heading_anchors`` in _config.yml).
+In JupyterLab the link opens the notebook at its top.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,25 +70,55 @@ def load(cat: Catalogue) -> tuple[dict[str, Notion], dict[str, tuple[str, ...]]]
     return notions, uses
 
 
+# Heading levels that get an anchor in the book: « myst_heading_anchors » of _config.yml.
+ANCHOR_LEVELS = 2
+
+
+def slugify(title: str) -> str:
+    """The anchor MyST gives a heading (its default, GitHub-like slug: lower case, spaces to
+    hyphens, punctuation dropped); written here so that the notebooks need no MyST at run time."""
+    return re.sub(r"[^\w\- ]", "", title.lower().replace(" ", "-"))
+
+
 @lru_cache(maxsize=None)
-def _headings(module_id: str) -> dict[str, str]:
-    """The section headings of a module notebook, by the id of the cell that opens them."""
+def _headings(module_id: str) -> dict[str, tuple[str, str]]:
+    """(title, anchor) of the sections of a module notebook, by the id of the cell that opens them.
+
+    Anchors are made unique in page order as MyST does (``-1``, ``-2``… after a repeat)."""
     nb = nbformat.read(repo_root() / "modules" / f"{module_id}.ipynb", as_version=4)
-    out = {}
+    out, seen = {}, set()
     for cell in nb.cells:
-        first = cell.source.split("\n", 1)[0] if cell.cell_type == "markdown" else ""
-        if first.startswith("## ") or first.startswith("### "):
-            out[cell.get("id")] = first.lstrip("#").strip()
+        if cell.cell_type != "markdown":
+            continue
+        fenced = False
+        for n, line in enumerate(cell.source.split("\n")):
+            if line.startswith(("```", "~~~", ":::")):
+                fenced = not fenced
+            m = None if fenced else re.match(r"^(#{1,6}) (.+)$", line)
+            if not m or len(m.group(1)) > ANCHOR_LEVELS:
+                continue
+            title = m.group(2).strip()
+            slug, i = slugify(title), 0
+            while (slug if not i else f"{slug}-{i}") in seen:
+                i += 1
+            slug = slug if not i else f"{slug}-{i}"
+            seen.add(slug)
+            if n == 0 and len(m.group(1)) == 2:
+                out[cell.get("id")] = (title, slug)
     return out
 
 
-def section_title(notion: Notion) -> str:
-    """The heading of the section that teaches ``notion``; an error if that section is gone."""
+def section(notion: Notion) -> tuple[str, str]:
+    """(heading, anchor) of the section that teaches ``notion``; an error if it is gone."""
     headings = _headings(notion.module)
     if notion.section not in headings:
         raise AtelierError(f"{ORIGIN}, notion « {notion.id} » : le module « {notion.module} » n'a pas de section "
                            f"d'identifiant « {notion.section} » (cellule Markdown qui commence par « ## »).")
     return headings[notion.section]
+
+
+def section_title(notion: Notion) -> str:
+    return section(notion)[0]
 
 
 def rappel_text(cat: Catalogue, m: Module, notions: dict[str, Notion], listed: tuple[str, ...]) -> str:
@@ -100,8 +133,9 @@ def rappel_text(cat: Catalogue, m: Module, notions: dict[str, Notion], listed: t
     for nid in listed:
         n = notions[nid]
         home = cat.module(n.module)
+        title, anchor = section(n)
         lines.append(f"- **{n.name}** : {n.definition} Voir le module {home.number}, section "
-                     f"[« {section_title(n)} »]({n.module}.ipynb), et le glossaire : {{term}}`{n.term}`.")
+                     f"[« {title} »]({n.module}.ipynb#{anchor}), et le glossaire : {{term}}`{n.term}`.")
     required = [cat.module(p).number for p in m.required if p in homes]
     lines.append("")
     if required:
