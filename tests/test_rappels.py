@@ -104,3 +104,12 @@ def test_a_missing_section_is_a_french_error():
     broken = rappels.Notion(n.id, n.name, n.definition, n.module, "section-disparue", n.term)
     with pytest.raises(AtelierError, match="section-disparue"):
         rappels.section_title(broken)
+
+
+@pytest.mark.parametrize("module", LATER, ids=lambda m: m.id)
+def test_the_prerequisites_say_which_are_needed_and_which_are_advice(module):
+    pre = next(c.source for c in read(ROOT / module.notebook).cells if c.get("id") == "prerequis")
+    for p in module.prerequisites:
+        line = next(x for x in pre.splitlines() if x.startswith(f"- module {CAT.module(p).number},"))
+        assert ("nécessaire" if p in module.required else "conseillé") in line, line
+    assert ("Rappel" in pre) == any(p not in module.required for p in module.prerequisites)
