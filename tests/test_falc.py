@@ -1,8 +1,9 @@
 """The « En bref, facile à lire » summary that opens every module (issue 16, item 3).
 
 Each module has, right after its « Objectifs » cell, a Markdown cell of id ``en-bref`` that a
-mediator can hand to anyone: 6 to 10 short sentences in easy-to-read French saying what the
-module is about and what the reader will be able to do.
+mediator can hand to anyone: 8 to 10 short sentences in easy-to-read French that give the
+module's content in the body's own words, what a learner can remember (issue 24, item 6), not
+its agenda: no « ce module », « nous verrons », « vous allez ».
 
 The rules come from the European easy-to-read standards, « L'information pour tous. Règles
 européennes pour une information facile à lire et à comprendre » (Inclusion Europe, 2009,
@@ -15,7 +16,7 @@ ones; no abbreviations, initials or acronyms; no percentages or big numbers; no 
 characters; simple punctuation; short sentences, one per line). A machine can check only
 the form; what this test checks, and the rule behind each check:
 
-* 6 to 10 sentences, each on its own paragraph (« une phrase par ligne »);
+* 8 to 10 sentences, each on its own paragraph (« une phrase par ligne »);
 * every sentence at most ``MAX_WORDS`` words (« phrases courtes »; some French digests of the
   rules say 12 to 15 words at most);
 * one idea per sentence, approximated by at most one comma a sentence;
@@ -50,7 +51,9 @@ from notebook_tools import notebooks, read
 
 HEADING = "## En bref, facile à lire"
 CELL_ID = "en-bref"
-MIN_SENTENCES, MAX_SENTENCES = 6, 10
+MIN_SENTENCES, MAX_SENTENCES = 8, 10
+# Words that announce the agenda instead of saying what to know (issue 24, item 6).
+AGENDA = re.compile(r"\b(ce module|nous verrons|vous allez)\b", re.I)
 MAX_WORDS = 15
 MAX_COMMAS = 1
 MAX_LETTERS = 12
@@ -126,6 +129,8 @@ def faults(source: str) -> list[str]:
         for char, name in FORBIDDEN.items():
             if char in sentence:
                 out.append(f"{where}{name} « {char} »{quoted}")
+        if AGENDA.search(sentence):
+            out.append(f"{where}annonce le programme « {AGENDA.search(sentence).group(0)} », dites le contenu{quoted}")
         if re.search(r"\betc\b", sentence, re.I):
             out.append(f"{where}« etc. »{quoted}")
         for word in ws:
@@ -172,11 +177,13 @@ def test_every_module_is_checked():
 
 GOOD = [
     "On dit IA pour intelligence artificielle.",
-    "Ce module parle de l'IA dans le travail des artistes.",
-    "Vous essayez 3 petites IA.",
     "Une IA fait des images, une autre fait de la musique.",
-    "Vous cherchez si le résultat est nouveau ou recopié.",
-    "Vous voyez ce que dit la loi.",
+    "Une IA peut recopier une image de son entraînement.",
+    "On le vérifie en cherchant l'exemple le plus proche.",
+    "Un outil peut deviner l'auteur d'une phrase.",
+    "Cet outil se trompe sur une phrase courte.",
+    "La loi protège une œuvre créée par une personne.",
+    "Les artistes peuvent refuser que leurs œuvres servent à entraîner une IA.",
 ]
 
 
@@ -199,6 +206,9 @@ def test_a_good_summary_passes():
     ("Vous lisez les conseils de la CNIL.", "abréviation « CNIL »"),
     ("Vous découvrez l'interopérabilité des outils.", "mot long"),
     ("Vous voyez 40 % des textes.", "pourcentage"),
+    ("Ce module parle de la loi.", "annonce le programme"),
+    ("Nous verrons ce que dit la loi.", "annonce le programme"),
+    ("Vous allez lire la loi.", "annonce le programme"),
 ])
 def test_the_checker_fails_on_each_rule(bad, expected):
     found = faults(summary([*GOOD, bad]))

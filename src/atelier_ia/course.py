@@ -1,7 +1,7 @@
 """The module catalogue and the pathways: one source for the course map.
 
 ``data/course/modules.yml`` holds every module's id, title, status, level, minutes of
-teaching and exercises, prerequisites and themes; ``data/course/parcours.yml`` the
+teaching and exercises, prerequisites (recommended, and the truly required ones) and themes; ``data/course/parcours.yml`` the
 pathways. Everything that shows module metadata (the book's course map, the README, each notebook's
 « Durée » and « Prérequis », the trainers' guide, the pathways page) is generated from them
 by the build tools in ``atelier_tools`` through this module.
@@ -38,6 +38,9 @@ class Module:
     themes: tuple[int, ...]
     summary: str
     reviewed: "dt.date | None" = None  # last day its facts were checked against their sources
+    # the prerequisites a learner truly needs (« prerequis_requis »); the others are advice,
+    # the module's « Rappel » cell recalls what it uses from them (data/course/rappels.yml)
+    required: tuple[str, ...] = ()
 
     @property
     def number(self) -> str:
@@ -147,6 +150,10 @@ def parse_catalogue(modules_data, pathways_data) -> Catalogue:
         prereq = raw.get("prerequis", [])
         if not isinstance(prereq, list) or not all(isinstance(p, str) for p in prereq):
             raise AtelierError(f"{where} : « prerequis » doit être une liste d'identifiants de modules.")
+        required = raw.get("prerequis_requis", [])
+        if not isinstance(required, list) or not all(isinstance(p, str) and p in prereq for p in required):
+            raise AtelierError(f"{where} : « prerequis_requis » doit être une liste de modules pris dans « prerequis » "
+                               f"({describe(required)} donné).")
         mthemes = raw.get("themes", [])
         if not isinstance(mthemes, list) or not all(t in themes for t in mthemes):
             raise AtelierError(f"{where} : « themes » doit être une liste de numéros de thèmes parmi {sorted(themes)}.")
@@ -155,7 +162,7 @@ def parse_catalogue(modules_data, pathways_data) -> Catalogue:
             raise AtelierError(f"{where} : « revu_le » doit être une date écrite 2026-12-01, pas {describe(reviewed)}.")
         modules.append(Module(mid, raw["titre"].strip(), raw["statut"], raw["niveau"],
                               _int(raw, "minutes_cours", where), _int(raw, "minutes_exercices", where),
-                              tuple(prereq), tuple(mthemes), raw["resume"].strip(), reviewed))
+                              tuple(prereq), tuple(mthemes), raw["resume"].strip(), reviewed, tuple(required)))
     ids = [m.id for m in modules]
     for m in modules:
         for p in m.prerequisites:

@@ -146,11 +146,17 @@ def prerequisites_text(cat: Catalogue, m: Module) -> str:
     if not m.prerequisites:
         return "Aucun module."
     items = []
-    for p in m.prerequisites:
+    for p in m.prerequisites:  # « prerequis_requis »: truly needed; the others are advice
         pm = cat.module(p)
         where = module_link(pm, "notebook")
-        items.append(f"- module {pm.number}, {where} ({duration(pm.minutes)}{'' if pm.available else ', ' + pm.status})")
-    return "Avoir suivi{NBSP}:\n\n".replace("{NBSP}", NBSP) + "\n".join(items)
+        need = "nécessaire" if p in m.required else "conseillé"
+        items.append(f"- module {pm.number}, {where} ({duration(pm.minutes)}, {need}"
+                     f"{'' if pm.available else ', ' + pm.status})")
+    text = f"Modules à suivre avant celui-ci{NBSP}:\n\n" + "\n".join(items)
+    if any(p not in m.required for p in m.prerequisites):
+        text += (f"\n\nVous pouvez commencer sans un module conseillé{NBSP}: le «{NBSP}Rappel{NBSP}» ci-dessous "
+                 f"redonne les notions qu'il faut en connaître.")
+    return text
 
 
 def later_modules_text(cat: Catalogue, m: Module) -> str:

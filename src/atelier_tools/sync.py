@@ -12,7 +12,7 @@ JupyterLab and Binder, ``_toc.yml``, ``LICENSE-CONTENU.md`` — hold *generated 
 ``_config.yml``; ``--check`` changes nothing and lists the stale files (a test runs it).
 In a module notebook the sync also writes the title line (``# <titre>``) and the whole
 « Durée » cell (id ``duree``), and fills the region of the « Prérequis » cell (id
-``prerequis``), so that marking a module « disponible » is a one-line change followed by
+``prerequis``) and of the « Rappel » cell (id ``rappel``, see :mod:`atelier_tools.rappels`), so that marking a module « disponible » is a one-line change followed by
 ``make sync`` (``make book`` runs it).
 """
 
@@ -70,6 +70,9 @@ def generators(cat: Catalogue) -> dict[str, str]:
     for m in cat.modules:
         gens[f"prerequis:{m.id}"] = render.prerequisites_text(cat, m)
         gens[f"suite:{m.id}"] = render.later_modules_text(cat, m) or "Ce module n'a pas encore de suite dans le catalogue."
+    from . import rappels
+
+    gens.update(rappels.generators(cat))  # the « Rappel » cell of modules 01–07 (data/course/rappels.yml)
     return gens
 
 
@@ -96,7 +99,7 @@ def toc(cat: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-ANNEXES = ("parcours", "positionnement", "metiers", "guide-formateurs", "activites/index", "jupyterhub", "glossaire",
+ANNEXES = ("parcours", "positionnement", "metiers", "projets-ecoles-art", "guide-formateurs", "activites/index", "jupyterhub", "glossaire",
            "bibliographie", "licence", "attestation", "accessibilite", "faits-a-reverifier")
 
 
@@ -162,6 +165,9 @@ def plan(root: Path | None = None) -> dict[Path, tuple[str, str]]:
     from . import metiers
 
     out.update(metiers.stub_pages(root, cat))  # annexes/metiers/<id>.md, one per audience
+    from . import ecoles
+
+    out.update(ecoles.planned(root, cat))  # annexes/projets-ecoles-art.md, the art-school kit
     for m in cat.available:
         path = root / m.notebook
         out[path] = _notebook(path, cat, m, gens)
