@@ -10,6 +10,9 @@ Nothing here is written by hand for a module. A handout (« fiche ») takes:
   (:func:`insert_figures`), so no notebook is executed twice;
 * the quiz ``data/quiz/<id>.yml`` without its answers (options in their displayed order, with
   empty boxes, no feedback, no explanation);
+* a « Grille de relecture » for peer review in a room: each writing prompt of the module (the
+  « À vous » paragraph of the cell tagged ``ecriture``) with its checklist, from
+  ``data/ecriture/<id>.yml`` (:mod:`atelier_ia.writing`); the answer key adds the model answers;
 * its sources, the bibliography keys cited in « Pour aller plus loin », formatted from
   ``references.bib``;
 * the module's address in the online book, from the one setting ``atelier_book_url``
@@ -169,6 +172,64 @@ def reference(key: str) -> str:
     return f"{who} ({year}), *{title}*" if who else f"*{title}* ({year})"
 
 
+# --------------------------------------------------------------------------- writing prompts
+
+_ROLE = re.compile(r"\{[a-z:]+\}`([^`<]+?)(?:\s*<[^>`]+>)?`")
+_PROMPT = re.compile(r"\*\*À vous[^*]*\*\*\s*(.*?)(?:\n\s*\n|$)", re.S)
+
+
+def prompt_text(m: Module, cell_id: str) -> str:
+    """The « À vous » paragraph of a notebook cell, without its label and MyST roles (Markdown)."""
+    for cell in _cells(m):
+        if cell.get("id") == cell_id:
+            found = _PROMPT.search(cell.source)
+            if found:
+                return _ROLE.sub(r"\1", " ".join(found.group(1).split()))
+    raise AtelierError(
+        f"{m.notebook} : la cellule « {cell_id} », citée par data/ecriture/{m.id}.yml, n'a pas de "
+        "paragraphe « **À vous :** ». Corrigez « cellule » dans le fichier de données."
+    )
+
+
+def _writing_prompts(m: Module):
+    from atelier_ia.writing import FOLDER, load_prompts
+    from atelier_ia.paths import data_dir
+
+    if not (data_dir() / FOLDER / f"{m.id}.yml").is_file():
+        return ()
+    return load_prompts(m.id)
+
+
+def review_grid_html(m: Module) -> str:
+    """Each writing prompt of the module with its checklist, for peer review on paper."""
+    from atelier_ia.writing import _inline
+
+    items = []
+    for p in _writing_prompts(m):
+        boxes = "".join(
+            f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☐</span> {_inline(c)}</li>" for c in p.criteria
+        )
+        items.append(
+            f"<li class=\"fiche-question\"><p><b>{_inline(prompt_text(m, p.cell))}</b></p>"
+            f"<ul class=\"fiche-options\">{boxes}</ul></li>"
+        )
+    return "<ol class=\"fiche-quiz fiche-grille\">" + "".join(items) + "</ol>\n" if items else ""
+
+
+def model_answers_html(m: Module) -> str:
+    """Each writing prompt with its model answer, for the trainer's answer key."""
+    from atelier_ia.writing import _inline, model_html
+
+    items = []
+    for p in _writing_prompts(m):
+        source = f"<p class=\"fiche-source\">Source{NBSP}: {_inline(p.source)}</p>" if p.source else ""
+        items.append(
+            f"<li class=\"fiche-question\"><p><b>{_inline(prompt_text(m, p.cell))}</b></p>"
+            f"{model_html(p.model)}{source}</li>"
+        )
+    return "<ol class=\"fiche-quiz\">" + "".join(items) + "</ol>\n" if items else ""
+
+
 # --------------------------------------------------------------------------- pages
 
 
@@ -232,6 +293,15 @@ def handout_page(cat: Catalogue, m: Module) -> str:
         "Le corrigé est une autre fiche.\n",
         quiz_questions_html(m),
     ]
+    grid = review_grid_html(m)
+    if grid:
+        parts += [
+            "## Grille de relecture\n",
+            "Pour chaque consigne d'écriture du module, écrivez votre réponse, puis échangez-la avec "
+            "une autre personne : elle coche ce que votre texte fait, et vous dit ce qui manque. "
+            "Les réponses possibles sont dans le corrigé.\n",
+            grid,
+        ]
     keys = source_keys(m)
     if keys:
         text = f"{NBSP};\n".join(reference(k) for k in keys)
@@ -272,7 +342,12 @@ def answer_key_page(cat: Catalogue, m: Module) -> str:
         f"Les lettres sont celles de la {{doc}}`fiche du module </{handout_doc(m.id)}>`, "
         "qui présente les réponses dans le même ordre que le livre.\n",
         "<ol class=\"fiche-quiz\">" + "".join(items) + "</ol>\n",
-    ])
+    ] + ([
+        "## Réponses possibles aux consignes d'écriture\n",
+        "Une réponse parmi d'autres pour chaque consigne : une réponse différente est juste si "
+        "elle remplit la grille de relecture de la fiche.\n",
+        answers,
+    ] if (answers := model_answers_html(m)) else []))
 
 
 def index_list(cat: Catalogue) -> str:
