@@ -21,6 +21,7 @@ from atelier_ia.writing import (
     MAX_CRITERIA,
     MIN_CRITERIA,
     TAG,
+    _inline,
     all_prompts,
     check_writing,
     get_prompt,
@@ -33,7 +34,7 @@ from atelier_tools import ecriture, handouts
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = sorted(p.stem for p in (ROOT / "modules").glob("*.ipynb"))
-PROMPTS = all_prompts()
+PROMPTS = list(all_prompts())
 CHECKABLE = [p for p in PROMPTS if p.checkable]
 
 
@@ -206,9 +207,9 @@ def test_handout_carries_the_review_grid_and_answer_key_the_models(module_id):
     key = handouts.answer_key_page(cat, m)
     for prompt in load_prompts(module_id):
         for criterion in prompt.criteria:
-            assert html.escape(criterion, quote=False) in grid
+            assert _inline(criterion) in grid
         assert prompt.model[:30] not in page, "la fiche de la personne apprenante ne donne pas la réponse"
-        assert html.escape(prompt.model.split("\n")[0][:30], quote=False) in key
+        assert _inline(prompt.model.split("\n")[0].removeprefix("- "))[:25] in key
     assert grid.count("☐") == sum(len(p.criteria) for p in load_prompts(module_id))
     # The prompt is read from the notebook, without its label or MyST roles.
     assert "À vous" not in grid and "{term}" not in grid

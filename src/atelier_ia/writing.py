@@ -241,8 +241,13 @@ def get_prompt(prompt_id: str) -> WritingPrompt:
 # --------------------------------------------------------------------------- rendering
 
 
+def _squash(text: str) -> str:
+    """Runs of ordinary blanks as one space; no-break spaces stay (str.split() would drop them)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
 def _inline(text: str) -> str:
-    out = html.escape(" ".join(text.split()), quote=False)
+    out = html.escape(_squash(text), quote=False)
     out = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", out)
     out = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<i>\1</i>", out)
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", out)

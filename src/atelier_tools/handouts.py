@@ -184,7 +184,7 @@ def prompt_text(m: Module, cell_id: str) -> str:
         if cell.get("id") == cell_id:
             found = _PROMPT.search(cell.source)
             if found:
-                return _ROLE.sub(r"\1", " ".join(found.group(1).split()))
+                return _ROLE.sub(r"\1", re.sub(r"[ \t\r\n]+", " ", found.group(1)).strip())
     raise AtelierError(
         f"{m.notebook} : la cellule « {cell_id} », citée par data/ecriture/{m.id}.yml, n'a pas de "
         "paragraphe « **À vous :** ». Corrigez « cellule » dans le fichier de données."
@@ -298,7 +298,7 @@ def handout_page(cat: Catalogue, m: Module) -> str:
         parts += [
             "## Grille de relecture\n",
             "Pour chaque consigne d'écriture du module, écrivez votre réponse, puis échangez-la avec "
-            "une autre personne : elle coche ce que votre texte fait, et vous dit ce qui manque. "
+            f"une autre personne{NBSP}: elle coche ce que votre texte fait, et vous dit ce qui manque. "
             "Les réponses possibles sont dans le corrigé.\n",
             grid,
         ]
@@ -344,7 +344,7 @@ def answer_key_page(cat: Catalogue, m: Module) -> str:
         "<ol class=\"fiche-quiz\">" + "".join(items) + "</ol>\n",
     ] + ([
         "## Réponses possibles aux consignes d'écriture\n",
-        "Une réponse parmi d'autres pour chaque consigne : une réponse différente est juste si "
+        f"Une réponse parmi d'autres pour chaque consigne{NBSP}: une réponse différente est juste si "
         "elle remplit la grille de relecture de la fiche.\n",
         answers,
     ] if (answers := model_answers_html(m)) else []))
