@@ -71,7 +71,8 @@ def test_only_available_modules_get_pages():
         dataclasses.replace(m, status="en préparation") if m.id == first.id else m for m in CATALOGUE.modules))
     names = handouts.pages(fork)
     assert f"fiches/{first.id}.md" not in names and f"fiches/{first.id}-corrige.md" not in names
-    assert len(names) == 2 * len(fork.available)
+    assert f"fiches/{first.id}-relecture.md" not in names
+    assert len(names) == 2 * len(fork.available) + sum(handouts.has_writing_prompts(m) for m in fork.available)
     assert first.id not in handouts.index_list(fork)
 
 
@@ -121,7 +122,8 @@ def test_print_jobs_include_activities_only_when_built(tmp_path):
     page.write_text("<h1>Activité</h1>", encoding="utf-8")
     jobs = fiches.print_jobs(tmp_path)
     assert f"{first[:2]}-activite.pdf" in [j.pdf for j in jobs]
-    assert len(jobs) == 2 * len(AVAILABLE) + 1
+    with_grid = sum(handouts.has_writing_prompts(CATALOGUE.module(m)) for m in AVAILABLE)
+    assert len(jobs) == 2 * len(AVAILABLE) + with_grid + 1
 
 
 def test_missing_book_is_explained_in_french(tmp_path):

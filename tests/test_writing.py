@@ -30,7 +30,7 @@ from atelier_ia.writing import (
     show_model,
     skipped_cells,
 )
-from atelier_tools import ecriture, handouts
+from atelier_tools import ecriture, fiches, handouts
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = sorted(p.stem for p in (ROOT / "modules").glob("*.ipynb"))
@@ -196,23 +196,35 @@ def test_bad_data_files_are_explained_in_french(data, message):
 
 
 @pytest.mark.parametrize("module_id", MODULES)
-def test_handout_carries_the_review_grid_and_answer_key_the_models(module_id):
+def test_review_grid_page_carries_every_checklist_without_the_answers(module_id):
     cat = load_catalogue()
     m = next((m for m in cat.available if m.id == module_id), None)
     if m is None:
         pytest.fail(f"{module_id} n'est pas disponible")
-    page = handouts.handout_page(cat, m)
-    assert "## Grille de relecture" in page
-    grid = page.split("## Grille de relecture", 1)[1].split("\n## ", 1)[0]
-    key = handouts.answer_key_page(cat, m)
-    for prompt in load_prompts(module_id):
+    page = handouts.review_page(cat, m)
+    assert page.startswith(f"# Grille de relecture\u00a0: {m.title}")
+    prompts = load_prompts(module_id)
+    for prompt in prompts:
+        assert handouts.prompt_text(m, prompt.cell)[:40] in page.replace("<b>", "").replace("</b>", "") or \
+            _inline(handouts.prompt_text(m, prompt.cell))[:40] in page
         for criterion in prompt.criteria:
-            assert _inline(criterion) in grid
-        assert prompt.model[:30] not in page, "la fiche de la personne apprenante ne donne pas la réponse"
-        assert _inline(prompt.model.split("\n")[0].removeprefix("- "))[:25] in key
-    assert grid.count("☐") == sum(len(p.criteria) for p in load_prompts(module_id))
+            assert _inline(criterion) in page
+        assert _inline(prompt.model.split("\n")[0].removeprefix("- "))[:40] not in page, "la grille ne donne pas la réponse"
+    assert page.count("☐") == sum(len(p.criteria) for p in prompts)
     # The prompt is read from the notebook, without its label or MyST roles.
-    assert "À vous" not in grid and "{term}" not in grid
+    assert "À vous" not in page and "{term}" not in page
+    # The printed set and the list of handouts include it.
+    assert f"{m.number}-relecture.pdf" in [j.pdf for j in fiches.print_jobs(ROOT / "_build" / "html", cat)]
+    assert handouts.review_doc(module_id) in handouts.index_list(cat)
+
+
+def test_prompt_text_is_read_from_the_notebook():
+    cat = load_catalogue()
+    m = cat.module("07-ecosysteme-ouvert")
+    text = handouts.prompt_text(m, "mentions-lecture")
+    assert text.startswith("parmi les contenus que votre structure a publiés")
+    with pytest.raises(AtelierError, match="paragraphe"):
+        handouts.prompt_text(m, "titre")
 
 
 def test_get_prompt_finds_every_entry_once():

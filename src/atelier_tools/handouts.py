@@ -10,13 +10,16 @@ Nothing here is written by hand for a module. A handout (« fiche ») takes:
   (:func:`insert_figures`), so no notebook is executed twice;
 * the quiz ``data/quiz/<id>.yml`` without its answers (options in their displayed order, with
   empty boxes, no feedback, no explanation);
-* a « Grille de relecture » for peer review in a room: each writing prompt of the module (the
-  « À vous » paragraph of the cell tagged ``ecriture``) with its checklist, from
-  ``data/ecriture/<id>.yml`` (:mod:`atelier_ia.writing`); the answer key adds the model answers;
 * its sources, the bibliography keys cited in « Pour aller plus loin », formatted from
   ``references.bib``;
 * the module's address in the online book, from the one setting ``atelier_book_url``
   (``sphinx.config`` in ``_config.yml``).
+
+A third page per module, the review grid (« grille de relecture »), serves peer review of
+written answers in a room: each writing prompt of the module (the « À vous » paragraph of the
+cell tagged ``ecriture``, read from the notebook) with its checklist and empty boxes, from
+``data/ecriture/<id>.yml`` (:mod:`atelier_ia.writing`). The model answers stay in the book,
+folded under each prompt.
 
 The answer key (« corrigé ») takes the same quiz file: right answers, each question's level
 (rappel, application, jugement: for the trainer, never on the learner's handout), explanation
@@ -61,6 +64,11 @@ def handout_doc(module_id: str) -> str:
 
 def answer_key_doc(module_id: str) -> str:
     return f"{FOLDER}/{module_id}-corrige"
+
+
+def review_doc(module_id: str) -> str:
+    """Docname of a module's review grid for its writing prompts (``fiches/07-…-relecture``)."""
+    return f"{FOLDER}/{module_id}-relecture"
 
 
 # --------------------------------------------------------------------------- settings
@@ -216,20 +224,6 @@ def review_grid_html(m: Module) -> str:
     return "<ol class=\"fiche-quiz fiche-grille\">" + "".join(items) + "</ol>\n" if items else ""
 
 
-def model_answers_html(m: Module) -> str:
-    """Each writing prompt with its model answer, for the trainer's answer key."""
-    from atelier_ia.writing import _inline, model_html
-
-    items = []
-    for p in _writing_prompts(m):
-        source = f"<p class=\"fiche-source\">Source{NBSP}: {_inline(p.source)}</p>" if p.source else ""
-        items.append(
-            f"<li class=\"fiche-question\"><p><b>{_inline(prompt_text(m, p.cell))}</b></p>"
-            f"{model_html(p.model)}{source}</li>"
-        )
-    return "<ol class=\"fiche-quiz\">" + "".join(items) + "</ol>\n" if items else ""
-
-
 # --------------------------------------------------------------------------- pages
 
 
@@ -293,15 +287,6 @@ def handout_page(cat: Catalogue, m: Module) -> str:
         "Le corrigé est une autre fiche.\n",
         quiz_questions_html(m),
     ]
-    grid = review_grid_html(m)
-    if grid:
-        parts += [
-            "## Grille de relecture\n",
-            "Pour chaque consigne d'écriture du module, écrivez votre réponse, puis échangez-la avec "
-            f"une autre personne{NBSP}: elle coche ce que votre texte fait, et vous dit ce qui manque. "
-            "Les réponses possibles sont dans le corrigé.\n",
-            grid,
-        ]
     keys = source_keys(m)
     if keys:
         text = f"{NBSP};\n".join(reference(k) for k in keys)
@@ -342,12 +327,25 @@ def answer_key_page(cat: Catalogue, m: Module) -> str:
         f"Les lettres sont celles de la {{doc}}`fiche du module </{handout_doc(m.id)}>`, "
         "qui présente les réponses dans le même ordre que le livre.\n",
         "<ol class=\"fiche-quiz\">" + "".join(items) + "</ol>\n",
-    ] + ([
-        "## Réponses possibles aux consignes d'écriture\n",
-        f"Une réponse parmi d'autres pour chaque consigne{NBSP}: une réponse différente est juste si "
-        "elle remplit la grille de relecture de la fiche.\n",
-        answers,
-    ] if (answers := model_answers_html(m)) else []))
+    ])
+
+
+def has_writing_prompts(m: Module) -> bool:
+    return bool(_writing_prompts(m))
+
+
+def review_page(cat: Catalogue, m: Module) -> str:
+    """MyST Markdown of a module's review grid: each writing prompt with its checklist."""
+    return "\n".join([
+        f"# Grille de relecture{NBSP}: {m.title}\n",
+        _style(),
+        _header(m, "grille de relecture"),
+        "Pour chaque consigne d'écriture du module, écrivez votre réponse sur une feuille, puis "
+        f"échangez-la avec une autre personne{NBSP}: elle coche ce que votre texte fait, et vous dit "
+        "ce qui manque. Une réponse possible pour chaque consigne se trouve, repliée, sous la "
+        "consigne dans le livre en ligne.\n",
+        review_grid_html(m),
+    ])
 
 
 def index_list(cat: Catalogue) -> str:
@@ -357,6 +355,7 @@ def index_list(cat: Catalogue) -> str:
         lines.append(
             f"- Module {m.number}, {m.title}{NBSP}: {{doc}}`fiche </{handout_doc(m.id)}>`, "
             f"{{doc}}`corrigé </{answer_key_doc(m.id)}>`"
+            + (f", {{doc}}`grille de relecture </{review_doc(m.id)}>`" if has_writing_prompts(m) else "")
         )
     return "\n".join(lines) + "\n"
 
@@ -367,6 +366,8 @@ def pages(cat: Catalogue) -> dict[str, str]:
     for m in cat.available:
         out[f"{handout_doc(m.id)}.md"] = handout_page(cat, m)
         out[f"{answer_key_doc(m.id)}.md"] = answer_key_page(cat, m)
+        if has_writing_prompts(m):
+            out[f"{review_doc(m.id)}.md"] = review_page(cat, m)
     return out
 
 
