@@ -47,9 +47,6 @@ from .errors import AtelierError, describe
 from .fmt import NBSP
 
 __all__ = [
-    "Element",
-    "WritingPrompt",
-    "WritingReport",
     "all_prompts",
     "check_writing",
     "get_prompt",
