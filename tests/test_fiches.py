@@ -197,6 +197,25 @@ def test_printed_answer_key(printed, module_id):
 
 @pytest.mark.book
 @pytest.mark.browser
+@pytest.mark.parametrize("module_id", AVAILABLE)
+def test_printed_review_grid(printed, module_id):
+    """The review grid of the writing prompts prints on two pages at most, with every criterion."""
+    from atelier_ia.writing import load_prompts
+
+    out, _ = printed
+    m = CATALOGUE.module(module_id)
+    path = out / f"{m.number}-relecture.pdf"
+    reader, text = _read(path)
+    assert 1 <= len(reader.pages) <= fiches.MAX_PAGES, f"{path.name} : {len(reader.pages)} pages"
+    assert text.startswith(squash(f"Grille de relecture : {m.title} Atelier IA & culture")), f"{path.name} : début inattendu"
+    for prompt in load_prompts(module_id):
+        for criterion in prompt.criteria:
+            plain = criterion.replace("`", "")
+            assert squash(plain)[:50] in text, f"{path.name} : critère absent : {criterion}"
+
+
+@pytest.mark.book
+@pytest.mark.browser
 def test_printed_activities_have_their_title(printed, built_book):
     out, jobs = printed
     for job in jobs:
