@@ -72,7 +72,8 @@ def test_only_available_modules_get_pages():
     names = handouts.pages(fork)
     assert f"fiches/{first.id}.md" not in names and f"fiches/{first.id}-corrige.md" not in names
     module_pages = [n for n in names if not n.startswith("fiches/seance-")]
-    assert len(module_pages) == 2 * len(fork.available)
+    assert f"fiches/{first.id}-relecture.md" not in names
+    assert len(module_pages) == 2 * len(fork.available) + sum(handouts.has_writing_prompts(m) for m in fork.available)
     # and, per session plan, its run-sheet, sign-in sheet and evaluation form
     from atelier_tools import seances
 
@@ -127,7 +128,8 @@ def test_print_jobs_include_activities_only_when_built(tmp_path):
     jobs = fiches.print_jobs(tmp_path)
     assert f"{first[:2]}-activite.pdf" in [j.pdf for j in jobs]
     module_jobs = [j for j in jobs if not j.pdf.startswith("seance-")]
-    assert len(module_jobs) == 2 * len(AVAILABLE) + 1
+    with_grid = sum(handouts.has_writing_prompts(CATALOGUE.module(m)) for m in AVAILABLE)
+    assert len(module_jobs) == 2 * len(AVAILABLE) + with_grid + 1
 
 
 def test_missing_book_is_explained_in_french(tmp_path):
@@ -197,6 +199,25 @@ def test_printed_answer_key(printed, module_id):
         for o in q.options:
             if o.correct:
                 assert squash(o.text) in text, f"{path.name} : bonne réponse absente : {o.text}"
+
+
+@pytest.mark.book
+@pytest.mark.browser
+@pytest.mark.parametrize("module_id", AVAILABLE)
+def test_printed_review_grid(printed, module_id):
+    """The review grid of the writing prompts prints on two pages at most, with every criterion."""
+    from atelier_ia.writing import load_prompts
+
+    out, _ = printed
+    m = CATALOGUE.module(module_id)
+    path = out / f"{m.number}-relecture.pdf"
+    reader, text = _read(path)
+    assert 1 <= len(reader.pages) <= fiches.MAX_PAGES, f"{path.name} : {len(reader.pages)} pages"
+    assert text.startswith(squash(f"Grille de relecture : {m.title} Atelier IA & culture")), f"{path.name} : début inattendu"
+    for prompt in load_prompts(module_id):
+        for criterion in prompt.criteria:
+            plain = criterion.replace("`", "")
+            assert squash(plain)[:50] in text, f"{path.name} : critère absent : {criterion}"
 
 
 @pytest.mark.book

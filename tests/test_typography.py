@@ -21,7 +21,7 @@ PENDING_FIX = {
 def _files():
     files = [*sorted(ROOT.glob("modules/*.ipynb")), *sorted(ROOT.glob("exercises/*.ipynb"))]
     files += sorted(ROOT.glob("data/quiz/*.yml")) + sorted(ROOT.glob("data/course/notes/*.yml"))
-    files += sorted(ROOT.glob("data/activites/*.yml"))
+    files += sorted(ROOT.glob("data/activites/*.yml")) + sorted(ROOT.glob("data/ecriture/*.yml"))
     files += [ROOT / "intro.md", *sorted(ROOT.glob("annexes/*.md")), *sorted(ROOT.glob("annexes/activites/*.md"))]
     return [f.relative_to(ROOT).as_posix() for f in files if f.is_file()]
 
@@ -45,7 +45,7 @@ def _faults(relative: str) -> list[str]:
                 for fault in find_faults(c.source)]
     if path.suffix == ".yml":
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        texts = _all_strings(data) if relative.startswith("data/activites/") else yaml_strings(data)
+        texts = _all_strings(data) if relative.startswith(("data/activites/", "data/ecriture/")) else yaml_strings(data)
         return [fault for text in texts for fault in find_faults(text)]
     return find_faults(path.read_text(encoding="utf-8"))
 

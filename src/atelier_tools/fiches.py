@@ -66,14 +66,18 @@ def _activity_pages(cat: Catalogue) -> dict[str, str]:
 
 
 def print_jobs(html_dir: Path, cat: Catalogue | None = None) -> list[PrintJob]:
-    """Every page to print, in order: per available module, its handout, its answer key and
-    (when the built book has one) its group activity."""
+    """Every page to print, in order: per available module, its handout, its answer key, its
+    review grid for the writing prompts (when it has some) and (when the built book has one)
+    its group activity."""
     cat = cat or load_catalogue()
     acts = _activity_pages(cat)
     jobs = []
     for m in cat.available:
         jobs.append(PrintJob(f"{handouts.handout_doc(m.id)}.html", f"{m.number}-fiche.pdf", f"fiche du module {m.number}"))
         jobs.append(PrintJob(f"{handouts.answer_key_doc(m.id)}.html", f"{m.number}-corrige.pdf", f"corrigé du module {m.number}"))
+        if handouts.has_writing_prompts(m):
+            jobs.append(PrintJob(f"{handouts.review_doc(m.id)}.html", f"{m.number}-relecture.pdf",
+                                 f"grille de relecture du module {m.number}"))
         act = acts.get(m.id)
         if act and (Path(html_dir) / act).is_file():
             # an activity carries cards to cut out: its length is the activity's own business

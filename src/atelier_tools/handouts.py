@@ -15,6 +15,12 @@ Nothing here is written by hand for a module. A handout (« fiche ») takes:
 * the module's address in the online book, from the one setting ``atelier_book_url``
   (``sphinx.config`` in ``_config.yml``).
 
+A third page per module, the review grid (« grille de relecture »), serves peer review of
+written answers in a room: each writing prompt of the module (the « À vous » paragraph of the
+cell tagged ``ecriture``, read from the notebook) with its checklist and empty boxes, from
+``data/ecriture/<id>.yml`` (:mod:`atelier_ia.writing`). The model answers stay in the book,
+folded under each prompt.
+
 The answer key (« corrigé ») takes the same quiz file: right answers, each question's level
 (rappel, application, jugement: for the trainer, never on the learner's handout), explanation
 and source.
@@ -58,6 +64,11 @@ def handout_doc(module_id: str) -> str:
 
 def answer_key_doc(module_id: str) -> str:
     return f"{FOLDER}/{module_id}-corrige"
+
+
+def review_doc(module_id: str) -> str:
+    """Docname of a module's review grid for its writing prompts (``fiches/07-…-relecture``)."""
+    return f"{FOLDER}/{module_id}-relecture"
 
 
 # --------------------------------------------------------------------------- settings
@@ -169,6 +180,50 @@ def reference(key: str) -> str:
     return f"{who} ({year}), *{title}*" if who else f"*{title}* ({year})"
 
 
+# --------------------------------------------------------------------------- writing prompts
+
+_ROLE = re.compile(r"\{[a-z:]+\}`([^`<]+?)(?:\s*<[^>`]+>)?`")
+_PROMPT = re.compile(r"\*\*À vous[^*]*\*\*\s*(.*?)(?:\n\s*\n|$)", re.S)
+
+
+def prompt_text(m: Module, cell_id: str) -> str:
+    """The « À vous » paragraph of a notebook cell, without its label and MyST roles (Markdown)."""
+    for cell in _cells(m):
+        if cell.get("id") == cell_id:
+            found = _PROMPT.search(cell.source)
+            if found:
+                return _ROLE.sub(r"\1", re.sub(r"[ \t\r\n]+", " ", found.group(1)).strip())
+    raise AtelierError(
+        f"{m.notebook} : la cellule « {cell_id} », citée par data/ecriture/{m.id}.yml, n'a pas de "
+        "paragraphe « **À vous :** ». Corrigez « cellule » dans le fichier de données."
+    )
+
+
+def _writing_prompts(m: Module):
+    from atelier_ia.paths import data_dir
+    from atelier_ia.writing import FOLDER, load_prompts
+
+    if not (data_dir() / FOLDER / f"{m.id}.yml").is_file():
+        return ()
+    return load_prompts(m.id)
+
+
+def review_grid_html(m: Module) -> str:
+    """Each writing prompt of the module with its checklist, for peer review on paper."""
+    from atelier_ia.writing import _inline
+
+    items = []
+    for p in _writing_prompts(m):
+        boxes = "".join(
+            f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☐</span> {_inline(c)}</li>" for c in p.criteria
+        )
+        items.append(
+            f"<li class=\"fiche-question\"><p><b>{_inline(prompt_text(m, p.cell))}</b></p>"
+            f"<ul class=\"fiche-options\">{boxes}</ul></li>"
+        )
+    return "<ol class=\"fiche-quiz fiche-grille\">" + "".join(items) + "</ol>\n" if items else ""
+
+
 # --------------------------------------------------------------------------- pages
 
 
@@ -275,6 +330,24 @@ def answer_key_page(cat: Catalogue, m: Module) -> str:
     ])
 
 
+def has_writing_prompts(m: Module) -> bool:
+    return bool(_writing_prompts(m))
+
+
+def review_page(cat: Catalogue, m: Module) -> str:
+    """MyST Markdown of a module's review grid: each writing prompt with its checklist."""
+    return "\n".join([
+        f"# Grille de relecture{NBSP}: {m.title}\n",
+        _style(),
+        _header(m, "grille de relecture"),
+        "Pour chaque consigne d'écriture du module, écrivez votre réponse sur une feuille, puis "
+        f"échangez-la avec une autre personne{NBSP}: elle coche ce que votre texte fait, et vous dit "
+        "ce qui manque. Une réponse possible pour chaque consigne se trouve, repliée, sous la "
+        "consigne dans le livre en ligne.\n",
+        review_grid_html(m),
+    ])
+
+
 def index_list(cat: Catalogue) -> str:
     """Markdown list of the handouts and answer keys, for the page « Fiches à imprimer »."""
     lines = []
@@ -282,6 +355,7 @@ def index_list(cat: Catalogue) -> str:
         lines.append(
             f"- Module {m.number}, {m.title}{NBSP}: {{doc}}`fiche </{handout_doc(m.id)}>`, "
             f"{{doc}}`corrigé </{answer_key_doc(m.id)}>`"
+            + (f", {{doc}}`grille de relecture </{review_doc(m.id)}>`" if has_writing_prompts(m) else "")
         )
     from . import seances
 
@@ -295,6 +369,8 @@ def pages(cat: Catalogue) -> dict[str, str]:
     for m in cat.available:
         out[f"{handout_doc(m.id)}.md"] = handout_page(cat, m)
         out[f"{answer_key_doc(m.id)}.md"] = answer_key_page(cat, m)
+        if has_writing_prompts(m):
+            out[f"{review_doc(m.id)}.md"] = review_page(cat, m)
     from . import seances  # each session plan's run-sheet, sign-in sheet and evaluation form
 
     out.update(seances.pages(cat))
