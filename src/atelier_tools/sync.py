@@ -70,6 +70,12 @@ def generators(cat: Catalogue) -> dict[str, str]:
     for m in cat.modules:
         gens[f"prerequis:{m.id}"] = render.prerequisites_text(cat, m)
         gens[f"suite:{m.id}"] = render.later_modules_text(cat, m) or "Ce module n'a pas encore de suite dans le catalogue."
+    from atelier_ia.exercises import pages
+
+    for m in cat.available:  # where each exercise is done, from data/quiz/<id>-exercices.yml
+        gens[f"exercices-modes:{m.id}"] = pages.modes_summary(m.id)
+        for ident, in_page in pages.exercise_modes(m.id).items():
+            gens[f"mode-exercice:{ident}"] = pages.mode_label(in_page)
     return gens
 
 
