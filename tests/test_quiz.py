@@ -343,3 +343,14 @@ def test_end_of_module_quizzes_ask_mostly_application_and_judgement():
 
     low = [f"{s.quiz} : {s.applied}/{s.questions}" for s in all_stats() if s.kind == "fin de module" and s.applied_share < MIN_APPLIED_SHARE]
     assert not low, "moins de 60 % de questions d'application ou de jugement : " + ", ".join(low)
+
+
+def test_exercises_answered_in_the_page_count_for_their_module_without_a_second_switch():
+    """The questions of ``<id>-exercices.yml`` (exercise pages) are kept under their module, apart
+    from the end-of-module and the no-code questions, and do not repeat the opt-in switch."""
+    from atelier_ia.quiz.render import progress_slot
+
+    assert progress_slot("05-diversite-culturelle-exercices", "ex-05-3") == ("05-diversite-culturelle", "exercices/ex-05-3")
+    page = quiz_html(load_quiz("05-diversite-culturelle-exercices"), "q")
+    assert 'data-module="05-diversite-culturelle"' in page and 'data-key="exercices/ex-05-3"' in page
+    assert 'class="ai-keep"' not in page
