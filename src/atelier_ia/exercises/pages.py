@@ -133,7 +133,7 @@ def mode_label(in_page: bool) -> str:
     if not isinstance(in_page, bool):
         raise AtelierError(f"mode_label attend True (dans la page) ou False (dans JupyterLab) ; vous avez donné {describe(in_page)}.")
     if in_page:
-        return (f"**{IN_PAGE}**{NBSP}: répondez à la question sous l'énoncé, sans écrire de code{NBSP}; "
+        return (f"**{IN_PAGE}**{NBSP}: répondez au quiz qui suit l'énoncé, sans écrire de code{NBSP}; "
                 "la réponse est vérifiée tout de suite.")
     return (f"**{IN_LAB}** (ou Binder){NBSP}: cet exercice se fait en écrivant du Python, "
             "dans la cellule de réponse, puis en lançant la cellule de vérification.")
