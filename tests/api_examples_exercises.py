@@ -3,7 +3,7 @@ do not follow ``check_NN_k`` (the walk finds those by itself)."""
 
 EXAMPLES = {
     **{f"atelier_ia.exercises.m04.{name}": (lambda: dict(answer="42"))
-       for name in ("check_public_domain_year", "check_own_reservation", "check_personal_records", "check_summary_reading")},
+       for name in ("check_own_reservation", "check_personal_records")},
     "atelier_ia.exercises.m05.premium_05_1": lambda: {},
     "atelier_ia.exercises.m05.sweep_05_2": lambda: {},
     "atelier_ia.exercises.m07.cases": lambda: {},
@@ -12,4 +12,9 @@ EXAMPLES = {
     "atelier_ia.exercises.m07.generator": lambda: {},
     "atelier_ia.exercises.m07.osi_models": lambda: {},
     "atelier_ia.exercises.waiting_for_answer": lambda: dict(hint="On attend une lettre."),
+    # where each exercise is done: in the page (quiz) or in JupyterLab (h-sanscode)
+    **{f"atelier_ia.exercises.pages.{name}": (lambda: dict(module_id="00-prise-en-main"))
+       for name in ("exercise_ids", "exercise_modes", "exercise_notebook", "exercise_quiz_id", "in_page_questions",
+                    "modes_summary", "no_code_share")},
+    "atelier_ia.exercises.pages.mode_label": lambda: dict(in_page=True),
 }

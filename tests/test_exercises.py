@@ -6,14 +6,17 @@ import ast
 import inspect
 import re
 import textwrap
+from fractions import Fraction
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from notebook_tools import ROOT, exercise_labels, notebooks, read, run_cells, solutions
+from notebook_tools import ROOT, exercise_labels, notebooks, read, run_cells, solutions, tagged
 
 from atelier_ia import AtelierError, petitmodele
-from atelier_ia.exercises import RESULTS, Feedback, check, known_exercises, normalise_text, parse_letter, parse_number
+from atelier_ia.exercises import RESULTS, Feedback, check, known_exercises, normalise_text, pages, parse_letter, parse_number
+from atelier_ia.quiz import load_quiz, show_quiz
 
 EXERCISE_NOTEBOOKS = notebooks("exercises")
 
@@ -73,13 +76,25 @@ def test_a_crashing_checker_is_caught_by_the_robustness_test():
     assert not result.ok and result.crashed and "ZeroDivisionError" in result.message
 
 
+def _module_of(path) -> str:
+    return path.name.removesuffix("-exercices.ipynb")
+
+
+def _python_labels(path) -> list[str]:
+    """The labels of the exercises of a notebook that are done in JupyterLab, by writing Python."""
+    from atelier_ia.exercises.pages import exercise_modes
+
+    modes = exercise_modes(_module_of(path))
+    return [label for label in exercise_labels(read(path)) if not modes[label.removeprefix("ex-")]]
+
+
 @pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name)
 def test_every_exercise_has_answer_check_and_solution(path):
     nb = read(path)
     labels = exercise_labels(nb)
     assert len(labels) >= 2, "au moins deux exercices par notebook"
     sols = solutions(nb)
-    for label in labels:
+    for label in _python_labels(path):
         ident = label.removeprefix("ex-")
         assert label in sols, f"{label} : pas de solution en menu déroulant"
         tags = [t for c in nb.cells for t in c.get("metadata", {}).get("tags", [])]
@@ -91,7 +106,7 @@ def test_every_exercise_has_answer_check_and_solution(path):
 @pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name)
 def test_solutions_pass_their_checks_and_blank_answers_do_not(path):
     nb = read(path)
-    labels = exercise_labels(nb)
+    labels = _python_labels(path)
     RESULTS.clear()
     run_cells(nb, {}, path.parent)
     for label in labels:
@@ -299,3 +314,195 @@ def test_at_least_half_of_the_exercises_make_people_think(module):
 def test_text_answers_holding_a_number_are_read_as_numbers():
     assert check("00-1", "20").ok and check("00-1", 20).ok
     assert check("02-3", "0").ok and check("02-3", "0,0").ok
+
+
+# --------------------------------------------------------------------------- the no-code path (issue 22, point 5)
+
+
+QUIZ_CALL = re.compile(r'^show_quiz\("(?P<quiz>[a-z0-9-]+)", questions=(?P<ids>\[[^\]]*\])\)$')
+
+
+def _statements(nb) -> dict[str, str]:
+    """Exercise id → the markdown of its ``{exercise}`` statement."""
+    return {label.removeprefix("ex-"): c.source for c in nb.cells if c.cell_type == "markdown"
+            for label in EXERCISE_LABEL_RE.findall(c.source)}
+
+
+EXERCISE_LABEL_RE = re.compile(r"\{exercise\}[^\n]*\n(?:\s*:[^\n]*\n)*?\s*:label:\s*(ex-[\d-]+)")
+
+
+@pytest.mark.parametrize("module", AVAILABLE)
+def test_at_least_half_of_each_module_s_exercises_are_done_in_the_page(module):
+    """Computed from the notebook (its exercises) and the quiz file (those answered in the page)."""
+    path = next(p for p in EXERCISE_NOTEBOOKS if p.name.startswith(module))
+    module_id = _module_of(path)
+    modes = pages.exercise_modes(module_id)
+    assert list(modes) == [label.removeprefix("ex-") for label in exercise_labels(read(path))]
+    share = pages.no_code_share(module_id)
+    assert share == Fraction(sum(modes.values()), len(modes))
+    assert share >= Fraction(1, 2), (
+        f"{module_id} : {sum(modes.values())} exercice(s) sur {len(modes)} se font dans la page ; il en faut au moins la moitié"
+    )
+
+
+@pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name)
+def test_every_no_code_exercise_is_checked_in_the_page(path):
+    """An exercise done in the page shows, right after its statement and its demo, the quiz
+    questions that answer it (and only those), and has no Python answer cell nor check."""
+    module_id = _module_of(path)
+    nb = read(path)
+    questions = pages.in_page_questions(module_id)
+    quiz = load_quiz(pages.exercise_quiz_id(module_id))  # the schema: levels, at most four options…
+    assert sorted(q.id for q in quiz.questions) == sorted(q for ids in questions.values() for q in ids)
+    tags = [t for c in nb.cells for t in c.get("metadata", {}).get("tags", [])]
+    for ident, ids in questions.items():
+        cells = tagged(nb, f"quiz-ex-{ident}")
+        assert len(cells) == 1, f"{ident} : il faut une cellule étiquetée quiz-ex-{ident}"
+        cell = cells[0]
+        assert "remove-input" in cell.metadata.get("tags", []), f"{ident} : le livre doit masquer le code du quiz"
+        call = QUIZ_CALL.match(cell.source.strip())
+        assert call and call["quiz"] == pages.exercise_quiz_id(module_id), cell.source
+        assert yaml.safe_load(call["ids"]) == ids, f"{ident} : la cellule ne montre pas les questions de l'exercice"
+        assert "text/html" in show_quiz(call["quiz"], questions=ids)._repr_mimebundle_()
+        assert f"reponse-ex-{ident}" not in tags and f"verification-ex-{ident}" not in tags, (
+            f"{ident} : un exercice fait dans la page n'a pas de cellule de réponse en Python")
+        assert ident not in known_exercises(), f"{ident} : vérification Python en trop (la page vérifie la réponse)"
+        # the quiz sits between this statement and the next one
+        order = [c.get("id") for c in nb.cells]
+        start = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and f":label: ex-{ident}\n" in c.source)
+        nxt = next((i for i, c in enumerate(nb.cells) if i > start and c.cell_type == "markdown" and "{exercise}" in c.source), len(order))
+        assert start < order.index(cell.get("id")) < nxt, f"{ident} : le quiz doit suivre l'énoncé de l'exercice"
+
+
+@pytest.mark.parametrize("path", EXERCISE_NOTEBOOKS, ids=lambda p: p.name)
+def test_the_page_and_each_exercise_say_where_it_is_done(path):
+    """The labels come from the data (make sync writes them): the summary at the top of the page
+    and the line at the top of each statement agree with the quiz file."""
+    from atelier_tools.sync import region
+
+    module_id = _module_of(path)
+    nb = read(path)
+    modes = pages.exercise_modes(module_id)
+    title = nb.cells[0].source
+    assert region(f"exercices-modes:{module_id}", pages.modes_summary(module_id)) in title, "résumé absent ou périmé (make sync)"
+    in_page = [i for i, ok in modes.items() if ok]
+    lab = [i for i, ok in modes.items() if not ok]
+    summary = pages.modes_summary(module_id)
+    assert all(i in summary for i in in_page + lab)
+    assert f"{len(in_page)} exercice" in summary and f"sur {len(modes)}" in summary
+    for ident, statement in _statements(nb).items():
+        label = pages.mode_label(modes[ident])
+        assert region(f"mode-exercice:{ident}", label) in statement, f"{ident} : étiquette absente ou périmée (make sync)"
+        assert label.startswith(f"**{pages.IN_PAGE if modes[ident] else pages.IN_LAB}**")
+
+
+def test_a_question_that_names_no_exercise_is_refused(tmp_path, monkeypatch):
+    from atelier_ia import AtelierError
+
+    (tmp_path / "quiz").mkdir()
+    (tmp_path / "quiz" / "00-prise-en-main-exercices.yml").write_text(
+        "module: 00-prise-en-main-exercices\nquestions:\n  - id: graine\n", encoding="utf-8")
+    monkeypatch.setattr(pages, "data_dir", lambda: tmp_path)
+    with pytest.raises(AtelierError, match="ex-NN-k"):
+        pages.in_page_questions("00-prise-en-main")
+    (tmp_path / "quiz" / "00-prise-en-main-exercices.yml").write_text(
+        "module: 00-prise-en-main-exercices\nquestions:\n  - id: ex-00-9\n", encoding="utf-8")
+    with pytest.raises(AtelierError, match="00-9"):
+        pages.exercise_modes("00-prise-en-main")
+    with pytest.raises(AtelierError, match="00-prise-en-main"):
+        pages.exercise_quiz_id("Prise en main")
+
+
+# The right option of a question on a demo's output is the one the course's own code computes.
+
+
+def _right(quiz_id: str, qid: str) -> list[str]:
+    return [o.text for o in load_quiz(quiz_id).question(qid).options if o.correct]
+
+
+def _wrong(quiz_id: str, qid: str) -> list[str]:
+    return [o.text for o in load_quiz(quiz_id).question(qid).options if not o.correct]
+
+
+def test_exercise_00_2_right_option_is_the_most_frequent_successor_of_d():
+    from atelier_ia.exercises.m00 import PARAMETRES, training_text
+    from atelier_ia.petitmodele import entrainer
+
+    letter = PARAMETRES["00-2"]["lettre"]
+    top = entrainer(training_text(), 1)[letter].most_common(1)[0][0]
+    (right,) = _right("00-prise-en-main-exercices", "ex-00-2")
+    assert f"«\u00a0{top}\u00a0»" in right
+    assert all(f"«\u00a0{top}\u00a0»" not in w for w in _wrong("00-prise-en-main-exercices", "ex-00-2"))
+
+
+def test_exercise_02_2_right_option_is_the_model_s_most_probable_character():
+    from atelier_ia.exercises.m02 import PARAMETRES, char_model
+
+    top = char_model().next_distribution(PARAMETRES["02-2"]["contexte"]).index[0]
+    (right,) = _right("02-fonctionnement-ia-generative-exercices", "ex-02-2")
+    assert right.startswith(f"«\u00a0{top}\u00a0»")
+
+
+def test_exercise_02_4_right_option_explains_the_search_shown():
+    from atelier_ia.embeddings import search
+    from atelier_ia.exercises.m02 import PARAMETRES
+
+    assert "Nuit étoilée" in search(PARAMETRES["02-4"]["question"], k=3)["titre"].iloc[0]
+
+
+def test_exercise_03_1_the_ideal_denoiser_copies():
+    from atelier_ia.exercises.m03 import ideal_copies
+
+    _indices, distances = ideal_copies()
+    assert round(float(max(distances)), 2) == 0.0  # the quiz says the six distances (shown rounded) are zero
+
+
+def test_exercise_03_4_the_melody_copies_a_long_passage():
+    from atelier_ia.exercises.m03 import PARAMETRES, corpus, melody_model
+    from atelier_ia.music import longest_shared_passage
+
+    p = PARAMETRES["03-4"]
+    length, _ = longest_shared_passage(melody_model("trad").generate(n_notes=p["notes"], seed=p["graine"]), corpus("trad"))
+    assert length >= 8, "la question dit que la mélodie recopie un long passage"
+
+
+def test_exercise_04_1_right_option_is_the_computed_year():
+    from atelier_ia.exercises.m04 import PARAMETRES
+    from atelier_ia.law import public_domain_year
+
+    p = PARAMETRES["04-1"]
+    year = public_domain_year(p["annee_deces"], publication_year=p["publication"], music=p["musique"],
+                              mort_pour_la_france=p["mort_pour_la_france"])
+    (right,) = _right("04-donnees-et-droits-exercices", "ex-04-1")
+    assert f"1er janvier {year}" in right
+    assert all(str(year) not in w for w in _wrong("04-donnees-et-droits-exercices", "ex-04-1"))
+
+
+def test_exercise_06_3_right_option_is_the_offer_without_a_blocking_criterion():
+    from atelier_ia.charter import review_offer
+    from atelier_ia.exercises.m06 import OFFRES, PARAMETRES
+
+    a, b = PARAMETRES["06-3"]["offre_a"], PARAMETRES["06-3"]["offre_b"]
+    (right,) = _right("06-gouvernance-et-territoires-exercices", "ex-06-3")
+    assert right.startswith(b) and review_offer(b, OFFRES[b])["non"] == 0 < review_offer(a, OFFRES[a])["non"]
+
+
+def test_exercise_07_1_right_option_meets_the_osi_definition():
+    from atelier_ia.exercises.m07 import osi_models
+
+    meets = [m.split(" (")[0] for m in osi_models()]
+    (right,) = _right("07-ecosysteme-ouvert-exercices", "ex-07-1")
+    assert any(right.startswith(m) for m in meets)
+    assert not any(w.startswith(m) for w in _wrong("07-ecosysteme-ouvert-exercices", "ex-07-1") for m in meets)
+
+
+def test_exercise_07_4_right_options_follow_the_cases_file():
+    from atelier_ia.exercises.m07 import PARAMETRES, cases
+
+    said = {"required": "claire et visible", "recommended": "Pas d'obligation", "required_text": "texte d'intérêt public"}
+    questions = pages.in_page_questions("07-ecosysteme-ouvert")["07-4"]
+    assert len(questions) == len(PARAMETRES["07-4"]["cas"])
+    for qid, case_id in zip(questions, PARAMETRES["07-4"]["cas"]):
+        assert case_id in load_quiz("07-ecosysteme-ouvert-exercices").question(qid).text
+        (right,) = _right("07-ecosysteme-ouvert-exercices", qid)
+        assert said[cases()[case_id]["expected"]] in right, qid

@@ -185,24 +185,3 @@ def test_module_01_quiz_right_answer_is_not_always_first():
     assert len(first_only) <= len(quiz.questions) // 2, "la bonne réponse est trop souvent la première dans le fichier"
 
 
-# --- exercises of module 01 -------------------------------------------------------------------
-
-def test_exercise_01_lettered_options_are_those_the_checks_know():
-    """The notebook shows the options that atelier_ia.exercises.m01 grades, letter by letter."""
-    from atelier_ia.exercises.m01 import CHOICES, _fr
-
-    nb = read(ROOT / "exercises/01-rapport-commission-ia-exercices.ipynb")
-    statements = {c.get("id"): c.source for c in nb.cells if c.cell_type == "markdown"}
-    for exercise_id, choice in CHOICES.items():
-        text = statements[f"enonce-{exercise_id.split('-')[1]}"]
-        shown = dict(re.findall(r"^- \*\*([A-Z])\.\*\* (.+)$", text, flags=re.M))
-        assert shown == {k: _fr(v) for k, v in choice.options.items()}, exercise_id
-        assert set(choice.feedback) == set(choice.options), f"{exercise_id} : un retour par option"
-
-
-def test_exercise_01_is_mostly_conceptual():
-    from atelier_ia.exercises.m01 import CHOICES
-
-    nb = read(ROOT / "exercises/01-rapport-commission-ia-exercices.ipynb")
-    labels = re.findall(r":label: ex-(01-\d+)", "\n".join(c.source for c in nb.cells if c.cell_type == "markdown"))
-    assert len(CHOICES) * 2 >= len(labels)

@@ -324,13 +324,16 @@ def test_longest_option_measure_counts_ties_as_a_fraction():
     assert (stats.single, stats.longest, stats.applied, stats.questions) == (1, 0, 1, 2)
 
 
-@pytest.mark.parametrize("no_code", [False, True], ids=["fin-de-module", "sans-code"])
-def test_picking_the_longest_option_does_not_pay(no_code):
+@pytest.mark.parametrize("kind", ["fin de module", "sans code", "exercices"])
+def test_picking_the_longest_option_does_not_pay(kind):
     """Over the single-answer questions, « always tick the longest option » (ties: 1/k) wins at most
-    35 % overall and 40 % in any module, for the end-of-module quizzes and the no-code ones apart."""
-    from atelier_tools.quizstats import MAX_LONGEST_MODULE, MAX_LONGEST_OVERALL, all_stats, overall_longest
+    35 % overall and 40 % in any module, for the end-of-module quizzes, the no-code ones and the
+    exercises answered in the page, each kind apart."""
+    from atelier_tools.quizstats import KINDS, MAX_LONGEST_MODULE, MAX_LONGEST_OVERALL, all_stats, overall_longest
 
-    stats = [s for s in all_stats() if s.no_code == no_code]
+    assert kind in KINDS
+    stats = [s for s in all_stats() if s.kind == kind]
+    assert stats, f"aucun quiz de la sorte « {kind} »"
     assert overall_longest(stats) <= MAX_LONGEST_OVERALL, f"la plus longue option gagne {overall_longest(stats):.0%} des questions"
     over = [f"{s.quiz} : {float(s.longest):g}/{s.single}" for s in stats if s.longest_share > MAX_LONGEST_MODULE]
     assert not over, "la plus longue option est trop souvent la bonne : " + ", ".join(over)
@@ -339,5 +342,16 @@ def test_picking_the_longest_option_does_not_pay(no_code):
 def test_end_of_module_quizzes_ask_mostly_application_and_judgement():
     from atelier_tools.quizstats import MIN_APPLIED_SHARE, all_stats
 
-    low = [f"{s.quiz} : {s.applied}/{s.questions}" for s in all_stats() if not s.no_code and s.applied_share < MIN_APPLIED_SHARE]
+    low = [f"{s.quiz} : {s.applied}/{s.questions}" for s in all_stats() if s.kind == "fin de module" and s.applied_share < MIN_APPLIED_SHARE]
     assert not low, "moins de 60 % de questions d'application ou de jugement : " + ", ".join(low)
+
+
+def test_exercises_answered_in_the_page_count_for_their_module_without_a_second_switch():
+    """The questions of ``<id>-exercices.yml`` (exercise pages) are kept under their module, apart
+    from the end-of-module and the no-code questions, and do not repeat the opt-in switch."""
+    from atelier_ia.quiz.render import progress_slot
+
+    assert progress_slot("05-diversite-culturelle-exercices", "ex-05-3") == ("05-diversite-culturelle", "exercices/ex-05-3")
+    page = quiz_html(load_quiz("05-diversite-culturelle-exercices"), "q")
+    assert 'data-module="05-diversite-culturelle"' in page and 'data-key="exercices/ex-05-3"' in page
+    assert 'class="ai-keep"' not in page

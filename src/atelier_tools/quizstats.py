@@ -12,8 +12,8 @@ Two measures, each computed on the quiz files as written (``data/quiz/*.yml``):
 * **the share of application and judgement questions**: questions whose ``niveau`` is
   ``application`` or ``jugement`` (as opposed to ``rappel``), over all questions of the file.
 
-The end-of-module quiz (``<id>.yml``) and the no-code quiz (``<id>-sans-code.yml``) are
-measured apart. ``python -m atelier_tools.quizstats`` prints the table; the thresholds below
+The end-of-module quiz (``<id>.yml``), the no-code quiz (``<id>-sans-code.yml``) and the
+exercises answered in the page (``<id>-exercices.yml``) are measured apart (:data:`KINDS`). ``python -m atelier_tools.quizstats`` prints the table; the thresholds below
 are what ``tests/test_quiz.py`` requires.
 """
 
@@ -34,6 +34,9 @@ MAX_LONGEST_MODULE = 0.40
 #: Lowest share of application or judgement questions in a module's end-of-module quiz.
 MIN_APPLIED_SHARE = 0.60
 NO_CODE = "-sans-code"
+EXERCISES = "-exercices"
+#: The kinds of quiz file, as the table names them; the cue thresholds hold for each kind.
+KINDS = ("fin de module", "sans code", "exercices")
 
 
 def longest_option_credit(options: list[dict]) -> Fraction:
@@ -64,6 +67,11 @@ class QuizStats:
     @property
     def no_code(self) -> bool:
         return self.quiz.endswith(NO_CODE)
+
+    @property
+    def kind(self) -> str:
+        """« fin de module », « sans code » (next to the demos) or « exercices » (answered in the page)."""
+        return KINDS[1] if self.no_code else KINDS[2] if self.quiz.endswith(EXERCISES) else KINDS[0]
 
 
 def quiz_stats(data: dict, name: str) -> QuizStats:
@@ -100,8 +108,7 @@ def table(stats: list[QuizStats]) -> str:
         longest = f"{float(s.longest):g}/{s.single} = {s.longest_share:.0%}" if s.single else "—"
         applied = f"{s.applied}/{s.questions} = {s.applied_share:.0%}" if s.levelled else "pas de niveau"
         rows.append(f"| {s.quiz} | {s.questions} | {s.single} | {longest} | {applied} |")
-    for label, group in (("fin de module", [s for s in stats if not s.no_code]),
-                         ("sans code", [s for s in stats if s.no_code])):
+    for label, group in ((kind, [s for s in stats if s.kind == kind]) for kind in KINDS):
         applied = sum(s.applied for s in group)
         total = sum(s.questions for s in group)
         rows.append(f"| **total {label}** | {total} | {sum(s.single for s in group)} | "

@@ -73,6 +73,13 @@ def generators(cat: Catalogue) -> dict[str, str]:
     from . import rappels
 
     gens.update(rappels.generators(cat))  # the « Rappel » cell of modules 01–07 (data/course/rappels.yml)
+
+    from atelier_ia.exercises import pages
+
+    for m in cat.available:  # where each exercise is done, from data/quiz/<id>-exercices.yml
+        gens[f"exercices-modes:{m.id}"] = pages.modes_summary(m.id)
+        for ident, in_page in pages.exercise_modes(m.id).items():
+            gens[f"mode-exercice:{ident}"] = pages.mode_label(in_page)
     return gens
 
 

@@ -14,18 +14,15 @@ import numpy as np
 
 from ..paths import data_file
 from ..petitmodele import entrainer, generer
-from . import Feedback, choice_check, parse_number, register
+from . import Feedback, parse_number, register
 from . import show_answer as _show
 
 __all__ = [
-    "LETTER_00_2",
     "NBSP",
     "PARAMETRES",
     "TITLE_00_1",
     "check_00_1",
-    "check_00_2",
     "check_00_3",
-    "check_00_4",
     "generate",
     "training_text",
 ]
@@ -42,9 +39,7 @@ PARAMETRES = {
 }
 
 TITLE_00_1 = PARAMETRES["00-1"]["titre"]
-LETTER_00_2 = PARAMETRES["00-2"]["lettre"]
 ORDER_00_3, LENGTH_00_3, SEED_00_3 = (PARAMETRES["00-3"][k] for k in ("ordre", "longueur", "graine"))
-ORDER_00_4, LENGTH_00_4, SEED_00_4 = (PARAMETRES["00-4"][k] for k in ("ordre", "longueur", "graine"))
 
 
 @lru_cache(maxsize=1)
@@ -97,44 +92,6 @@ def check_00_1(answer) -> Feedback:
     ))
 
 
-@register("00-2")
-def check_00_2(answer) -> Feedback:
-    following = _model(1)[LETTER_00_2]
-    expected, times = following.most_common(1)[0]
-    if isinstance(answer, (list, tuple)) and answer:
-        return Feedback(False, (
-            f"Vous avez donné une liste ou un couple ({_show(answer)}). On attend le caractère seul, "
-            f"entre guillemets{NBSP}: par exemple modele_1[\"{LETTER_00_2}\"].most_common(1)[0][0]."
-        ))
-    if not isinstance(answer, str):
-        return Feedback(False, (
-            f"On attend un caractère entre guillemets, comme \"x\", pas {_show(answer)}."
-        ))
-    if len(answer) != 1:
-        return Feedback(False, (
-            f"On attend un seul caractère entre guillemets, comme \"x\"{NBSP}; vous en avez donné "
-            f"{len(answer)} ({_show(answer)})."
-        ))
-    if answer == expected:
-        return Feedback(True, (
-            f"Bien vu{NBSP}: dans le texte d'entraînement, «{NBSP}{LETTER_00_2}{NBSP}» est suivi {times} fois "
-            f"par «{NBSP}{expected}{NBSP}» (pensez à «{NBSP}de{NBSP}», «{NBSP}des{NBSP}», «{NBSP}dans{NBSP}»). "
-            f"Votre connaissance du français suffisait pour le prévoir{NBSP}: le modèle, lui, l'a appris "
-            "en comptant, et c'est le choix qu'il fera le plus souvent après cette lettre."
-        ))
-    seen = following.get(answer, 0)
-    if seen:
-        return Feedback(False, (
-            f"Pari raisonnable{NBSP}: «{NBSP}{answer}{NBSP}» suit bien «{NBSP}{LETTER_00_2}{NBSP}», mais seulement {seen} fois. "
-            f"Un autre caractère le suit plus souvent{NBSP}: la cellule affiche les plus fréquents, du premier au "
-            f"dernier. Quels petits mots français commencent par cette lettre{NBSP}?"
-        ))
-    return Feedback(False, (
-        f"Dans le texte d'entraînement, «{NBSP}{answer}{NBSP}» ne vient jamais juste après «{NBSP}{LETTER_00_2}{NBSP}». "
-        f"Affichez modele_1[\"{LETTER_00_2}\"].most_common(3) et prenez le premier caractère."
-    ))
-
-
 @register("00-3")
 def check_00_3(answer) -> Feedback:
     expected = generate(_model(ORDER_00_3), LENGTH_00_3, SEED_00_3)
@@ -168,26 +125,3 @@ def check_00_3(answer) -> Feedback:
     ))
 
 
-@register("00-4")
-def check_00_4(answer) -> Feedback:
-    model = _model(ORDER_00_4)
-    same = generate(model, LENGTH_00_4, SEED_00_4) == generate(model, LENGTH_00_4, SEED_00_4)
-    assert same, "the exercise's premise (same seed, same text) must hold"
-    other = generate(model, LENGTH_00_4, SEED_00_4 + 1) != generate(model, LENGTH_00_4, SEED_00_4)
-    return choice_check(answer, {
-        "a": (False, (
-            "si le modèle recopiait son texte d'entraînement par cœur, changer de graine ne changerait "
-            f"rien. Or {'une autre graine donne un autre texte' if other else 'le texte dépend de la graine'}{NBSP}: "
-            "essayez graine=8. Avec deux caractères de contexte, le modèle ne recopie que de courts morceaux."
-        )),
-        "b": (True, (
-            f"la graine fixe toute la suite des tirages au sort. Mêmes tirages, même modèle, même longueur{NBSP}: "
-            "même texte, sur votre ordinateur comme sur celui de votre voisin. C'est ce qui rend une "
-            f"démonstration reproductible{NBSP}; changez la graine et le texte change."
-        )),
-        "c": (False, (
-            f"un modèle d'ordre 2 peut écrire une foule de textes différents{NBSP}: après la plupart des "
-            f"contextes, plusieurs caractères sont possibles. Essayez graine=8{NBSP}: le texte change. "
-            f"Qu'est-ce qui était identique entre les deux appels{NBSP}?"
-        )),
-    })

@@ -15,9 +15,8 @@ from functools import lru_cache
 import numpy as np
 
 from ..corpus import load_author
-from ..embeddings import load_collection, search
 from ..text import BPETokenizer, NGramModel, apply_temperature, word_tokens
-from . import Feedback, choice_check, normalise_text, parse_number, register
+from . import Feedback, parse_number, register
 from . import show_answer as _show
 
 __all__ = [
@@ -28,14 +27,11 @@ __all__ = [
     "ORDER",
     "PARAMETRES",
     "PROMPT_02_3",
-    "QUERY_02_4",
     "SEEDS_02_3",
     "VERSE_02_1",
     "char_model",
     "check_02_1",
-    "check_02_2",
     "check_02_3",
-    "check_02_4",
     "fables",
     "tokenizer",
 ]
@@ -63,7 +59,6 @@ CONTEXT_02_2 = PARAMETRES["02-2"]["contexte"]
 PROMPT_02_3 = PARAMETRES["02-3"]["debut"] + " "
 LENGTH_02_3 = PARAMETRES["02-3"]["longueur"]
 SEEDS_02_3 = (PARAMETRES["02-3"]["graine_1"], PARAMETRES["02-3"]["graine_2"])
-QUERY_02_4 = PARAMETRES["02-4"]["question"]
 
 
 @lru_cache(maxsize=1)
@@ -85,10 +80,6 @@ def char_model() -> NGramModel:
 
 def _is_int(value) -> bool:
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
-
-
-def _name(char: str) -> str:
-    return {" ": "l'espace", "\n": "la fin de ligne"}.get(char, f"«{NBSP}{char}{NBSP}»")
 
 
 @register("02-1")
@@ -147,43 +138,6 @@ def check_02_1(answer) -> Feedback:
     ))
 
 
-@register("02-2")
-def check_02_2(answer) -> Feedback:
-    if isinstance(answer, (list, tuple)):
-        return Feedback(False, (
-            f"Vous avez donné une liste ou un couple ({_show(answer)}). On attend un seul caractère "
-            f"entre guillemets{NBSP}: par exemple modele.next_distribution(\"{CONTEXT_02_2}\").index[0]."
-        ))
-    if not isinstance(answer, str):
-        return Feedback(False, f"On attend un caractère entre guillemets, comme \"x\", pas {_show(answer)}.")
-    if len(answer) != 1:
-        return Feedback(False, (
-            f"On attend un seul caractère entre guillemets, comme \"x\"{NBSP}; vous en avez donné "
-            f"{len(answer)} ({_show(answer)}). Le modèle prédit un caractère à la fois."
-        ))
-    dist = char_model().next_distribution(CONTEXT_02_2)
-    expected = dist.index[0]
-    if answer == expected:
-        return Feedback(True, (
-            f"Bien prédit{NBSP}: après «{NBSP}{CONTEXT_02_2}{NBSP}», le modèle donne {dist.iloc[0]:.0%} des chances "
-            f"à {_name(expected)}. Vous avez pensé au loup des fables{NBSP}; le modèle, lui, ne regarde que les "
-            f"{ORDER} derniers caractères, «{NBSP}{CONTEXT_02_2[-ORDER:]}{NBSP}», et a compté ce qui les suit "
-            f"dans les citations.".replace("%", f"{NBSP}%")
-        ))
-    if answer.lower() == expected.lower():
-        return Feedback(False, f"Presque{NBSP}: attention aux majuscules. Recopiez le caractère tel que le tableau l'affiche.")
-    if answer in dist.index:
-        return Feedback(False, (
-            f"Le modèle envisage bien {_name(answer)} après «{NBSP}{CONTEXT_02_2}{NBSP}», mais avec "
-            f"{dist[answer]:.0%} des chances seulement. Un autre caractère est plus probable{NBSP}: "
-            f"regardez le premier de la liste affichée. Quel animal des fables commence ainsi{NBSP}?".replace("%", f"{NBSP}%")
-        ))
-    return Feedback(False, (
-        f"Après «{NBSP}{CONTEXT_02_2}{NBSP}», le modèle n'envisage jamais {_name(answer)}. Affichez "
-        f"modele.next_distribution(\"{CONTEXT_02_2}\").head() et prenez le premier caractère."
-    ))
-
-
 @register("02-3")
 def check_02_3(answer) -> Feedback:
     if isinstance(answer, str) and parse_number(answer) is not None:
@@ -234,30 +188,3 @@ def check_02_3(answer) -> Feedback:
     ))
 
 
-@register("02-4")
-def check_02_4(answer) -> Feedback:
-    ranking = search(QUERY_02_4, k=3)
-    top = ranking.titre.iloc[0]
-    query_words = set(normalise_text(QUERY_02_4).split())
-    notice = normalise_text(" ".join(str(v) for v in load_collection().loc[lambda d: d.titre == top].iloc[0].values))
-    shared = sorted(w for w in query_words if len(w) > 3 and w in notice.split())
-    common = (f"seul{'s' if len(shared) > 1 else ''} {', '.join(f'«{NBSP}{w}{NBSP}»' for w in shared)} "
-              f"s'écri{'vent' if len(shared) > 1 else 't'} pareil dans les deux langues") if shared else "aucun mot ne s'écrit pareil dans les deux langues"
-    return choice_check(answer, {
-        "a": (False, (
-            f"la recherche ne traduit rien et ne cherche pas de mots{NBSP}: {common}, et «{NBSP}starry{NBSP}», "
-            f"«{NBSP}night{NBSP}», «{NBSP}sky{NBSP}» n'apparaissent pas dans la notice. Elle compare des plongements{NBSP}: "
-            "des listes de nombres qui résument le sens de chaque texte."
-        )),
-        "b": (True, (
-            f"le modèle de plongements résume chaque texte, question comme notice, par une liste de nombres "
-            f"(un point dans un espace). Des textes de même sens, même dans deux langues, reçoivent des points "
-            f"voisins{NBSP}: «{NBSP}{top}{NBSP}» est la notice la plus proche de la question. Le score sert à "
-            f"classer, pas à certifier{NBSP}: la première réponse peut être fausse."
-        )),
-        "c": (False, (
-            f"la recherche ne connaît pas la célébrité des œuvres{NBSP}: elle ne compare que le texte de la question "
-            f"et celui des notices. Essayez une autre question, sur un tableau moins connu{NBSP}: le classement suit "
-            "le sens, pas la renommée."
-        )),
-    })

@@ -11,7 +11,7 @@ import math
 import numbers
 from functools import lru_cache
 
-from . import Feedback, choice_check, normalise_text, parse_number, register
+from . import Feedback, parse_number, register
 from . import show_answer as _show
 
 __all__ = [
@@ -19,10 +19,8 @@ __all__ = [
     "ORDER",
     "PARAMETRES",
     "attribution",
-    "check_03_1",
     "check_03_2",
     "check_03_3",
-    "check_03_4",
     "compositions",
     "corpus",
     "ideal_copies",
@@ -48,7 +46,6 @@ N_COMPOSITIONS_03_1, SEED_COMPOSITIONS_03_1 = _P["03-1"]["compositions"], _P["03
 N_SAMPLES_03_1, SEED_SAMPLES_03_1 = _P["03-1"]["generees"], _P["03-1"]["graine"]
 START_LENGTH_03_2, N_NOTES_03_2, SEED_03_2 = (_P["03-2"][k] for k in ("notes_du_debut", "notes_ajoutees", "graine"))
 AUTHORS_03_3, PER_AUTHOR_03_3, SEED_03_3 = (_P["03-3"][k] for k in ("auteurs", "par_auteur", "graine"))
-N_NOTES_03_4, SEED_03_4 = _P["03-4"]["notes"], _P["03-4"]["graine"]
 
 ORDER = 2  # order of the Markov melody models of the module
 
@@ -130,9 +127,6 @@ def _as_number(value):
     return value if value is not None and math.isfinite(value) else None
 
 
-_normalise = normalise_text  # the shared answer-normalisation policy
-
-
 def _as_notes(value):
     """The answer as a list of (pitch, duration) pairs, or None if it is not shaped like one."""
     if not isinstance(value, (list, tuple)):
@@ -151,30 +145,6 @@ def _as_notes(value):
 
 
 # --------------------------------------------------------------------------- 03-1
-
-
-@register("03-1")
-def check_03_1(answer) -> Feedback:
-    indices, distances = ideal_copies()
-    assert max(float(d) for d in distances) < 1e-9, "the exercise's premise (all distances zero) must hold"
-    return choice_check(answer, {
-        "a": (False, (
-            f"une image nouvelle, même très réussie, serait à une certaine distance de toutes les images "
-            f"d'entraînement. Une distance nulle veut dire «{NBSP}identique au pixel près{NBSP}»{NBSP}: "
-            f"la première image générée est la composition n° {int(indices[0])}."
-        )),
-        "b": (True, (
-            f"chaque image générée est une composition d'entraînement, au pixel près (la première est la "
-            f"n° {int(indices[0])}). Le débruiteur idéal réussit parfaitement son exercice d'entraînement, et "
-            f"c'est justement pour cela qu'il ne crée rien{NBSP}: il a tout appris par cœur. Un vrai modèle, "
-            "qui généralise, produit des images à une certaine distance de toutes les autres."
-        )),
-        "c": (False, (
-            f"nearest_training renvoie, pour chaque image générée, la plus proche des images d'entraînement et sa "
-            f"distance. Une distance nulle ne veut pas dire «{NBSP}rien trouvé{NBSP}», mais «{NBSP}trouvé exactement la même "
-            f"image{NBSP}»{NBSP}: affichez numeros pour voir lesquelles."
-        )),
-    })
 
 
 # --------------------------------------------------------------------------- 03-2
@@ -283,45 +253,3 @@ def _fr(x: float, digits: int = 1) -> str:
 # --------------------------------------------------------------------------- 03-4
 
 
-@register("03-4")
-def check_03_4(answer) -> Feedback:
-    from ..music import longest_shared_passage
-
-    airs = corpus("trad")
-    melody = melody_model("trad").generate(n_notes=N_NOTES_03_4, seed=SEED_03_4)
-    length, index = longest_shared_passage(melody, airs)
-    expected = airs.titles[index]
-    if isinstance(answer, str):
-        given = _normalise(answer)
-        if not given:
-            return Feedback(False, "Le titre est vide. Écrivez reponse_4 = airs.titles[numero].")
-        if given == _normalise(expected):
-            return Feedback(True, (
-                f"Oui{NBSP}: la mélodie reprend {length} notes d'affilée de «{NBSP}{expected}{NBSP}». Avec dix airs "
-                "seulement, le modèle n'a souvent qu'une suite possible après deux notes, et il recopie."
-            ))
-        titles = {_normalise(t): t for t in airs.titles}
-        if given in titles:
-            return Feedback(False, (
-                f"«{NBSP}{titles[given]}{NBSP}» est bien un air du corpus, mais ce n'est pas celui dont la mélodie "
-                f"recopie le plus long passage. Utilisez le numéro renvoyé par longest_shared_passage."
-            ))
-        return Feedback(False, (
-            f"«{NBSP}{answer.strip()[:60]}{NBSP}» n'est pas un titre du corpus. Copiez-le depuis airs.titles, "
-            "avec airs.titles[numero]."
-        ))
-    number = _as_int(answer)
-    if number is not None and number == index:
-        return Feedback(False, (
-            f"{number} est le numéro de l'air dans le corpus. On demande son titre, un texte{NBSP}: "
-            "airs.titles[numero]."
-        ))
-    if number is not None and number == length:
-        return Feedback(False, (
-            f"{number}, c'est la longueur du passage recopié, en notes. On demande le titre de l'air{NBSP}: "
-            "airs.titles[numero]."
-        ))
-    return Feedback(False, (
-        f"On attend le titre de l'air, un texte entre guillemets, pas {_show(answer)}. "
-        f"Indice{NBSP}: longueur, numero = longest_shared_passage(melodie, airs), puis airs.titles[numero]."
-    ))

@@ -16,19 +16,16 @@ import re
 from ..errors import AtelierError, describe
 from ..validation import check_text
 from . import Feedback as _Feedback
-from . import choice_check, parse_number, register
+from . import register
 from . import show_answer as _show
 
 __all__ = [
     "NBSP",
     "NOT_PERSONAL_04_3",
-    "OPTIONS_04_4",
     "PARAMETRES",
     "PERSONAL_04_3",
     "check_own_reservation",
     "check_personal_records",
-    "check_public_domain_year",
-    "check_summary_reading",
 ]
 
 NBSP = "\u00a0"
@@ -54,7 +51,6 @@ PARAMETRES = {
     # the fictional archives of Saint-Aubin: how many records
     "04-3": {"notices": 14},
 }
-DEATH_04_1, PUBLICATION_04_1 = PARAMETRES["04-1"]["annee_deces"], PARAMETRES["04-1"]["publication"]
 
 #: Records of data/droits/archives-personnes.csv that hold personal data of living people
 #: (or people who may be alive), with the reason the feedback gives.
@@ -76,45 +72,6 @@ NOT_PERSONAL_04_3 = {
     "SA-2026-11": "des totaux de fréquentation : des chiffres agrégés n'identifient personne",
     "SA-2026-14": "le carnet d'un peintre mort en 1898 et ses notes anciennes : personnes mortes depuis longtemps",
 }
-
-
-def _expected_04_1() -> int:
-    from ..law import public_domain_year
-
-    p = PARAMETRES["04-1"]
-    return public_domain_year(DEATH_04_1, publication_year=PUBLICATION_04_1, music=p["musique"],
-                              mort_pour_la_france=p["mort_pour_la_france"])
-
-
-@register("04-1")
-def check_public_domain_year(answer) -> _Feedback:
-    expected = _expected_04_1()
-    value = parse_number(answer)
-    if value is None or value != int(value):
-        return Feedback(False, f"On attend une année, un nombre entier comme 2030 ; vous avez donné {_show(answer)}.")
-    value = int(value)
-    if not 1000 <= value <= 3000:
-        return Feedback(False, f"L'année {value} n'est pas plausible : on attend une année comme 2030.")
-    if value == expected:
-        return Feedback(True, (
-            f"Le 1er janvier {expected} : 70 ans comptés du 1er janvier qui suit la mort ({DEATH_04_1}). "
-            f"La prorogation de guerre, qui vaut pour une affiche publiée en {PUBLICATION_04_1}, ne s'ajoute pas : "
-            "l'ancienne durée de 50 ans prolongée finit plus tôt, et les 70 ans la « couvrent » (Cour de cassation, 2007)."
-        ))
-    if value > expected:
-        return Feedback(False, (
-            f"L'année {value} est trop tardive. Avez-vous ajouté une prorogation de guerre aux 70 ans ? Depuis 2007, elle ne "
-            "compte que si l'ancienne durée (50 ans, prolongée) allait plus loin. Vérifiez avec public_domain(…).explain()."
-        ))
-    if value == DEATH_04_1 + 70:
-        return Feedback(False, (
-            f"Presque : l'année {value} est la dernière année protégée. La date d'entrée dans le domaine public est le "
-            "1er janvier de l'année suivante ; donnez cette année-là."
-        ))
-    return Feedback(False, (
-        f"L'année {value} est trop précoce. Pour une œuvre signée, on compte 70 ans depuis le 1er janvier qui suit la mort de "
-        "l'autrice, pas depuis la publication."
-    ))
 
 
 @register("04-2")
@@ -182,17 +139,3 @@ def check_personal_records(answer) -> _Feedback:
     return Feedback(False, " ".join(parts))
 
 
-OPTIONS_04_4 = {
-    "a": (False, "le résumé nomme les domaines moissonnés, pas les pages ni les notices gardées après filtrage."),
-    "b": (True, "la rubrique 3.1 dit que LumenBot suivait robots.txt, et TDMRep seulement depuis le 1er janvier 2025 ; "
-                "le musée peut en déduire que sa réserve en langage courant n'a pas été lue."),
-    "c": (False, "le résumé décrit les données d'entraînement, pas ce que le modèle restitue ; la mémorisation se "
-                 "mesure sur le modèle lui-même."),
-    "d": (False, "la rubrique 2.2 dit justement que le nom du partenaire n'est pas publié (accord de confidentialité)."),
-}
-
-
-@register("04-4")
-def check_summary_reading(answer) -> _Feedback:
-    result = choice_check(answer, {k: (ok, _fr(text)) for k, (ok, text) in OPTIONS_04_4.items()})
-    return result

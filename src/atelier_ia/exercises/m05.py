@@ -21,8 +21,6 @@ __all__ = [
     "TEMPERATURES_05_2",
     "check_05_1",
     "check_05_2",
-    "check_05_3",
-    "check_05_4",
     "premium_05_1",
     "sweep_05_2",
 ]
@@ -119,39 +117,3 @@ def check_05_2(answer) -> Feedback:
     return choice_check(answer, options)
 
 
-@register("05-3")
-def check_05_3(answer) -> Feedback:
-    return choice_check(answer, {
-        "a": (False, (
-            "la température change la façon de tirer parmi les mots que le modèle connaît, pas la liste de ces mots. "
-            "Un mot absent du corpus d'entraînement n'a aucune probabilité, quelle que soit la température."
-        )),
-        "b": (True, (
-            "chaque modèle n'apprend que sur le corpus écrit par la génération précédente. Un mot qui n'y figure pas "
-            "ne peut plus être écrit, par aucune génération suivante. C'est pourquoi le vocabulaire ne fait que baisser, "
-            "et pourquoi garder les données humaines d'origine freine l'effondrement."
-        )),
-        "c": (False, (
-            "le hasard ne tire que parmi les mots que le modèle a vus. Un mot perdu n'est plus dans ses tables : "
-            "sa probabilité est nulle, il ne peut pas revenir par hasard."
-        )),
-    })
-
-
-@register("05-4")
-def check_05_4(answer) -> Feedback:
-    return choice_check(answer, {
-        "a": (False, (
-            "« infirmière » et « ingénieur » portent leur genre grammatical dans leur terminaison : le modèle les "
-            "rapprocherait du féminin ou du masculin par la grammaire seule, et la sonde ne dirait rien des stéréotypes."
-        )),
-        "b": (True, (
-            "des noms épicènes, qui s'écrivent de la même façon au féminin et au masculin, plusieurs gabarits de phrase, "
-            "et l'écart le plus petit et le plus grand entre gabarits : c'est ce qui rend la sonde honnête. Présentez "
-            "aussi ses limites (mots choisis, petits écarts, aucun test statistique)."
-        )),
-        "c": (False, (
-            "un seul gabarit ne permet pas de voir si le résultat tient quand on change la formulation : dans le "
-            "module, le signe change pour plusieurs métiers d'un gabarit à l'autre."
-        )),
-    })

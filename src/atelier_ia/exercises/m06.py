@@ -8,7 +8,7 @@ functions, never written by hand.
 
 from __future__ import annotations
 
-from . import Feedback, choice_check, normalise_text, parse_number, register, waiting_for_answer
+from . import Feedback, normalise_text, parse_number, register, waiting_for_answer
 from . import show_answer as _show
 
 __all__ = [
@@ -16,11 +16,8 @@ __all__ = [
     "NBSP",
     "OFFRES",
     "PARAMETRES",
-    "check_06_1",
     "check_06_2",
-    "check_06_3",
     "check_06_4",
-    "check_06_5",
 ]
 
 NBSP = "\u00a0"
@@ -59,34 +56,6 @@ CHATBOT_FACTS = {
 }
 
 
-@register("06-1")
-def check_06_1(answer) -> Feedback:
-    from ..aiact import assess
-
-    answer_text = assess("hypertrucage-spectacle")
-    assert answer_text.tier == "transparence", "the exercise's premise (transparency tier) must hold"
-    return choice_check(answer, {
-        "a": (False, (
-            f"l'exception artistique ne supprime pas l'information{NBSP}: elle en adapte la forme pour ne pas "
-            "gêner l'œuvre (art. 50, paragraphe 4)."
-        )),
-        "b": (False, (
-            f"un hypertrucage n'est pas interdit en soi{NBSP}: les pratiques interdites de l'art. 5 visent la "
-            "manipulation nuisible, la notation sociale, la reconnaissance des émotions au travail, les images "
-            "intimes non consenties…"
-        )),
-        "c": (True, (
-            f"une revue satirique est une œuvre manifestement satirique{NBSP}: l'obligation se limite à signaler "
-            "le contenu généré d'une manière qui ne gêne pas le spectacle (programme, générique). Le droit à "
-            "l'image de la personne imitée et la diffamation restent des questions à part."
-        )),
-        "d": (False, (
-            "aucune rubrique de l'annexe III ne vise la création artistique. Le guide classe ce cas en risque "
-            "limité (transparence)."
-        )),
-    })
-
-
 @register("06-2")
 def check_06_2(answer) -> Feedback:
     from ..aiact import TIERS, assess
@@ -118,29 +87,6 @@ def check_06_2(answer) -> Feedback:
         f"Pas tout à fait{NBSP}: vous avez trouvé «{NBSP}{known[text]}{NBSP}». Vérifiez les faits{NBSP}: l'agent "
         f"dialogue-t-il avec le public{NBSP}? génère-t-il du texte{NBSP}?"
     ))
-
-
-@register("06-3")
-def check_06_3(answer) -> Feedback:
-    from ..charter import review_offer
-
-    a_name, b_name = PARAMETRES["06-3"]["offre_a"], PARAMETRES["06-3"]["offre_b"]
-    a, b = review_offer(a_name, OFFRES[a_name]), review_offer(b_name, OFFRES[b_name])
-    assert a["non"] >= 1 and b["non"] == 0, "the exercise's premise (A has a « non », B none) must hold"
-    return choice_check(answer, {
-        "a": (False, (
-            f"{a_name} a un critère non rempli{NBSP}: le fournisseur entraîne ses modèles sur vos contenus. "
-            f"C'est un point de rupture, pas un détail{NBSP}: {a['verdict']}"
-        )),
-        "b": (True, (
-            f"{b_name} ne coche aucun «{NBSP}non{NBSP}», mais {b['inconnu']} critère(s) restent inconnus{NBSP}: "
-            f"on la retient sous réserve des réponses du fournisseur (accessibilité, énergie), écrites au contrat."
-        )),
-        "c": (False, (
-            f"ni l'une ni l'autre n'est parfaite, mais {b_name} n'a aucun critère éliminatoire{NBSP}: on peut "
-            "poursuivre en posant les questions restées sans réponse."
-        )),
-    })
 
 
 @register("06-4")
@@ -176,24 +122,3 @@ def _fr(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
-@register("06-5")
-def check_06_5(answer) -> Feedback:
-    return choice_check(answer, {
-        "a": (False, (
-            "une attestation de présence seule ne dit pas à quoi les personnes ont été formées ni pour quels "
-            "outils. Gardez-la, mais avec le contenu et le lien aux usages."
-        )),
-        "b": (True, (
-            "un registre daté qui relie chaque personne (ou équipe), les outils qu'elle utilise, la formation "
-            "suivie et sa date, montre les mesures prises au titre de l'art. 4. C'est ce qu'une autorité ou une "
-            "inspection pourra demander."
-        )),
-        "c": (False, (
-            f"l'art. 4 ne demande ni certificat officiel ni examen{NBSP}: il demande des mesures adaptées aux "
-            "rôles et au contexte, et il est sage d'en garder la trace."
-        )),
-        "d": (False, (
-            f"l'obligation vaut quel que soit le niveau de risque, depuis le 2 février 2025{NBSP}: un agent "
-            "d'accueil qui utilise un outil de traduction est concerné."
-        )),
-    })

@@ -11,19 +11,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..fmt import french_number, french_percent
-from . import Feedback, choice_check, normalise_text, parse_letter, parse_number, register
+from . import Feedback, parse_number, register
 from . import show_answer as _show
 
 __all__ = [
     "AUTHOR",
-    "LETTERS_07_4",
     "NBSP",
     "PARAMETRES",
     "cases",
-    "check_07_1",
     "check_07_2",
-    "check_07_3",
-    "check_07_4",
     "edit_table",
     "first_share_lost",
     "generator",
@@ -41,9 +37,6 @@ PARAMETRES = {
 }
 _P = PARAMETRES
 AUTHOR = "Victor Hugo"  # the module's generator is trained on this author's Littré quotations
-
-#: The letters of exercise 07-4, one per judgement of :data:`atelier_ia.disclosure.JUDGEMENTS`.
-LETTERS_07_4 = {"a": "required", "b": "required_light", "c": "required_text", "d": "recommended"}
 
 
 # --------------------------------------------------------------------------- data, cached
@@ -92,30 +85,6 @@ def osi_models() -> tuple[str, ...]:
 # --------------------------------------------------------------------------- 07-1
 
 
-@register("07-1")
-def check_07_1(answer) -> Feedback:
-    meets = osi_models()
-    assert any(m.startswith("OLMo") for m in meets), "the exercise's premise: OLMo 2 meets the conditions"
-    return choice_check(answer, {
-        "a": (False, (
-            "Mistral 7B publie ses poids sous licence Apache 2.0, mais pas ses données d'entraînement, et son code "
-            "d'entraînement n'a pas pu être vérifié. Poids ouverts n'est pas open source au sens de l'OSI."
-        )),
-        "b": (False, (
-            "les poids de Llama 3.1 s'obtiennent après acceptation d'une licence propre à Meta, avec une politique "
-            "d'usage, et ses données ne sont pas publiées."
-        )),
-        "c": (False, (
-            "BLOOM publie presque tout, mais sa licence BigScience RAIL interdit certains usages ; l'OSI a indiqué "
-            "qu'il respecterait la définition avec une autre licence."
-        )),
-        "d": (True, (
-            "OLMo 2 publie poids, données et code sous licence Apache 2.0. Dans le tableau du cours, seuls "
-            f"{' et '.join(m.split(' (')[0] for m in meets)} réunissent les conditions de la définition de l'OSI."
-        )),
-    })
-
-
 # --------------------------------------------------------------------------- 07-2
 
 
@@ -158,68 +127,6 @@ def check_07_2(answer) -> Feedback:
 # --------------------------------------------------------------------------- 07-3
 
 
-@register("07-3")
-def check_07_3(answer) -> Feedback:
-    return choice_check(answer, {
-        "a": (False, (
-            "l'absence de manifeste ne prouve pas qu'une image a été générée par IA : beaucoup de réseaux retirent "
-            "les métadonnées de toutes les images qu'ils réenregistrent."
-        )),
-        "b": (False, (
-            "l'absence de manifeste ne prouve pas non plus qu'elle est authentique. Rien n'est prouvé, dans un "
-            "sens ou dans l'autre."
-        )),
-        "c": (True, (
-            "sans manifeste, la provenance est perdue : ni prouvée ni démentie. On compare l'image avec l'original "
-            "signé publié par le théâtre (même empreinte des pixels ?) ou on le lui demande."
-        )),
-        "d": (False, (
-            "la signature est dans le manifeste, pas dans les pixels : manifeste retiré, il ne reste rien à vérifier. "
-            "Seul un tatouage invisible dans les pixels pourrait survivre."
-        )),
-    })
-
-
 # --------------------------------------------------------------------------- 07-4
 
 
-def _letters(answer) -> list[str] | None:
-    """Three letters from a list/tuple of letters or a text like « A D C » / « a,d,c »."""
-    if isinstance(answer, str):
-        parts = normalise_text(answer).split()
-        if len(parts) == 1 and len(parts[0]) == 3:
-            parts = list(parts[0])
-    elif isinstance(answer, (list, tuple)):
-        parts = list(answer)
-    else:
-        return None
-    letters = [parse_letter(p, "abcd") for p in parts]
-    return None if any(letter is None for letter in letters) else letters
-
-
-@register("07-4")
-def check_07_4(answer) -> Feedback:
-    ids = _P["07-4"]["cas"]
-    letters = _letters(answer)
-    if letters is None or len(letters) != len(ids):
-        return Feedback(False, (
-            f"On attend {len(ids)} lettres parmi A, B, C et D, une par cas et dans l'ordre, par exemple "
-            f"[\"A\", \"B\", \"C\"] ; vous avez donné {_show(answer)}."
-        ))
-    from ..disclosure import JUDGEMENTS
-
-    wrong = []
-    for ident, letter in zip(ids, letters):
-        case = cases()[ident]
-        if LETTERS_07_4[letter] != case["expected"]:
-            good = next(k for k, v in LETTERS_07_4.items() if v == case["expected"]).upper()
-            wrong.append(f"«{NBSP}{ident}{NBSP}» : {letter.upper()} ne convient pas, la lecture du cours est {good} "
-                         f"({JUDGEMENTS[case['expected']]}). {case['why']}")
-    if wrong:
-        return Feedback(False, f"{len(ids) - len(wrong)} cas sur {len(ids)} justes. " + " ".join(wrong))
-    return Feedback(True, (
-        "les trois cas sont justes. Le château « restauré » peut passer pour une archive : hypertrucage, mention "
-        "claire. Les visages inventés ne ressemblent à personne de réel : pas d'obligation, mention recommandée. "
-        "Le communiqué non relu informe sur une question d'intérêt public : mention obligatoire. "
-        "Information, pas conseil juridique."
-    ))

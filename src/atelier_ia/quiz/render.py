@@ -12,6 +12,7 @@ from ..validation import check_bool, check_text
 from .model import Question, Quiz, evaluate, load_quiz
 
 __all__ = [
+    "COMPANIONS",
     "KEEP_CSS",
     "PROGRESS_CHOICE_KEY",
     "PROGRESS_KEY",
@@ -44,18 +45,24 @@ PROGRESS_VERSION = 1
 PROGRESS_CHOICE_KEY = "atelier-ia-progression-choix"
 PROGRESS_CHOICE_ON = "oui"
 _NO_CODE = "-sans-code"
+#: The quiz files that accompany a module's end-of-module quiz ``<id>.yml``: the questions asked
+#: next to its demos (``<id>-sans-code.yml``) and the exercises answered in the page of its
+#: exercise notebook (``<id>-exercices.yml``). Their questions belong to module ``<id>``.
+COMPANIONS = (_NO_CODE, "-exercices")
 
 
 def progress_slot(quiz_module: str, question_id: str) -> tuple[str, str]:
     """Where a question's result is kept: (module id, question key).
 
     The questions of ``<id>-sans-code.yml`` (asked next to the demos of module ``<id>``) count
-    for module ``<id>``, under the key ``sans-code/<question id>``.
+    for module ``<id>``, under the key ``sans-code/<question id>``; those of
+    ``<id>-exercices.yml`` (the exercises answered in the page) under ``exercices/<question id>``.
     """
     quiz_module = check_text(quiz_module, "l'identifiant du quiz")
     question_id = check_text(question_id, "l'identifiant de la question", allow_empty=True)
-    if quiz_module.endswith(_NO_CODE):
-        return quiz_module[: -len(_NO_CODE)], f"sans-code/{question_id}"
+    for suffix in COMPANIONS:
+        if quiz_module.endswith(suffix):
+            return quiz_module[: -len(suffix)], f"{suffix[1:]}/{question_id}"
     return quiz_module, question_id
 _HTML_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _URL = re.compile(r"https?://[^\s<>\"»]+[^\s<>\"».,;:)]")
@@ -303,7 +310,7 @@ def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
     data = " ".join(f'data-{k}="{html.escape(TXT[k])}"' for k in ("none", "ok", "partial", "wrong"))
     script = _JS % {"id": '"' + quiz_id + '"', "key": '"' + PROGRESS_KEY + '"', "version": PROGRESS_VERSION,
                     "keep": keep_script()}
-    if not quiz.module.endswith(_NO_CODE):  # once per page: under the end-of-module quiz
+    if not quiz.module.endswith(COMPANIONS):  # once per page: under the end-of-module quiz
         body += keep_switch_html(f"{quiz_id}-garder", before=f'<span class="aiq-kept">{html.escape(TXT["kept"])}</span>')
     return (
         f'<div class="aiq" id="{quiz_id}" lang="fr" data-module="{html.escape(module)}" {data}><style>{_CSS}{KEEP_CSS}</style>{body}'
