@@ -332,6 +332,11 @@ def exercises(path: Path) -> list[Exercise]:
             kind = exercise_kind(statement, cell.source)
             out.append(Exercise(ex_id, kind, params().exercise[kind] + words(statement) / wpm))
             ex_id = None
+        elif cell.cell_type == "code" and ex_id and f"quiz-ex-{ex_id}" in tags:
+            # done in the page: a no-code exercise, each question after the first one adds a quiz question's time
+            extra = max(sum(n for _, n in quiz_calls(cell.source)) - 1, 0) * params().quiz_question
+            out.append(Exercise(ex_id, "sans-code", params().exercise["sans-code"] + extra + words(statement) / wpm))
+            ex_id = None
     return out
 
 
@@ -345,8 +350,8 @@ def exercise_minutes(path: Path) -> int:
         if cell.cell_type == "markdown" and not _EXERCISE_ID.match(cell.source):
             if not cell.source.lstrip().startswith(("````{solution}", "```{solution}")):
                 total += words(cell.source) / wpm
-        elif cell.cell_type == "code":
-            total += sum(n for _, n in quiz_calls(cell.source)) * params().quiz_question
+        elif cell.cell_type == "code" and not any(t.startswith("quiz-ex-") for t in cell.get("metadata", {}).get("tags", [])):
+            total += sum(n for _, n in quiz_calls(cell.source)) * params().quiz_question  # in-page exercises counted above
     return _round(total)
 
 
