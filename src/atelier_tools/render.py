@@ -286,6 +286,14 @@ def _schedule(mods, with_ex, start, welcome, closing, pause_every, lunch):
     return rows, t
 
 
+#: How to project a module in a session (the session plans and the trainers' guide say it).
+PROJECTION_SENTENCE = (
+    f"Pour projeter un module, ouvrez sa page «{NBSP}Projeter ce module{NBSP}» (lien sous son titre, dossier "
+    f"`projection/` du livre construit){NBSP}: un écran à la fois, les flèches ou une télécommande pour avancer, "
+    f"R pour montrer la réponse d'un vote, T pour le minuteur de l'activité, N pour la vue formateur (notes, temps)."
+)
+
+
 def session_plan(cat: Catalogue, pathway_id: str, start: int, length: int, welcome, closing, pause_every: int = 90,
                  lunch: int = 0) -> tuple[str, int]:
     """A timed plan for a pathway, in ``length`` minutes from ``start``.
@@ -314,4 +322,5 @@ def session_plan(cat: Catalogue, pathway_id: str, start: int, length: int, welco
         names = nums[0] if len(nums) == 1 else ", ".join(nums[:-1]) + " et " + nums[-1]
         text += (f"\nPour tenir dans le temps, les exercices {'des modules' if len(later) > 1 else 'du module'} {names} "
                  "se font après la séance, en autoformation.\n")
+    text += f"\n{PROJECTION_SENTENCE}\n"
     return text, end - start
