@@ -253,15 +253,20 @@ def cell_outputs(page_html: str) -> dict[str, str]:
 # --------------------------------------------------------------------------- rendering
 
 
+def _squash(text: str) -> str:
+    """Runs of ASCII white space become one space; no-break spaces stay (French typography)."""
+    return re.sub(r"[ \t\r\n]+", " ", str(text)).strip()
+
+
 def _esc(text: str) -> str:
-    return html.escape(" ".join(str(text).split()), quote=False)
+    return html.escape(_squash(text), quote=False)
 
 
 def _inline(text: str) -> str:
     """One line of Markdown (a question, an option), as inline HTML."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").renderInline(_ROLE.sub(lambda m: m.group(1), " ".join(text.split())))
+    return MarkdownIt("commonmark").renderInline(_ROLE.sub(lambda m: m.group(1), _squash(text)))
 
 
 def _section_notes(notes: dict | None) -> dict[str, dict]:
@@ -282,7 +287,7 @@ def _question_screen(s: Screen, n: int) -> tuple[str, dict]:
     right = ", ".join(LETTERS[k] for k in sorted(q.correct_indices))
     hint = f'<p class="proj-consigne">{_esc(tick_hint(q))}</p>' if q.multiple else ""
     body = (
-        f'<p class="proj-question">{_inline(q.text)}</p>{hint}'
+        f'<p class="proj-enonce">{_inline(q.text)}</p>{hint}'
         f'<ol class="proj-options" type="A">{opts}</ol>'
         f'<div class="proj-reponse" hidden><p><strong>Réponse{"s" if len(q.correct_indices) > 1 else ""}{NBSP}: {right}.</strong> '
         f"{_inline(q.explanation)}</p></div>"
@@ -353,8 +358,8 @@ def screen_html(m: Module, s: Screen, n: int, total: int, outputs: dict[str, str
     cell = f' data-cell-id="{html.escape(s.cell_id)}"' if s.cell_id else f' data-source="data/activites/{m.id}.yml"'
     label = f' aria-labelledby="ecran-{n}-titre"' if s.kind != "titre" else ' aria-label="Titre du module"'
     return (
-        f'<section class="proj-ecran proj-{s.kind}" id="ecran-{n}" data-kind="{s.kind}" data-section="{html.escape(s.section)}"'
-        f"{cell}{label} hidden>" + "".join(parts) + "</section>",
+        f'<section class="proj-ecran proj-type-{s.kind}" id="ecran-{n}" data-kind="{s.kind}" data-section="{html.escape(s.section)}"'
+        f'{cell}{label} tabindex="0" hidden>' + "".join(parts) + "</section>",
         trainer,
     )
 
@@ -393,10 +398,7 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
     }
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     title = f"Projection{NBSP}: module {m.number}, {m.title}"
-    help_text = (
-        "Écran suivant{nb}: flèche droite, espace ou Page suivante. Écran précédent{nb}: flèche gauche ou Page précédente. "
-        "Début et fin{nb}: Origine et Fin. Réponse{nb}: R ou Entrée. Minuteur{nb}: T. Vue formateur{nb}: N."
-    ).format(nb=NBSP)
+    help_text = "→ suivant · ← précédent · R{nb}réponse · T{nb}minuteur · N{nb}formateur".format(nb=NBSP)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'

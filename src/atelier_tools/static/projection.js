@@ -28,8 +28,11 @@
     return Math.max(0, left);
   }
 
+  // A message goes through both ways (postMessage and BroadcastChannel): each is handled once.
+  var sent = 0, handled = {};
+  var sender = Math.random().toString(36).slice(2);
   function send(msg) {
-    msg.source = key;
+    msg.source = key; msg.id = sender + "-" + (++sent);
     if (trainerMode) {
       if (window.opener && !window.opener.closed) { try { window.opener.postMessage(msg, "*"); } catch (e) {} }
     } else if (trainerWin && !trainerWin.closed) { try { trainerWin.postMessage(msg, "*"); } catch (e) {} }
@@ -45,8 +48,12 @@
       s.classList.toggle("proj-revele", revealed);
       var r = s.querySelector(".proj-reponse"); if (r) r.hidden = !revealed;
     });
-    if (counter) counter.textContent = "Écran " + state.n + " sur " + screens.length;
+    renderCounter();
     renderTimer();
+  }
+  function renderCounter() {
+    var s = screens[state.n - 1];
+    if (counter) counter.textContent = "Écran " + state.n + " sur " + screens.length + (s && !s.hidden && hiddenBelow(s) ? " · suite ↓" : "");
   }
   function renderTimer() {
     document.querySelectorAll(".proj-minuteur").forEach(function (box) {
@@ -62,6 +69,15 @@
   function go(n, fromRemote) {
     n = clamp(n);
     if (n !== state.n) { state.n = n; }
+    var target = screens[n - 1];
+    if (target && !trainerMode) {
+      target.scrollTop = 0;
+      var a = document.activeElement;
+      if (!a || a === document.body || !target.contains(a)) {
+        renderScreen(); target.dataset.focusAuto = "1"; target.focus({ preventScroll: true });
+        target.addEventListener("blur", function () { delete target.dataset.focusAuto; }, { once: true });
+      }
+    }
     if (!trainerMode && location.hash !== "#" + n) history.replaceState(null, "", "#" + n);
     renderScreen(); if (trainerMode) renderTrainer();
     if (!fromRemote) publish();
@@ -71,6 +87,8 @@
     if (!s || s.dataset.kind !== "question") return;
     state.revealed[state.n] = !state.revealed[state.n];
     renderScreen(); if (trainerMode) renderTrainer(); publish();
+    var r = s.querySelector(".proj-reponse");
+    if (state.revealed[state.n] && r && r.scrollIntoView) r.scrollIntoView({ block: "nearest" });
   }
   function toggleTimer() {
     var s = screens[state.n - 1], box = s && s.querySelector(".proj-minuteur");
@@ -81,8 +99,14 @@
     else if (t.left > 0) { t.running = true; t.since = Date.now(); }
     renderTimer(); publish();
   }
+  // A screen taller than the window (a long list at 1280×720): « next » first scrolls down to
+  // what is not shown yet, « previous » back up, so a clicker reaches everything.
+  function hiddenBelow(s) { return s.scrollTop + s.clientHeight < s.scrollHeight - 4; }
   function command(cmd) {
-    if (cmd === "suivant") go(state.n + 1);
+    var s = screens[state.n - 1];
+    if (cmd === "suivant" && s && !trainerMode && hiddenBelow(s)) { s.scrollTop += Math.round(s.clientHeight * 0.8); renderCounter(); }
+    else if (cmd === "precedent" && s && !trainerMode && s.scrollTop > 4) { s.scrollTop -= Math.round(s.clientHeight * 0.8); renderCounter(); }
+    else if (cmd === "suivant") go(state.n + 1);
     else if (cmd === "precedent") go(state.n - 1);
     else if (cmd === "debut") go(1);
     else if (cmd === "fin") go(screens.length);
@@ -124,8 +148,10 @@
   });
 
   function receive(msg) {
-    if (!msg || msg.source !== key) return;
+    if (!msg || msg.source !== key || handled[msg.id]) return;
+    handled[msg.id] = true;
     if (msg.type === "etat" && trainerMode) {
+      msg.etat.n = clamp(msg.etat.n);
       state = msg.etat; renderScreen(); renderTrainer();
     } else if (msg.type === "commande" && !trainerMode) {
       command(msg.commande);
@@ -135,6 +161,7 @@
   }
   window.addEventListener("message", function (ev) { receive(ev.data); });
   if (channel) channel.onmessage = function (ev) { receive(ev.data); };
+  screens.forEach(function (s) { s.addEventListener("scroll", renderCounter); });
   window.addEventListener("hashchange", function () { if (!trainerMode) go(fromHash()); });
 
   // ------------------------------------------------------------------ trainer's view
