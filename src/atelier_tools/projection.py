@@ -398,7 +398,7 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
     }
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     title = f"Projection{NBSP}: module {m.number}, {m.title}"
-    help_text = "→ suivant · ← précédent · R{nb}réponse · T{nb}minuteur · N{nb}formateur".format(nb=NBSP)
+    help_text = "→ ← écrans · R{nb}réponse · T{nb}minuteur · N{nb}formateur".format(nb=NBSP)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -477,7 +477,11 @@ def mark_cells(app, doctree) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     outdir = Path(argv[0] if argv else "_build/html")
-    for p in write_pages(outdir):
+    from . import accessibility, french_ui, privacy
+
+    for p in write_pages(outdir):  # then the rules every page of the book gets (atelier_tools.book)
+        text = p.read_text(encoding="utf-8")
+        p.write_text(privacy.clean(accessibility.fix(french_ui.translate(text))), encoding="utf-8")
         print(p)
     return 0
 

@@ -68,18 +68,20 @@
 
   function go(n, fromRemote) {
     n = clamp(n);
-    if (n !== state.n) { state.n = n; }
+    state.n = n;
+    if (!trainerMode && location.hash !== "#" + n) history.replaceState(null, "", "#" + n);
+    renderScreen();
     var target = screens[n - 1];
     if (target && !trainerMode) {
-      target.scrollTop = 0;
+      target.scrollTop = 0;  // once shown: a hidden element keeps its scroll position
       var a = document.activeElement;
       if (!a || a === document.body || !target.contains(a)) {
-        renderScreen(); target.dataset.focusAuto = "1"; target.focus({ preventScroll: true });
+        target.dataset.focusAuto = "1"; target.focus({ preventScroll: true });
         target.addEventListener("blur", function () { delete target.dataset.focusAuto; }, { once: true });
       }
+      renderCounter();
     }
-    if (!trainerMode && location.hash !== "#" + n) history.replaceState(null, "", "#" + n);
-    renderScreen(); if (trainerMode) renderTrainer();
+    if (trainerMode) renderTrainer();
     if (!fromRemote) publish();
   }
   function reveal() {
@@ -203,6 +205,26 @@
     var txt = "Temps passé : " + mmss(spent) + " · reste " + mmss(left) + " sur " + data.duree + " de cours (catalogue)";
     var tl = timerSeconds(); if (tl !== null) txt += " · minuteur : " + mmss(tl) + (state.timer.running ? "" : " (en pause)");
     box.textContent = txt; box.className = "proj-temps";
+  }
+
+  // A figure's PNG is often smaller than the screen: it grows to half the screen's height (or
+  // the screen's width), keeping its shape; so do the states a demo swaps in.
+  function fit(img) {
+    function size() {
+      if (!img.naturalWidth || !img.naturalHeight) return;
+      var r = img.naturalWidth / img.naturalHeight;
+      img.style.width = "min(100%, " + (50 * r).toFixed(3) + "vh)"; img.style.maxHeight = "none";
+    }
+    if (img.complete) size(); else img.addEventListener("load", size, { once: true });
+  }
+  document.querySelectorAll(".proj-sortie img").forEach(fit);
+  if ("MutationObserver" in window) {
+    new MutationObserver(function (records) {
+      records.forEach(function (r) { r.addedNodes.forEach(function (n) {
+        if (n.nodeType !== 1) return;
+        if (n.matches("img")) fit(n); n.querySelectorAll && n.querySelectorAll("img").forEach(fit);
+      }); });
+    }).observe(document.querySelector(".proj-principal"), { childList: true, subtree: true });
   }
 
   // ------------------------------------------------------------------ start
