@@ -154,3 +154,14 @@ def test_a_module_page_gets_its_link_once():
     assert once.count(projection.LINK_TEXT) == 1
     assert 'href="../projection/00-prise-en-main.html"' in once
     assert projection.add_link(once, m) == once
+
+
+def test_a_projection_page_carries_the_rgaa_mention_and_its_keys():
+    from atelier_tools.book import ACCESSIBILITY_MENTION
+
+    m = CAT.module("00-prise-en-main")
+    screens = projection.extract_screens(m, small_notebook()[:4], activity=False)
+    page = projection.page_html(m, screens, {})
+    assert f'<a class="atelier-accessibilite" href="../annexes/accessibilite.html">{ACCESSIBILITY_MENTION}</a>' in page
+    assert page.count('class="proj-ecran ') == len(screens) == 3
+    assert '<html lang="fr">' in page and "http://" not in page and "https://" not in page

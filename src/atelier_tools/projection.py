@@ -370,6 +370,8 @@ def _static(name: str) -> str:
 
 def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Catalogue | None = None) -> str:
     """The whole projection page of a module (self-contained: CSS and JS inline)."""
+    from .book import ACCESSIBILITY_MENTION
+
     notes = render.load_notes(m.id)
     by_section = _section_notes(notes)
     total = len(screens)
@@ -398,7 +400,7 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
     }
     blob = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     title = f"Projection{NBSP}: module {m.number}, {m.title}"
-    help_text = "→ ← écrans · R{nb}réponse · T{nb}minuteur · N{nb}formateur".format(nb=NBSP)
+    help_text = "R{nb}réponse · T{nb}minuteur · N{nb}formateur".format(nb=NBSP)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -406,8 +408,11 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
         f'<body data-module="{m.id}">'
         f'<a class="proj-sr proj-lien-livre" href="../modules/{m.id}.html">Revenir au module dans le livre</a>'
         f'<main id="projection" class="proj-principal" aria-roledescription="présentation">{"".join(sections_html)}</main>'
-        f'<footer class="proj-pied"><span class="proj-compteur" aria-live="polite"></span>'
-        f'<span class="proj-aide">{_esc(help_text)}</span></footer>'
+        f'<div class="proj-pied"><span class="proj-compteur" aria-live="polite"></span>'
+        f'<span class="proj-aide">{_esc(help_text)}</span>'
+        # the RGAA mention every page of the book carries (atelier_tools.book), linked to the statement
+        f'<footer class="bd-footer-content"><a class="atelier-accessibilite" href="../annexes/accessibilite.html">'
+        f"{html.escape(ACCESSIBILITY_MENTION)}</a></footer></div>"
         f'<aside class="proj-formateur" hidden aria-label="Vue formateur"></aside>'
         f'<script type="application/json" id="projection-donnees">{blob}</script>'
         f"<script>{_static('projection.js')}</script></body></html>\n"
