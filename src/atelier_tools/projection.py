@@ -311,12 +311,15 @@ def _activity_screen(m: Module) -> tuple[str, dict, int]:
         f'<li><strong>{_esc(STEPS.get(st.kind, st.kind))}{NBSP}: {_esc(st.title)}</strong> ({render.duration(st.minutes)})</li>'
         for st in a.steps
     )
-    body = (
-        f'<p class="proj-activite-titre">{_esc(a.title)} <span class="proj-discret">({_esc(a.format_label.lower())})</span></p>'
-        f"<p>{_esc(a.goal)}</p><ol class=\"proj-etapes\">{steps}</ol>"
+    timer = (
         f'<div class="proj-minuteur" data-secondes="{a.duration * 60}" role="timer" aria-live="off">'
         f'<span class="proj-minuteur-temps">{a.duration:02d}:00</span>'
         f'<span class="proj-minuteur-etat">Minuteur arrêté{NBSP}: touche T pour lancer</span></div>'
+    )
+    # the countdown first: the room must see it even when the instructions run below the screen
+    body = (
+        timer + f'<p class="proj-activite-titre">{_esc(a.title)} <span class="proj-discret">({_esc(a.format_label.lower())})</span></p>'
+        f"<p>{_esc(a.goal)}</p><ol class=\"proj-etapes\">{steps}</ol>"
     )
     trainer = {
         "consignes": [f"{STEPS.get(st.kind, st.kind)} ({st.minutes} min), {st.title} : {st.text}" for st in a.steps],
