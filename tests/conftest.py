@@ -31,7 +31,18 @@ def load_expected() -> dict:
 
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
-    """Build the whole book once (warnings as errors) into a temporary folder."""
+    """Build the whole book once (warnings as errors) into a temporary folder.
+
+    ``ATELIER_LIVRE_CONSTRUIT=_build/html`` reuses a book already built (by ``make book``) instead,
+    to rerun the browser tests while working on them."""
+    import os
+
+    ready = os.environ.get("ATELIER_LIVRE_CONSTRUIT")
+    if ready:
+        html = Path(ready).resolve()
+        if not (html / "index.html").is_file():
+            pytest.fail(f"ATELIER_LIVRE_CONSTRUIT={ready} : pas de livre construit (index.html) dans ce dossier.")
+        return html
     out = tmp_path_factory.mktemp("book")
     jb = Path(sys.executable).with_name("jupyter-book")
     proc = subprocess.run(

@@ -11,6 +11,10 @@
   (French interface), :mod:`atelier_tools.accessibility` (WCAG 2.1 A/AA, one search field),
   :mod:`atelier_tools.readable` (tables readable on a phone) and :mod:`atelier_tools.privacy`
   (no widget state, no thebe).
+* Projection (:mod:`atelier_tools.projection`): while reading a notebook, each code cell's
+  container gets the class ``atelier-cell-<cell id>``; after the HTML is written, each
+  available module gets ``projection/<id>.html`` (one screen at a time, for a room), built from
+  its cells' outputs on its page, and its page a link « Projeter ce module ».
 * Printable handouts and answer keys (:mod:`atelier_tools.handouts`): written into ``fiches/``
   before the sources are read; after the HTML is written, each module's figure is copied
   into its handout.
@@ -114,6 +118,12 @@ def _page_context(app, pagename, templatename, context, doctree):
     context["theme_extra_footer"] = f"{footer}<br>{link}" if footer else link
 
 
+def _mark_cells(app, doctree):
+    from . import projection
+
+    projection.mark_cells(app, doctree)
+
+
 def _build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -122,6 +132,16 @@ def _build_finished(app, exception):
 
         logging.getLogger(__name__).warning(
             f"fiche du module {module_id} : figure 1 introuvable dans la page du module (modules/{module_id}.html)")
+    from atelier_ia.errors import AtelierError
+
+    from . import projection
+
+    try:
+        projection.write_pages(Path(app.outdir))
+    except AtelierError as exc:
+        from sphinx.util import logging
+
+        logging.getLogger(__name__).warning(f"projection : {exc}")
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         new = privacy.clean(readable.fix(accessibility.fix(french_ui.translate(text))))
@@ -161,5 +181,6 @@ def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
+    app.connect("doctree-read", _mark_cells)
     app.connect("build-finished", _build_finished)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

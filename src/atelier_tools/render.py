@@ -247,3 +247,11 @@ def trainer_notes(cat: Catalogue) -> str:
                 parts.append(f"- {item}")
             parts.append("")
     return "\n".join(parts)
+
+
+#: How to project a module in a session (the session plans and the trainers' guide say it).
+PROJECTION_SENTENCE = (
+    f"Pour projeter un module, ouvrez sa page «{NBSP}Projeter ce module{NBSP}» (lien sous son titre, dossier "
+    f"`projection/` du livre construit){NBSP}: un écran à la fois, les flèches ou une télécommande pour avancer, "
+    f"R pour montrer la réponse d'un vote, T pour le minuteur de l'activité, N pour la vue formateur (notes, temps)."
+)

@@ -28,7 +28,7 @@ from atelier_ia.paths import repo_root
 
 from . import durations
 from .metiers import _read_yaml, load_activity, section_minutes, squash
-from .render import NBSP, clock, duration
+from .render import NBSP, PROJECTION_SENTENCE, clock, duration
 
 ORIGIN = "data/course/seances.yml"
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -331,6 +331,7 @@ def prepare_list(plan: Plan) -> list[str]:
         lines[-1] = lines[-1][: -len(f"{NBSP};")] + "."
     lines.append("- Une salle où tout le monde voit l'écran, un vidéoprojecteur et son câble (HDMI ou adaptateur)"
                  + (", des enceintes pour la musique générée" if any(m.id.startswith("03") for m in mods) else "") + ".")
+    lines.append(f"- {PROJECTION_SENTENCE}")
     lines.append(f"- Un jeu de cartes A, B, C, D par personne ({plan.participants}{NBSP}jeux) pour voter aux quiz sans appareil et sans rien enregistrer.")
     if plan.computers:
         lines.append("- Une machine pour deux personnes, avec le livre hors connexion ou JupyterLab (`make lab`), pour les exercices en binôme.")
