@@ -157,10 +157,10 @@ class Melody:
 
     def __post_init__(self):
         from .music import describe_melody
-        from .music.notes import _check_melody, _check_tempo
+        from .music.notes import check_melody, check_tempo
 
-        self.notes = [(None if p is None else int(p), float(d)) for p, d in _check_melody(self.notes, "la mélodie")]
-        self.tempo = _check_tempo(self.tempo)
+        self.notes = [(None if p is None else int(p), float(d)) for p, d in check_melody(self.notes, "la mélodie")]
+        self.tempo = check_tempo(self.tempo)
         if not isinstance(self.description, str):
             raise AtelierError(f"Melody : la description doit être un texte ; vous avez donné {describe(self.description)}.")
         if not self.description.strip():

@@ -28,11 +28,12 @@ import yaml
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError, describe
+from atelier_ia.fmt import NBSP
 from atelier_ia.paths import data_dir, repo_root
 from atelier_ia.quiz.model import Question
 
 from . import durations
-from .render import NBSP, duration
+from .render import duration
 
 __all__ = [
     "Activity", "Audience", "Check", "Followed", "Positioning", "Step", "Suggestion",
@@ -157,7 +158,7 @@ def _text(raw: dict, key: str, where: str) -> str:
     return squash(v)
 
 
-def _read_yaml(name: str):
+def read_yaml(name: str):
     path = data_dir() / "course" / name
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -248,7 +249,7 @@ def parse_audiences(data, cat: Catalogue, strict: bool = False) -> tuple[Audienc
 
 
 def load_audiences(cat: Catalogue, strict: bool = False) -> tuple[Audience, ...]:
-    return parse_audiences(_read_yaml("metiers.yml"), cat, strict)
+    return parse_audiences(read_yaml("metiers.yml"), cat, strict)
 
 
 # --------------------------------------------------------------------------- pages
@@ -271,7 +272,7 @@ def _what(step: Step) -> str:
     return f"section{'s' if len(parts) > 1 else ''}{NBSP}: " + ", ".join(parts)
 
 
-def _activity_text(a: Activity) -> str:
+def activity_text(a: Activity) -> str:
     name = f"{{doc}}`{a.title} </annexes/activites/{a.module_id}>`" if a.has_page else f"«{NBSP}{a.title}{NBSP}»"
     return f"activité de groupe {name}"
 
@@ -286,7 +287,7 @@ def audience_page(aud: Audience, cat: Catalogue) -> str:
     for k, st in enumerate(aud.steps, start=1):
         what = _what(st)
         if st.activity:
-            what += f"{NBSP}; {_activity_text(st.activity)} ({duration(st.activity.minutes)})"
+            what += f"{NBSP}; {activity_text(st.activity)} ({duration(st.activity.minutes)})"
         lines.append(f"| {k} | {_module_link(st.module)} | {_cell(what)} | {duration(st.minutes)} | {_cell(st.why)} |")
     lines.append(f"| | **Total** | | **{duration(aud.minutes)}** | |")
     lines.append("")
@@ -513,7 +514,7 @@ def parse_positioning(data, auds: tuple[Audience, ...], cat: Catalogue, strict: 
 
 
 def load_positioning(auds: tuple[Audience, ...], cat: Catalogue, strict: bool = False) -> Positioning:
-    return parse_positioning(_read_yaml("positionnement.yml"), auds, cat, strict)
+    return parse_positioning(read_yaml("positionnement.yml"), auds, cat, strict)
 
 
 #: The sentences the placement writes (the page's script writes the same, from the same strings).
