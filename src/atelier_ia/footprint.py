@@ -185,14 +185,14 @@ def festival_images(images_per_year: int, model: str = "moyen") -> str:
 def footprint_figure(images: int = 1000, texts: int = 10000):
     """A bar chart of the energy of ``images`` images and ``texts`` text answers, with the range
     (low to high) drawn as an error bar and the central value as a dot; log scale."""
-    from .figures import new_figure, style_axes
+    from .figures import PALETTE, new_figure, style_axes
 
     images = check_int(images, "le nombre d'images", minimum=1, maximum=10**8)
     texts = check_int(texts, "le nombre de réponses de texte", minimum=1, maximum=10**9)
     rows = [(f"{french_number(images)} images", usage_footprint("image", images)["energie_kwh"]),
             (f"{french_number(texts)} réponses de texte", usage_footprint("texte", texts)["energie_kwh"])]
     fig, ax = new_figure(width=7.5, height=2.8)
-    colours = ["#0072B2", "#E69F00"]  # colour-blind-safe (Okabe-Ito); labels carry the meaning
+    colours = [PALETTE["bleu"], PALETTE["orange"]]  # colour-blind-safe (Okabe-Ito); labels carry the meaning
     for y, ((label, r), colour) in enumerate(zip(rows, colours)):
         ax.hlines(y, r.low, r.high, color=colour, linewidth=6, alpha=0.45)
         ax.plot([r.central], [y], "o", color=colour, markersize=8, markeredgecolor="black")

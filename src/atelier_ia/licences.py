@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import AtelierError, describe
+from .figures import PALETTE
 from .fmt import NBSP, french_number, french_percent, french_typography
 from .validation import check_text
 
@@ -284,11 +285,11 @@ def licence_summary(audit) -> pd.DataFrame:
     return table
 
 
-_PALETTE = {  # Okabe–Ito, readable by colour-blind readers
-    "oui": "#009E73",
-    "oui, sous conditions": "#56B4E9",
-    "à décider": "#E69F00",
-    "non, sans accord": "#D55E00",
+_PALETTE = {  # Okabe–Ito (figures.PALETTE), readable by colour-blind readers
+    "oui": PALETTE["vert"],
+    "oui, sous conditions": PALETTE["ciel"],
+    "à décider": PALETTE["orange"],
+    "non, sans accord": PALETTE["vermillon"],
 }
 
 
