@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 
 from atelier_ia import AtelierError
 from atelier_ia.aiact import CASES, CASES_FILE, DATES, FACTS, TIERS, assess, case_facts
+from atelier_ia.fmt import NBSP
 from atelier_ia.paths import data_file
 
 USES = yaml.safe_load(data_file("gouvernance/aiact-usages-test.yml").read_text(encoding="utf-8"))["usages"]
 CASE_DATA = {c["id"]: c for c in yaml.safe_load(data_file(CASES_FILE).read_text(encoding="utf-8"))["cas"]}
 UNCERTAIN = {case for case, item in CASE_DATA.items() if item.get("incertain")}
 
-NBSP = "\u00a0"
 
 
 def _articles(answer) -> str:

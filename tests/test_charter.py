@@ -9,8 +9,6 @@ import pytest
 from atelier_ia import AtelierError
 from atelier_ia.charter import CHARTER_SECTIONS, PROCUREMENT_CRITERIA, charter_markdown, decision_outline, review_offer
 
-NBSP = "\u00a0"
-
 
 def test_charter_has_every_section_and_marks_missing_ones():
     text = charter_markdown("Médiathèque de Figeac", {"usages_interdits": ["générer le visage d'une personne réelle"]})

@@ -14,8 +14,6 @@ from hypothesis import strategies as st
 from atelier_ia import AtelierError
 from atelier_ia.footprint import ENERGY_WH, WATER_ML, festival_images, footprint_figure, usage_footprint
 
-NBSP = "\u00a0"
-
 
 def test_ranges_are_ordered_and_sourced():
     for kind, r in ENERGY_WH.items():

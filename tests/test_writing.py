@@ -21,10 +21,10 @@ from atelier_ia.writing import (
     MAX_CRITERIA,
     MIN_CRITERIA,
     TAG,
-    _inline,
     all_prompts,
     check_writing,
     get_prompt,
+    inline_markdown,
     load_prompts,
     parse_prompts,
     show_model,
@@ -206,10 +206,10 @@ def test_review_grid_page_carries_every_checklist_without_the_answers(module_id)
     prompts = load_prompts(module_id)
     for prompt in prompts:
         assert handouts.prompt_text(m, prompt.cell)[:40] in page.replace("<b>", "").replace("</b>", "") or \
-            _inline(handouts.prompt_text(m, prompt.cell))[:40] in page
+            inline_markdown(handouts.prompt_text(m, prompt.cell))[:40] in page
         for criterion in prompt.criteria:
-            assert _inline(criterion) in page
-        assert _inline(prompt.model.split("\n")[0].removeprefix("- "))[:40] not in page, "la grille ne donne pas la réponse"
+            assert inline_markdown(criterion) in page
+        assert inline_markdown(prompt.model.split("\n")[0].removeprefix("- "))[:40] not in page, "la grille ne donne pas la réponse"
     assert page.count("☐") == sum(len(p.criteria) for p in prompts)
     # The prompt is read from the notebook, without its label or MyST roles.
     assert "À vous" not in page and "{term}" not in page

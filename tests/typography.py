@@ -21,8 +21,8 @@ import re
 import sys
 from pathlib import Path
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
+from atelier_ia.fmt import NBSP, NNBSP
+
 NON_BREAKING = NBSP + NNBSP
 CURLY_APOSTROPHE = "\u2019"
 

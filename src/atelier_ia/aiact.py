@@ -50,23 +50,17 @@ This is information, not legal advice: the official consolidated text prevails.
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 from dataclasses import dataclass, field
 
 import yaml
 
 from . import datedfacts as _datedfacts
 from .errors import AtelierError, describe
-from .fmt import NBSP
+from .fmt import french_date, french_typography
 from .paths import data_file
 
 __all__ = ["CASES", "CASES_FILE", "DATES", "FACTS", "REQUIRES", "TIERS", "AIActAnswer", "assess", "case_facts"]
-
-
-def _t(text: str) -> str:
-    """French typography: no-break space before « : ; ? ! » and inside guillemets."""
-    for mark in (":", ";", "?", "!"):
-        text = text.replace(" " + mark, NBSP + mark)
-    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
 
 
 #: The yes/no facts that describe a use, with the question asked when one is missing. A fact is
@@ -208,7 +202,7 @@ REQUIRES = {
     "images_intimes": "genere_contenu",
 }
 
-FACTS = {k: _t(v) for k, v in FACTS.items()}
+FACTS = {k: french_typography(v) for k, v in FACTS.items()}
 
 #: The tiers, from the most to the least severe.
 TIERS = {
@@ -235,23 +229,21 @@ _DATE_FACTS = {
 DATES = {key: (_datedfacts.fact(fid).date.isoformat(), _datedfacts.fact(fid).what, _datedfacts.fact(fid).state)
          for key, fid in _DATE_FACTS.items()}
 
-TIERS = {k: _t(v) for k, v in TIERS.items()}
-DATES = {k: (iso, _t(what), state) for k, (iso, what, state) in DATES.items()}
+TIERS = {k: french_typography(v) for k, v in TIERS.items()}
+DATES = {k: (iso, french_typography(what), state) for k, (iso, what, state) in DATES.items()}
 
-_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"]
 
-_LITERACY = _t(
+_LITERACY = french_typography(
     "Maîtrise de l'IA (art. 4, " + _datedfacts.status_text("aiact-art4-art5") + ", quel que soit le "
     "niveau de risque) : former les personnes qui utilisent le système pour l'institution, selon leur rôle, et "
     "garder une trace de ces formations. Depuis l'omnibus de 2026, " + _datedfacts.wording("art4") + "."
 )
 #: The note on the omnibus, from the calendar (its reference in the Official Journal and how sure it is).
-_OMNIBUS_NOTE = _t(
+_OMNIBUS_NOTE = french_typography(
     "Calendrier modifié par l'omnibus numérique (vote du Parlement européen le 16 juin 2026, adoption par le "
     "Conseil le 29 juin 2026) ; " + _datedfacts.fact("omnibus-journal-officiel").what + "."
 )
-_ARTISTIC_LIMITS = _t(
+_ARTISTIC_LIMITS = french_typography(
     "Exception artistique (art. 50, paragraphe 4) : pour une œuvre ou un programme manifestement artistique, "
     "créatif, satirique ou fictionnel, l'obligation se limite à signaler l'existence du contenu généré ou "
     "manipulé d'une manière qui ne gêne pas la présentation ni la jouissance de l'œuvre (programme de salle, "
@@ -264,7 +256,7 @@ _ARTISTIC_LIMITS = _t(
 
 def _french_date(iso: str) -> str:
     year, month, day = (int(x) for x in iso.split("-"))
-    return f"{'1er' if day == 1 else day} {_MONTHS[month - 1]} {year}"
+    return french_date(_dt.date(year, month, day))
 
 
 @dataclass
@@ -293,9 +285,9 @@ class AIActAnswer:
 
     def text(self) -> str:
         """The answer as plain French text."""
-        lines = [self.label, "", _t(f"Niveau de risque : {self.tier_label}")]
+        lines = [self.label, "", french_typography(f"Niveau de risque : {self.tier_label}")]
         if self.questions:
-            lines += ["", _t("Pour conclure, répondez d'abord à ces questions :")]
+            lines += ["", french_typography("Pour conclure, répondez d'abord à ces questions :")]
             lines += [f"  ? {q}" for q in self.questions]
         sections = [
             ("Articles", self.articles),
@@ -306,10 +298,10 @@ class AIActAnswer:
         ]
         for title, items in sections:
             if items:
-                lines += ["", _t(f"{title} :")] + [f"  - {item}" for item in items]
+                lines += ["", french_typography(f"{title} :")] + [f"  - {item}" for item in items]
         if self.artistic_exception:
             lines += ["", self.artistic_exception]
-        lines += ["", _t("Information, pas un conseil juridique : le texte consolidé du règlement fait foi.")]
+        lines += ["", french_typography("Information, pas un conseil juridique : le texte consolidé du règlement fait foi.")]
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -319,7 +311,7 @@ class AIActAnswer:
 def case_facts(case: str) -> dict:
     """The facts of a known case, as a new dict (changing it leaves :data:`CASES` intact)."""
     if not isinstance(case, str) or case not in CASES:
-        raise AtelierError(_t(
+        raise AtelierError(french_typography(
             f"Cas inconnu : {describe(case)}. Les cas connus sont : {', '.join(CASES)}. "
             "Vous pouvez aussi décrire l'usage par des faits, par exemple "
             "assess({'genere_contenu': True, 'hypertrucage': False, ...})."
@@ -330,31 +322,31 @@ def case_facts(case: str) -> dict:
 def _check_facts(facts) -> dict:
     """Check a description and complete it: a fact answered True implies the fact it depends on."""
     if not isinstance(facts, dict):
-        raise AtelierError(_t(
+        raise AtelierError(french_typography(
             f"Décrivez l'usage par un identifiant de cas (un texte, par exemple \"affiche-generee\") ou par un "
             f"dictionnaire de faits oui/non ; vous avez donné {describe(facts)}."
         ))
     clean = {}
     for key, value in facts.items():
         if key not in FACTS:
-            raise AtelierError(_t(
+            raise AtelierError(french_typography(
                 f"Fait inconnu : {describe(key)}. Les faits possibles sont : {', '.join(FACTS)}."
             ))
         if value is not None and not isinstance(value, bool):
-            raise AtelierError(_t(
+            raise AtelierError(french_typography(
                 f"Le fait « {key} » doit valoir True (oui), False (non) ou None (je ne sais pas) ; "
                 f"vous avez donné {describe(value)}."
             ))
         clean[key] = value
     if clean.get("verification_seule") and clean.get("identification_a_distance"):
-        raise AtelierError(_t(
+        raise AtelierError(french_typography(
             "Les faits « verification_seule » et « identification_a_distance » se contredisent : une simple "
             "vérification compare la personne à une seule référence qu'elle présente, une identification à distance "
             "la cherche dans une base. Mettez l'un des deux à False."
         ))
     for child, parent in REQUIRES.items():
         if clean.get(child) and clean.get(parent) is False:
-            raise AtelierError(_t(
+            raise AtelierError(french_typography(
                 f"Les faits se contredisent : « {child} » vaut True alors que « {parent} », dont il dépend, vaut "
                 f"False. Corrigez l'un des deux (question : {FACTS[parent]})"
             ))
@@ -378,19 +370,19 @@ def _load_cases() -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     items = data.get("cas") if isinstance(data, dict) else None
     if not isinstance(items, list) or not items:
-        raise AtelierError(_t(f"{CASES_FILE} doit contenir une liste « cas » non vide."))
+        raise AtelierError(french_typography(f"{CASES_FILE} doit contenir une liste « cas » non vide."))
     cases = {}
     for item in items:
         if not isinstance(item, dict) or not {"id", "libelle", "faits", "source"} <= set(item):
-            raise AtelierError(_t(
+            raise AtelierError(french_typography(
                 f"Cas mal formé dans {CASES_FILE} : {describe(item)}. Chaque cas a un « id », un « libelle », "
                 "des « faits » et une « source »."
             ))
         if item["id"] in cases:
-            raise AtelierError(_t(f"Le cas « {item['id']} » figure deux fois dans {CASES_FILE}."))
+            raise AtelierError(french_typography(f"Le cas « {item['id']} » figure deux fois dans {CASES_FILE}."))
         facts = _check_facts(item["faits"])
-        cases[item["id"]] = (_t(item["libelle"]), facts)
-        _CASE_NOTES[item["id"]] = (item["source"], _t(item["incertain"]) if item.get("incertain") else "")
+        cases[item["id"]] = (french_typography(item["libelle"]), facts)
+        _CASE_NOTES[item["id"]] = (item["source"], french_typography(item["incertain"]) if item.get("incertain") else "")
     return cases
 
 
@@ -407,7 +399,7 @@ def _date_line(key: str) -> str:
     status = _datedfacts.status_text(_DATE_FACTS[key])
     if state == "non vérifié":
         status += ", source non vérifiée au Journal officiel"
-    return _t(f"{_french_date(iso)} : {what} ({status})")
+    return french_typography(f"{_french_date(iso)} : {what} ({status})")
 
 
 _HIGH_RISK_DEPLOYER = (
@@ -453,7 +445,7 @@ def assess(use, label: str = "") -> AIActAnswer:
     else:
         facts = copy.deepcopy(_check_facts(use))
     if not isinstance(label, str):
-        raise AtelierError(_t(f"« label » doit être un texte qui nomme l'usage ; vous avez donné {describe(label)}."))
+        raise AtelierError(french_typography(f"« label » doit être un texte qui nomme l'usage ; vous avez donné {describe(label)}."))
     answer = AIActAnswer(label=label or "Usage décrit par ses faits", tier="minimal", facts=dict(facts))
     ask = []
 
@@ -473,8 +465,8 @@ def assess(use, label: str = "") -> AIActAnswer:
     def prohibited(article, deployer, provider="Ne pas mettre sur le marché un système destiné à cet usage."):
         tiers.add("interdit")
         answer.articles.append(article)
-        answer.deployer_duties.append(_t(deployer))
-        answer.provider_duties.append(_t(provider))
+        answer.deployer_duties.append(french_typography(deployer))
+        answer.provider_duties.append(french_typography(provider))
 
     # --- prohibited practices (art. 5), generated content
     generates = fact("genere_contenu")
@@ -497,12 +489,12 @@ def assess(use, label: str = "") -> AIActAnswer:
             elif at_work is False:
                 annex_iii.append("annexe III, point 1 c (reconnaissance des émotions)")
                 answer.articles.append("art. 50, paragraphe 3")
-                answer.deployer_duties.append(_t(
+                answer.deployer_duties.append(french_typography(
                     "Informer les personnes exposées du fonctionnement du système (art. 50, paragraphe 3), et traiter "
                     "leurs données dans le respect du RGPD (consultez votre délégué à la protection des données)."))
                 date_keys.append("art50-1-3-4")
         if fact("identification_biometrique"):
-            answer.notes.append(_t(_GDPR_BIOMETRICS))
+            answer.notes.append(french_typography(_GDPR_BIOMETRICS))
             if fact("moissonnage_visages"):
                 prohibited(
                     "art. 5, paragraphe 1, point e (base de reconnaissance faciale par moissonnage non ciblé)",
@@ -511,7 +503,7 @@ def assess(use, label: str = "") -> AIActAnswer:
                     "informées, pour une finalité précise (RGPD).")
             only_verification = fact("verification_seule")
             if only_verification:
-                answer.notes.append(_t(
+                answer.notes.append(french_typography(
                     "Vérification un à un (la personne est-elle celle qu'elle dit être ?) : exclue de l'annexe III, "
                     "point 1 a, seconde phrase. Ce n'est donc pas, à ce titre, un système à haut risque ; le RGPD "
                     "(art. 9) s'applique entièrement."))
@@ -529,13 +521,13 @@ def assess(use, label: str = "") -> AIActAnswer:
                             "d'une loi nationale (art. 5, paragraphes 2 et 3).",
                             "Ne pas fournir un système à cette fin hors du cadre des art. 5 et 26.")
                     else:
-                        answer.notes.append(_t(
+                        answer.notes.append(french_typography(
                             "L'interdiction de l'art. 5, paragraphe 1, point h, ne vise que les forces de l'ordre "
                             "(identification en temps réel dans l'espace public, à des fins répressives) : elle ne "
                             "concerne pas un musée, une salle ou une ville qui reconnaît son public pour d'autres "
                             "fins. Cet usage reste à haut risque (annexe III, point 1 a) et soumis au RGPD."))
                 elif remote is False:
-                    answer.notes.append(_t(
+                    answer.notes.append(french_typography(
                         "Identification avec la participation active de la personne (elle pose son doigt ou son "
                         "visage sur un lecteur) : ce n'est pas une identification « à distance » au sens de "
                         "l'art. 3, point 41, et l'annexe III, point 1 a, ne la vise pas. La frontière est fine : "
@@ -551,14 +543,14 @@ def assess(use, label: str = "") -> AIActAnswer:
             elif sensitive is False:
                 if fact("attributs_proteges"):
                     annex_iii.append("annexe III, point 1 b (catégorisation biométrique)")
-                    answer.notes.append(_t(
+                    answer.notes.append(french_typography(
                         "L'âge, le sexe, le handicap, la couleur de peau ou la langue sont des caractéristiques "
                         "protégées contre les discriminations (Charte des droits fondamentaux de l'UE, art. 21) : "
                         "les déduire du corps des personnes relève de l'annexe III, point 1 b. Les images traitées "
                         "restent des données personnelles (RGPD) : consultez votre délégué à la protection des "
                         "données."))
                 answer.articles.append("art. 50, paragraphe 3")
-                answer.deployer_duties.append(_t(
+                answer.deployer_duties.append(french_typography(
                     "Informer les personnes exposées au système de catégorisation biométrique de son "
                     "fonctionnement (art. 50, paragraphe 3)."))
                 date_keys.append("art50-1-3-4")
@@ -572,7 +564,7 @@ def assess(use, label: str = "") -> AIActAnswer:
             if fact(name):
                 annex_iii.append(f"annexe III, point {point}")
         if any(a.startswith("annexe III, point 3") for a in annex_iii):
-            answer.deployer_duties.append(_t(
+            answer.deployer_duties.append(french_typography(
                 "Informer les élèves, étudiants ou candidats qu'un système à haut risque intervient dans les "
                 "décisions qui les concernent, et garder une personne qui puisse revoir chaque décision (art. 26)."))
 
@@ -582,12 +574,12 @@ def assess(use, label: str = "") -> AIActAnswer:
         if essential:
             annex_iii.append("annexe III, point 5 a (aides et services publics essentiels)")
         elif essential is False:
-            answer.notes.append(_t(
+            answer.notes.append(french_typography(
                 "Une aide qui ne relève pas de l'assistance publique essentielle n'est pas visée par l'annexe III, "
                 "point 5 a ; le RGPD (art. 22, décision entièrement automatisée) et le droit administratif "
                 "(motivation des décisions) s'appliquent toujours."))
         else:
-            answer.notes.append(_t(
+            answer.notes.append(french_typography(
                 "L'annexe III, point 5 a, vise les systèmes qui décident, pour une autorité publique, de l'accès à "
                 "l'« assistance publique essentielle » ; le considérant 58 cite les soins de santé, la sécurité "
                 "sociale, l'aide sociale et l'aide au logement. Le règlement ne dit pas si une aide culturelle en "
@@ -598,7 +590,7 @@ def assess(use, label: str = "") -> AIActAnswer:
     # --- employment (annex III point 4)
     if fact("emploi"):
         annex_iii.append("annexe III, point 4 (emploi, gestion du personnel)")
-        answer.deployer_duties.append(_t(
+        answer.deployer_duties.append(french_typography(
             "Informer les représentants du personnel et les personnes concernées avant la mise en service ; "
             "informer les candidates et candidats qu'un système à haut risque intervient dans la décision (art. 26)."))
 
@@ -615,7 +607,7 @@ def assess(use, label: str = "") -> AIActAnswer:
                 elif profiling is False:
                     high = False
                     answer.articles.append("art. 6, paragraphes 3 et 4 (dérogation)")
-                    answer.deployer_duties.append(_t(
+                    answer.deployer_duties.append(french_typography(
                         "Demander au fournisseur l'évaluation qu'il a documentée (art. 6, paragraphe 4) et vérifier "
                         "qu'il a enregistré le système (art. 49, paragraphe 2). Si votre usage dépasse la tâche "
                         "décrite, la dérogation tombe."))
@@ -626,19 +618,19 @@ def assess(use, label: str = "") -> AIActAnswer:
         if high:
             tiers.add("haut-risque")
             answer.articles.append("art. 26 (obligations des déployeurs)")
-            answer.deployer_duties += [_t(_HIGH_RISK_DEPLOYER), _t(_HIGH_RISK_PUBLIC)]
-            answer.provider_duties.append(_t(_HIGH_RISK_PROVIDER))
+            answer.deployer_duties += [french_typography(_HIGH_RISK_DEPLOYER), french_typography(_HIGH_RISK_PUBLIC)]
+            answer.provider_duties.append(french_typography(_HIGH_RISK_PROVIDER))
             date_keys.append("annexe-iii")
 
     # --- transparency (art. 50)
     if fact("dialogue_public"):
         tiers.add("transparence")
         answer.articles.append("art. 50, paragraphe 1")
-        answer.provider_duties.append(_t(
+        answer.provider_duties.append(french_typography(
             "Concevoir le système pour que les personnes sachent qu'elles échangent avec une IA, sauf si c'est "
             "évident (art. 50, paragraphe 1)."
         ))
-        answer.deployer_duties.append(_t(
+        answer.deployer_duties.append(french_typography(
             "Afficher clairement, dès le premier échange, que le public parle à une IA (bonne pratique qui rend "
             "effective l'obligation du fournisseur)."
         ))
@@ -650,16 +642,16 @@ def assess(use, label: str = "") -> AIActAnswer:
         if assistive is False:
             tiers.add("transparence")
             answer.articles.append("art. 50, paragraphe 2")
-            answer.provider_duties.append(_t(
+            answer.provider_duties.append(french_typography(
                 "Marquer les contenus générés dans un format lisible par machine et détectable (métadonnées, "
                 "tatouage numérique), dans la mesure où c'est techniquement faisable (art. 50, paragraphe 2)."
             ))
-            answer.deployer_duties.append(_t(
+            answer.deployer_duties.append(french_typography(
                 "Ne pas retirer le marquage du fournisseur ; vérifier dans le contrat que l'outil le pose."
             ))
             date_keys.append("art50-2")
         elif assistive:
-            answer.notes.append(_t(
+            answer.notes.append(french_typography(
                 "Aide à la mise en forme qui ne change pas substantiellement le contenu : exemptée du marquage de "
                 "l'art. 50, paragraphe 2. Une traduction automatique, qui produit un texte nouveau, se discute : "
                 "vérifiez la qualité avec une personne, surtout pour l'accessibilité."
@@ -670,17 +662,17 @@ def assess(use, label: str = "") -> AIActAnswer:
             answer.articles.append("art. 50, paragraphe 4 (hypertrucages)")
             artistic = fact("oeuvre_artistique")
             if artistic:
-                answer.deployer_duties.append(_t(
+                answer.deployer_duties.append(french_typography(
                     "Signaler que le contenu est généré ou manipulé, d'une manière qui ne gêne pas l'œuvre : "
                     "programme de salle, générique, cartel (art. 50, paragraphe 4, exception artistique)."
                 ))
                 answer.artistic_exception = _ARTISTIC_LIMITS
             elif artistic is False:
-                answer.deployer_duties.append(_t(
+                answer.deployer_duties.append(french_typography(
                     "Indiquer clairement au public, dès la première écoute ou vue, que le contenu a été généré ou "
                     "manipulé par une IA (art. 50, paragraphes 4 et 5)."
                 ))
-                answer.notes.append(_t(
+                answer.notes.append(french_typography(
                     "Hors du règlement mais indispensable : le consentement écrit de la personne dont la voix ou "
                     "l'image est imitée (droit de la personnalité, RGPD), et les droits des artistes-interprètes."
                 ))
@@ -691,13 +683,13 @@ def assess(use, label: str = "") -> AIActAnswer:
             if reviewed is False:
                 tiers.add("transparence")
                 answer.articles.append("art. 50, paragraphe 4 (textes d'intérêt public)")
-                answer.deployer_duties.append(_t(
+                answer.deployer_duties.append(french_typography(
                     "Indiquer que le texte a été généré par une IA, ou bien le faire relire et en assumer la "
                     "responsabilité éditoriale (art. 50, paragraphe 4)."
                 ))
                 date_keys.append("art50-1-3-4")
             elif reviewed:
-                answer.notes.append(_t(
+                answer.notes.append(french_typography(
                     "Texte relu sous la responsabilité éditoriale de l'institution : pas d'obligation de mention au "
                     "titre de l'art. 50, paragraphe 4 (la transparence reste une bonne pratique)."
                 ))
@@ -714,17 +706,17 @@ def assess(use, label: str = "") -> AIActAnswer:
         answer.tier = next((t for t in ("interdit", "haut-risque", "transparence") if t in tiers), "minimal")
     if answer.tier == "minimal":
         if biometric:
-            answer.notes.append(_t(
+            answer.notes.append(french_typography(
                 "Aucune obligation propre au règlement sur l'IA pour cet usage, hormis la maîtrise de l'IA. Mais "
                 "filmer ou enregistrer des personnes reste un traitement de données personnelles : le RGPD "
                 "s'applique (information, durée de conservation, analyse d'impact si le dispositif est étendu)."))
         else:
-            answer.notes.append(_t(
+            answer.notes.append(french_typography(
                 "Aucune obligation propre au règlement pour cet usage, hormis la maîtrise de l'IA : le RGPD, le droit "
                 "d'auteur et le droit du travail s'appliquent comme d'habitude."
             ))
-        answer.notes.append(_t(_SCOPE))
-    answer.notes.append(_t(
+        answer.notes.append(french_typography(_SCOPE))
+    answer.notes.append(french_typography(
         "Si l'institution développe le système, ou le met en service sous son propre nom, elle devient "
         "fournisseur et en porte aussi les obligations."
     ))

@@ -14,17 +14,10 @@ Nothing here is legal advice; the templates are starting points to adapt.
 from __future__ import annotations
 
 from .errors import AtelierError, describe
-from .fmt import NBSP
+from .fmt import french_typography
 from .validation import check_text
 
 __all__ = ["CHARTER_SECTIONS", "PROCUREMENT_CRITERIA", "charter_markdown", "decision_outline", "review_offer"]
-
-
-def _t(text: str) -> str:
-    """French typography: no-break space before « : ; ? ! » and inside guillemets."""
-    for mark in (":", ";", "?", "!"):
-        text = text.replace(" " + mark, NBSP + mark)
-    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
 
 
 #: Section key → (title, guiding question shown when the learner left it empty).
@@ -70,8 +63,8 @@ PROCUREMENT_CRITERIA = {
     ),
 }
 
-CHARTER_SECTIONS = {k: (_t(a), _t(b)) for k, (a, b) in CHARTER_SECTIONS.items()}
-PROCUREMENT_CRITERIA = {k: (_t(a), _t(b)) for k, (a, b) in PROCUREMENT_CRITERIA.items()}
+CHARTER_SECTIONS = {k: (french_typography(a), french_typography(b)) for k, (a, b) in CHARTER_SECTIONS.items()}
+PROCUREMENT_CRITERIA = {k: (french_typography(a), french_typography(b)) for k, (a, b) in PROCUREMENT_CRITERIA.items()}
 
 _ANSWERS = ("oui", "non", "inconnu")
 
@@ -85,19 +78,19 @@ def charter_markdown(institution: str, answers: dict, adopted_on: str = "") -> s
     """
     institution = check_text(institution, "le nom de l'institution", min_chars=2)
     if not isinstance(answers, dict):
-        raise AtelierError(_t(
+        raise AtelierError(french_typography(
             f"« answers » doit être un dictionnaire {{section : texte}}, par exemple "
             f"{{\"usages_interdits\": [\"générer le visage d'une personne réelle\"]}} ; vous avez donné {describe(answers)}."
         ))
     for key in answers:
         if key not in CHARTER_SECTIONS:
-            raise AtelierError(_t(
+            raise AtelierError(french_typography(
                 f"Section inconnue : {describe(key)}. Les sections sont : {', '.join(CHARTER_SECTIONS)}."
             ))
     if not isinstance(adopted_on, str):
-        raise AtelierError(_t(f"« adopted_on » doit être une date écrite en texte ; vous avez donné {describe(adopted_on)}."))
+        raise AtelierError(french_typography(f"« adopted_on » doit être une date écrite en texte ; vous avez donné {describe(adopted_on)}."))
     lines = [f"# Charte d'usage de l'intelligence artificielle — {institution}", ""]
-    lines.append(_t(f"Adoptée le {adopted_on}." if adopted_on.strip() else "Projet, non encore adopté."))
+    lines.append(french_typography(f"Adoptée le {adopted_on}." if adopted_on.strip() else "Projet, non encore adopté."))
     lines.append("")
     missing = 0
     for key, (title, question) in CHARTER_SECTIONS.items():
@@ -105,24 +98,24 @@ def charter_markdown(institution: str, answers: dict, adopted_on: str = "") -> s
         value = answers.get(key, "")
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)):
-            raise AtelierError(_t(
+            raise AtelierError(french_typography(
                 f"La section « {key} » attend un texte ou une liste de textes ; vous avez donné {describe(value)}."
             ))
         items = [check_text(item, f"un élément de la section « {key} »", allow_empty=True).strip() for item in items]
         items = [item for item in items if item]
         if items:
-            lines += [f"- {_t(item)}" for item in items]
+            lines += [f"- {french_typography(item)}" for item in items]
         else:
             missing += 1
-            lines.append(_t(f"*À compléter : {question}*"))
+            lines.append(french_typography(f"*À compléter : {question}*"))
         lines.append("")
-    lines.append(_t(
+    lines.append(french_typography(
         "*Ce document est un modèle de travail ; il ne constitue pas un conseil juridique. Référence : "
         "règlement (UE) 2024/1689 sur l'intelligence artificielle, dans sa version consolidée.*"
     ))
     if missing:
         lines.append("")
-        lines.append(_t(f"*{missing} section(s) à compléter avant l'adoption.*"))
+        lines.append(french_typography(f"*{missing} section(s) à compléter avant l'adoption.*"))
     return "\n".join(lines) + "\n"
 
 
@@ -134,7 +127,7 @@ def decision_outline(body: str = "conseil municipal") -> str:
     """
     bodies = ["conseil municipal", "conseil départemental", "conseil régional", "conseil d'administration"]
     if body not in bodies:
-        raise AtelierError(_t(
+        raise AtelierError(french_typography(
             f"« body » doit être l'un de : {', '.join(bodies)} ; vous avez donné {describe(body)}."
         ))
     public = body != "conseil d'administration"
@@ -157,7 +150,7 @@ def decision_outline(body: str = "conseil municipal") -> str:
         "",
         "*Modèle indicatif, à adapter avec le service juridique : ce n'est pas un conseil juridique.*",
     ]
-    return "\n".join(_t(line) for line in lines) + "\n"
+    return "\n".join(french_typography(line) for line in lines) + "\n"
 
 
 def review_offer(name: str, answers: dict) -> dict:
@@ -168,15 +161,15 @@ def review_offer(name: str, answers: dict) -> dict:
     """
     name = check_text(name, "le nom de l'offre", min_chars=1)
     if not isinstance(answers, dict):
-        raise AtelierError(_t(
+        raise AtelierError(french_typography(
             f"« answers » doit être un dictionnaire {{critère : \"oui\", \"non\" ou \"inconnu\"}} ; vous avez donné {describe(answers)}."
         ))
     clean = {}
     for key, value in answers.items():
         if key not in PROCUREMENT_CRITERIA:
-            raise AtelierError(_t(f"Critère inconnu : {describe(key)}. Les critères sont : {', '.join(PROCUREMENT_CRITERIA)}."))
+            raise AtelierError(french_typography(f"Critère inconnu : {describe(key)}. Les critères sont : {', '.join(PROCUREMENT_CRITERIA)}."))
         if value not in _ANSWERS:
-            raise AtelierError(_t(
+            raise AtelierError(french_typography(
                 f"Le critère « {key} » attend \"oui\", \"non\" ou \"inconnu\" ; vous avez donné {describe(value)}."
             ))
         clean[key] = value
@@ -195,6 +188,6 @@ def review_offer(name: str, answers: dict) -> dict:
         "non": len(no),
         "inconnu": len(unknown),
         "a_demander": [PROCUREMENT_CRITERIA[k][0] for k in unknown],
-        "verdict": _t(verdict),
+        "verdict": french_typography(verdict),
     }
 

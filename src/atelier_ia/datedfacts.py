@@ -25,6 +25,7 @@ from functools import lru_cache
 import yaml
 
 from .errors import AtelierError, describe
+from .fmt import french_date as _french_date
 from .paths import data_file
 from .timeline import build_date, to_date
 
@@ -34,8 +35,6 @@ __all__ = ["CALENDAR_FILE", "aiact_facts", "calendar_table", "changes", "fact", 
 #: The data file, relative to ``data/``.
 CALENDAR_FILE = "calendrier/faits-dates.yml"
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")
 _DOMAINS = ("ai-act", "suivi")
 _VERBS = ("applicable", "en vigueur")
 _STATES = ("vérifié", "concordant", "non vérifié")
@@ -87,7 +86,7 @@ class Calendar:
 def french_date(value) -> str:
     """« 2 août 2026 », « 1er décembre 2026 » (plain spaces, as the guide's answers write them)."""
     day = to_date(value)
-    return f"{'1er' if day.day == 1 else day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return _french_date(day)
 
 
 def _date(value, where: str) -> dt.date:

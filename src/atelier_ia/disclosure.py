@@ -35,7 +35,7 @@ from .errors import AtelierError, describe
 from .fmt import NBSP
 from .paths import data_file
 from .provenance import AI_ROLES
-from .validation import check_bool, check_choice, check_text
+from .validation import check_bool, check_choice, check_text, check_texts
 
 __all__ = [
     "CASES_FILE",
@@ -96,13 +96,6 @@ _AI_PHRASES = {
 }
 
 
-def _texts(value, name: str, allow_empty: bool = False) -> tuple[str, ...]:
-    """A list or tuple of texts, as a new tuple (the caller's list is not kept)."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-        raise AtelierError(f"« {name} » doit être une liste de textes ; vous avez donné {describe(value)}.")
-    return tuple(check_text(v, f"chaque élément de « {name} »", allow_empty=allow_empty) for v in value)
-
-
 # --------------------------------------------------------------------------- the legal reading
 
 
@@ -117,7 +110,7 @@ class Assessment:
     def __post_init__(self):
         check_choice(self.judgement, "judgement", JUDGEMENTS)
         check_bool(self.deep_fake, "deep_fake")
-        object.__setattr__(self, "reasons", _texts(self.reasons, "reasons"))
+        object.__setattr__(self, "reasons", check_texts(self.reasons, "reasons"))
 
     @property
     def meaning(self) -> str:
@@ -225,7 +218,7 @@ class Label:
     def __post_init__(self):
         check_choice(self.support, "support", SUPPORTS)
         check_text(self.text, "le texte de la mention (text)")
-        object.__setattr__(self, "notes", _texts(self.notes, "notes"))
+        object.__setattr__(self, "notes", check_texts(self.notes, "notes"))
         check_bool(self.consistent, "consistent")
 
     def __str__(self) -> str:

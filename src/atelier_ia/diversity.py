@@ -341,9 +341,9 @@ def collapse_text(corpus: str, generations: int = 5, order: int = 2, temperature
 
 def interval_counts(melodies) -> Counter:
     """How often each melodic interval (in semitones, between consecutive notes) occurs."""
-    from .music.notes import _check_melodies
+    from .music.notes import check_melodies
 
-    melodies = _check_melodies(melodies)
+    melodies = check_melodies(melodies)
     counts = Counter()
     for melody in melodies:
         pitches = [p for p, _ in melody if p is not None]
@@ -361,9 +361,9 @@ def collapse_melody(melodies, generations: int = 5, order: int = 2, temperature:
     """
     from .markov import check_temperature
     from .music import MarkovMelody
-    from .music.notes import _check_melodies
+    from .music.notes import check_melodies
 
-    source = _check_melodies(melodies)
+    source = check_melodies(melodies)
     generations = check_int(generations, "generations", 1, 20)
     order = check_int(order, "order", 1, 3)
     seed = check_seed(seed, "seed")

@@ -3,20 +3,51 @@
 * decimal comma: ``french_number(0.5)`` → ``"0,5"``;
 * thousands separated by a narrow no-break space (U+202F), which never breaks a number
   across lines: ``french_number(3300)`` → ``"3 300"``;
-* ``decimals=None`` drops useless zeros (``2.50`` → ``"2,5"``), an integer stays an integer.
+* ``decimals=None`` drops useless zeros (``2.50`` → ``"2,5"``), an integer stays an integer;
+* dates: ``french_date(date(2026, 12, 1))`` → ``"1er décembre 2026"`` (one month list, :data:`MONTHS`);
+* typography: :func:`french_typography` puts the no-break space (:data:`NBSP`) before « : ; ! ? »
+  and inside guillemets. Every module uses these, rather than its own copy.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import numbers
 
 from .errors import AtelierError, describe
 
-__all__ = ["NNBSP", "NBSP", "french_number", "french_percent"]
+__all__ = ["MONTHS", "NNBSP", "NBSP", "french_date", "french_number", "french_percent", "french_typography"]
 
 NBSP = "\u00a0"   # no-break space: before « : ; ! ? », inside guillemets, between a number and its unit
 NNBSP = "\u202f"  # narrow no-break space: thousands separator
+
+#: French month names, January first (``MONTHS[month - 1]``).
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre")
+
+
+def french_typography(text: str) -> str:
+    """French typography: a no-break space before « : ; ? ! » and inside guillemets.
+
+    Only a plain space already there is replaced: a mark glued to the word before it (an English
+    title, « BLOOM: … ») is left alone.
+    """
+    if not isinstance(text, str):
+        raise AtelierError(f"french_typography attend un texte ; vous avez donné {describe(text)}.")
+    for mark in (":", ";", "?", "!"):
+        text = text.replace(" " + mark, NBSP + mark)
+    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
+
+
+def french_date(day, sep: str = " ") -> str:
+    """``"1er décembre 2026"``, ``"2 août 2027"``; ``sep`` goes between the day and the month."""
+    if not isinstance(day, _dt.date):
+        raise AtelierError(f"french_date attend une date (datetime.date) ; vous avez donné {describe(day)}.")
+    if not isinstance(sep, str):
+        raise AtelierError(f"« sep » doit être un texte (une espace, par exemple) ; vous avez donné {describe(sep)}.")
+    first = "1er" if day.day == 1 else str(day.day)
+    return f"{first}{sep}{MONTHS[day.month - 1]} {day.year}"
 
 
 def french_number(value, decimals: int | None = None) -> str:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .errors import AtelierError
-from .fmt import NBSP, french_number
+from .fmt import NBSP, french_number, french_typography
 from .validation import check_choice, check_int, check_real, check_text
 
 __all__ = [
@@ -129,16 +129,9 @@ TRAINING_AND_SECTOR = {
 
 
 
-def _t(text: str) -> str:
-    """French typography: no-break space before « : ; ? ! » and inside guillemets."""
-    for mark in (":", ";", "?", "!"):
-        text = text.replace(" " + mark, NBSP + mark)
-    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
-
-
-ENERGY_WH = {k: replace(r, source=_t(r.source), caveat=_t(r.caveat)) for k, r in ENERGY_WH.items()}
-WATER_ML = {k: (replace(r, source=_t(r.source), caveat=_t(r.caveat)) if r else None) for k, r in WATER_ML.items()}
-TRAINING_AND_SECTOR = {k: _t(v) for k, v in TRAINING_AND_SECTOR.items()}
+ENERGY_WH = {k: replace(r, source=french_typography(r.source), caveat=french_typography(r.caveat)) for k, r in ENERGY_WH.items()}
+WATER_ML = {k: (replace(r, source=french_typography(r.source), caveat=french_typography(r.caveat)) if r else None) for k, r in WATER_ML.items()}
+TRAINING_AND_SECTOR = {k: french_typography(v) for k, v in TRAINING_AND_SECTOR.items()}
 
 _KINDS = tuple(ENERGY_WH)
 _LED_WATTS = 10  # a 10 W LED bulb, to make watt-hours concrete
@@ -178,7 +171,7 @@ def festival_images(images_per_year: int, model: str = "moyen") -> str:
     kwh = result["energie_kwh"]
     chosen = {"sobre": kwh.low, "moyen": kwh.central, "gourmand": kwh.high}[model]
     hours = chosen * 1000 / _LED_WATTS
-    return _t(
+    return french_typography(
         f"{french_number(images_per_year)} images générées par an, modèle « {model} »{NBSP}: "
         f"environ {french_number(chosen, 1)}{NBSP}kWh, soit une ampoule LED de 10{NBSP}W allumée "
         f"{french_number(hours, 0)}{NBSP}heures.\n"
@@ -192,14 +185,14 @@ def festival_images(images_per_year: int, model: str = "moyen") -> str:
 def footprint_figure(images: int = 1000, texts: int = 10000):
     """A bar chart of the energy of ``images`` images and ``texts`` text answers, with the range
     (low to high) drawn as an error bar and the central value as a dot; log scale."""
-    from .figures import new_figure, style_axes
+    from .figures import PALETTE, new_figure, style_axes
 
     images = check_int(images, "le nombre d'images", minimum=1, maximum=10**8)
     texts = check_int(texts, "le nombre de réponses de texte", minimum=1, maximum=10**9)
     rows = [(f"{french_number(images)} images", usage_footprint("image", images)["energie_kwh"]),
             (f"{french_number(texts)} réponses de texte", usage_footprint("texte", texts)["energie_kwh"])]
     fig, ax = new_figure(width=7.5, height=2.8)
-    colours = ["#0072B2", "#E69F00"]  # colour-blind-safe (Okabe-Ito); labels carry the meaning
+    colours = [PALETTE["bleu"], PALETTE["orange"]]  # colour-blind-safe (Okabe-Ito); labels carry the meaning
     for y, ((label, r), colour) in enumerate(zip(rows, colours)):
         ax.hlines(y, r.low, r.high, color=colour, linewidth=6, alpha=0.45)
         ax.plot([r.central], [y], "o", color=colour, markersize=8, markeredgecolor="black")

@@ -55,8 +55,8 @@ import numbers
 from dataclasses import dataclass, field
 
 from .errors import AtelierError, describe
-from .fmt import NBSP
-from .validation import check_choice, check_int, check_text
+from .fmt import french_date, french_typography
+from .validation import check_choice, check_int, check_texts
 
 __all__ = [
     "KINDS",
@@ -76,7 +76,6 @@ _MPF_YEARS = 30   # L. 123-10
 _MPF_FIRST_DEATH = 1914  # the mention dates from the law of 2 July 1915, for deaths since 2 August 1914
 _DIRECTIVE_DATE = _dt.date(1995, 7, 1)
 _MUSIC_LAW_DATE = _dt.date(1986, 1, 1)  # loi n° 85-660 du 3 juillet 1985, 70 years for music
-_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
 LIMITS = [
     "Le droit moral ne s'éteint jamais (art. L. 121-1 du CPI) : citez l'auteur et respectez l'œuvre, même dans le domaine public.",
@@ -99,27 +98,8 @@ _FACTS = {
 }
 
 
-def _texts(value, name: str, allow_empty: bool = False) -> tuple[str, ...]:
-    """A list or tuple of texts, as a new tuple (the caller's list is not kept)."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-        raise AtelierError(f"« {name} » doit être une liste de textes ; vous avez donné {describe(value)}.")
-    return tuple(check_text(v, f"chaque élément de « {name} »", allow_empty=allow_empty) for v in value)
-
-
 def _add(start: _dt.date, years: int, days: int = 0) -> _dt.date:
     return start.replace(year=start.year + years) + _dt.timedelta(days=days)
-
-
-def _typography(text: str) -> str:
-    """French typography: no-break space before « : ; » and inside guillemets."""
-    for mark in (":", ";", "?", "!"):
-        text = text.replace(" " + mark, NBSP + mark)
-    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
-
-
-def _french_date(day: _dt.date) -> str:
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _optional_date(value, name: str):
@@ -136,8 +116,8 @@ def _range_text(earliest, latest, computed: bool) -> str:
     if not computed:
         return "date non calculée"
     if latest is None:
-        return f"au plus tôt le {_french_date(earliest)}, au plus tard à une date inconnue"
-    return f"au plus tôt le {_french_date(earliest)}, au plus tard le {_french_date(latest)}"
+        return f"au plus tôt le {french_date(earliest)}, au plus tard à une date inconnue"
+    return f"au plus tôt le {french_date(earliest)}, au plus tard le {french_date(latest)}"
 
 
 @dataclass(frozen=True)
@@ -161,7 +141,7 @@ class Uncertain:
         object.__setattr__(self, "on", _check_day(self.on))
         object.__setattr__(self, "earliest", _optional_date(self.earliest, "earliest"))
         object.__setattr__(self, "latest", _optional_date(self.latest, "latest"))
-        object.__setattr__(self, "deciding_facts", _texts(self.deciding_facts, "deciding_facts"))
+        object.__setattr__(self, "deciding_facts", check_texts(self.deciding_facts, "deciding_facts"))
         if not isinstance(self.computed, bool):
             raise AtelierError(f"« computed » vaut True ou False ; vous avez donné {describe(self.computed)}.")
         if self.computed and self.earliest is None:
@@ -173,17 +153,17 @@ class Uncertain:
         """Why the answer is neither yes nor no, in French."""
         if not self.computed:
             text = (f"Non calculé : le calculateur ne traite pas ce type d'œuvre, il ne peut pas dire si elle est dans le "
-                    f"domaine public le {_french_date(self.on)}. Considérez-la comme protégée et renseignez-vous.")
+                    f"domaine public le {french_date(self.on)}. Considérez-la comme protégée et renseignez-vous.")
         else:
-            text = (f"Incertain le {_french_date(self.on)} : entrée dans le domaine public "
+            text = (f"Incertain le {french_date(self.on)} : entrée dans le domaine public "
                     f"{_range_text(self.earliest, self.latest, True)}.")
             if self.deciding_facts:
                 text += " Ce qui décide : " + " ; ".join(self.deciding_facts) + "."
             text += (" Tant que ces faits ne sont pas établis" if len(self.deciding_facts) > 1 else " Tant que ce fait n'est pas établi") + ", considérez l'œuvre comme protégée."
-        return _typography(text)
+        return french_typography(text)
 
     def __bool__(self):
-        raise AtelierError(_typography(
+        raise AtelierError(french_typography(
             "La réponse n'est ni oui ni non : " + self.explain()
             + " Comparez avec « is True » ou donnez les faits manquants (publication_year, music, mort_pour_la_france)."))
 
@@ -223,9 +203,9 @@ class PublicDomainResult:
             raise AtelierError("Un résultat non calculé (computed=False) n'a pas de date : laissez « earliest » et « latest » à None.")
         if self.earliest is not None and self.latest is not None and self.latest < self.earliest:
             raise AtelierError("« latest » ne peut pas précéder « earliest ».")
-        self.steps = list(_texts(self.steps, "steps"))
-        self.deciding_facts = list(_texts(self.deciding_facts, "deciding_facts"))
-        self.limits = list(_texts(self.limits, "limits"))
+        self.steps = list(check_texts(self.steps, "steps"))
+        self.deciding_facts = list(check_texts(self.deciding_facts, "deciding_facts"))
+        self.limits = list(check_texts(self.limits, "limits"))
 
     @property
     def certain(self) -> bool:
@@ -236,7 +216,7 @@ class PublicDomainResult:
     def date(self) -> _dt.date:
         """The date of entry into the public domain; refused (French error) when it is not certain."""
         if not self.certain:
-            raise AtelierError(_typography(
+            raise AtelierError(french_typography(
                 f"Pas de date unique : {_range_text(self.earliest, self.latest, self.computed)}. "
                 + ("Ce qui décide : " + " ; ".join(self.deciding_facts) + ". " if self.deciding_facts else "")
                 + "Lisez .earliest et .latest, ou print(resultat) pour le détail."))
@@ -265,17 +245,17 @@ class PublicDomainResult:
         if not self.computed:
             lines = ["Non calculé : le calculateur ne donne pas de date pour cette œuvre."]
         elif self.certain:
-            lines = [f"Domaine public en France à partir du {_french_date(self.earliest)}."]
+            lines = [f"Domaine public en France à partir du {french_date(self.earliest)}."]
         else:
             lines = [f"Date incertaine : domaine public en France {_range_text(self.earliest, self.latest, True)}."]
             lines.append("Ce qui décide : " + " ; ".join(self.deciding_facts) + ".")
             lines.append(("Tant que ces faits ne sont pas établis" if len(self.deciding_facts) > 1 else "Tant que ce fait n'est pas établi")
                          + ", considérez l'œuvre comme protégée"
-                         + (f" jusqu'au {_french_date(self.latest)}." if self.latest else "."))
+                         + (f" jusqu'au {french_date(self.latest)}." if self.latest else "."))
         lines += [f"• {s}" for s in self.steps]
         lines.append("Limites :")
         lines += [f"– {s}" for s in self.limits]
-        return _typography("\n".join(lines))
+        return french_typography("\n".join(lines))
 
     def __str__(self) -> str:
         return self.explain()
@@ -318,7 +298,7 @@ def _term(start_year: int, publication_year: int, music: bool, mpf: bool) -> tup
     steps: list[str] = []
     start = _dt.date(start_year + 1, 1, 1)
     modern = _add(start, 70)
-    steps.append(f"Durée actuelle de 70 ans : fin le {_french_date(_add(modern, 0, -1))}.")
+    steps.append(f"Durée actuelle de 70 ans : fin le {french_date(_add(modern, 0, -1))}.")
     mpf_years = _MPF_YEARS if mpf else 0
     ext_years, ext_days, notes = 0, 0, []
     if publication_year <= 1920 and _add(start, 50 + mpf_years) > _dt.date(1919, 2, 3):
@@ -336,14 +316,14 @@ def _term(start_year: int, publication_year: int, music: bool, mpf: bool) -> tup
         text = "Composition musicale encore protégée le 1er janvier 1986 : la loi du 3 juillet 1985 a porté sa durée de base à 70 ans"
         steps.append(text + (", et les prolongations ci-dessous s'y ajoutent." if notes else "."))
     elif music:
-        steps.append(f"Composition musicale déjà dans le domaine public le 1er janvier 1986 (ancienne durée finie le {_french_date(_add(old, 0, -1))}) : la loi de 1985 ne s'applique pas.")
+        steps.append(f"Composition musicale déjà dans le domaine public le 1er janvier 1986 (ancienne durée finie le {french_date(_add(old, 0, -1))}) : la loi de 1985 ne s'applique pas.")
     legacy = _add(start, base + ext_years + mpf_years, ext_days)
     if notes:
-        steps.append(f"Ancienne durée ({base} ans) prolongée : " + " ; ".join(notes) + f" ; fin le {_french_date(_add(legacy, 0, -1))}.")
+        steps.append(f"Ancienne durée ({base} ans) prolongée : " + " ; ".join(notes) + f" ; fin le {french_date(_add(legacy, 0, -1))}.")
     if mpf:
         steps.append("Lecture retenue : les 30 ans « mort pour la France » prolongent la durée de base (c'est ainsi qu'Apollinaire est entré dans le domaine public en 2013) ; une autre lecture les ajoute aux 70 ans. En cas d'enjeu, vérifiez auprès des ayants droit.")
     if legacy <= _DIRECTIVE_DATE and modern <= _DIRECTIVE_DATE:
-        steps.append(f"L'œuvre est entrée dans le domaine public sous l'ancienne durée, le {_french_date(legacy)}, et les 70 ans finissaient aussi avant le 1er juillet 1995 : les lois de 1985 et de 1997 ne font pas renaître ses droits.")
+        steps.append(f"L'œuvre est entrée dans le domaine public sous l'ancienne durée, le {french_date(legacy)}, et les 70 ans finissaient aussi avant le 1er juillet 1995 : les lois de 1985 et de 1997 ne font pas renaître ses droits.")
         if start_year < 1866:
             steps.append("Auteur mort avant la loi du 14 juillet 1866 (50 ans) : d'autres durées s'appliquaient alors ; l'œuvre est de toute façon dans le domaine public.")
         return legacy, steps
@@ -372,7 +352,7 @@ def _describe_case(case: dict, unknown: set) -> str:
 
 def _not_computed(steps: list[str], reason: str) -> PublicDomainResult:
     steps = steps + [reason]
-    return PublicDomainResult(earliest=None, latest=None, steps=[_typography(s) for s in steps], computed=False)
+    return PublicDomainResult(earliest=None, latest=None, steps=[french_typography(s) for s in steps], computed=False)
 
 
 def public_domain(
@@ -489,16 +469,16 @@ def public_domain(
             steps.append("Les faits non donnés ne changent pas la date.")
     else:
         where = _describe_case(earliest_case[0], unknown)
-        steps.append(f"Hypothèse la plus courte{' (' + where + ')' if where else ''} : domaine public le {_french_date(earliest)}.")
+        steps.append(f"Hypothèse la plus courte{' (' + where + ')' if where else ''} : domaine public le {french_date(earliest)}.")
         if latest is not None:
             where = _describe_case(latest_case[0], unknown)
-            steps.append(f"Hypothèse la plus longue ({where}) : domaine public le {_french_date(latest)}. Son calcul :")
+            steps.append(f"Hypothèse la plus longue ({where}) : domaine public le {french_date(latest)}. Son calcul :")
             steps += latest_case[2]
         else:
             steps += earliest_case[2]
-    steps = [_typography(s) for s in steps]
+    steps = [french_typography(s) for s in steps]
     return PublicDomainResult(earliest=earliest, latest=latest, steps=steps,
-                              deciding_facts=[_typography(d) for d in deciding])
+                              deciding_facts=[french_typography(d) for d in deciding])
 
 
 def public_domain_year(death_year=None, **kwargs) -> int:

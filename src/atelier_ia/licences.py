@@ -23,7 +23,8 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import AtelierError, describe
-from .fmt import NBSP, french_number, french_percent
+from .figures import PALETTE
+from .fmt import NBSP, french_number, french_percent, french_typography
 from .validation import check_text
 
 __all__ = [
@@ -186,7 +187,7 @@ def _public_domain_doubt(row, death_column: str | None, today: _dt.date) -> str:
 
 def _public_domain_conflict(row, death_column: str | None, today: _dt.date) -> str:
     """A reason to doubt a « domaine public » label, in French typography (see _public_domain_doubt)."""
-    return _fr(_public_domain_doubt(row, death_column, today))
+    return french_typography(_public_domain_doubt(row, death_column, today))
 
 
 def audit_licences(df, column: str = "licence", *, commercial: bool = True, death_column: str | None = "annee_deces",
@@ -284,11 +285,11 @@ def licence_summary(audit) -> pd.DataFrame:
     return table
 
 
-_PALETTE = {  # Okabe–Ito, readable by colour-blind readers
-    "oui": "#009E73",
-    "oui, sous conditions": "#56B4E9",
-    "à décider": "#E69F00",
-    "non, sans accord": "#D55E00",
+_PALETTE = {  # Okabe–Ito (figures.PALETTE), readable by colour-blind readers
+    "oui": PALETTE["vert"],
+    "oui, sous conditions": PALETTE["ciel"],
+    "à décider": PALETTE["orange"],
+    "non, sans accord": PALETTE["vermillon"],
 }
 
 
@@ -325,11 +326,6 @@ def load_sample_collection() -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------
 
 _PERSONAL_HINTS = ("nom", "prenom", "prénom", "email", "courriel", "adresse", "telephone", "téléphone", "naissance", "personne")
-
-
-def _fr(text: str) -> str:
-    text = re.sub(r" ([:;!?])", NBSP + r"\1", text)
-    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
 
 
 def datasheet(df, title, *, description, origin, licence, contact, purpose="", path=None,
@@ -382,7 +378,7 @@ def datasheet(df, title, *, description, origin, licence, contact, purpose="", p
         lines += ["", f"Notices demandant une décision humaine avant entraînement : {french_number(human)}.", ""]
     lines += ["## Diffusion", "", "Décrivez où le jeu est publié (portail, dépôt), sous quel format et avec quelle réserve de fouille (TDMRep, robots.txt).", ""]
     lines += ["## Maintenance", "", f"Contact : {contact.strip()}", "Fiche générée à partir du tableau : relisez-la et complétez-la à la main.", ""]
-    text = _fr("\n".join(lines))
+    text = french_typography("\n".join(lines))
     if path is not None:
         if isinstance(path, bool) or not isinstance(path, (str, Path)) or not str(path).strip():
             raise AtelierError(f"« path » doit être un chemin de fichier (texte) ; vous avez donné {describe(path)}.")

@@ -29,6 +29,7 @@ import json
 import numbers
 import os
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any, Callable
 
 from .errors import AtelierError, describe
@@ -157,10 +158,10 @@ class Melody:
 
     def __post_init__(self):
         from .music import describe_melody
-        from .music.notes import _check_melody, _check_tempo
+        from .music.notes import check_melody, check_tempo
 
-        self.notes = [(None if p is None else int(p), float(d)) for p, d in _check_melody(self.notes, "la mélodie")]
-        self.tempo = _check_tempo(self.tempo)
+        self.notes = [(None if p is None else int(p), float(d)) for p, d in check_melody(self.notes, "la mélodie")]
+        self.tempo = check_tempo(self.tempo)
         if not isinstance(self.description, str):
             raise AtelierError(f"Melody : la description doit être un texte ; vous avez donné {describe(self.description)}.")
         if not self.description.strip():
@@ -257,70 +258,16 @@ def _fr(value) -> str:
     return str(value)
 
 
-_CSS = """
-.atelier-live .atelier-live-controls{display:flex;flex-wrap:wrap;gap:.6em 2em;border:0;margin:0 0 .6em;padding:0;min-width:0}
-.atelier-live .atelier-live-controls legend{font-weight:600;font-size:.95em;padding:0;margin-bottom:.3em}
-.atelier-live .atelier-live-control{display:flex;flex-direction:column;gap:.15em;min-width:12em;max-width:24em}
-.atelier-live .atelier-live-control input[type=range]{width:min(18em,100%)}
-.atelier-live .atelier-live-control output{font-weight:600}
-.atelier-live .atelier-live-note{font-size:.85em;font-style:italic}
-.atelier-live select,.atelier-live button{font:inherit;padding:.2em .5em}
-.atelier-live .atelier-play{border:1px solid #1a4f8b;border-radius:.3em;background:#1a4f8b;color:#fff;cursor:pointer}
-.atelier-live input:focus-visible,.atelier-live select:focus-visible,.atelier-live button:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
-"""
+def _static(name: str) -> str:
+    """A stylesheet or script of the package (``atelier_ia/static``), inlined in each page."""
+    return resources.files("atelier_ia").joinpath("static", name).read_text(encoding="utf-8")
+
+
+_CSS = "\n" + _static("live.css")
 
 # One small script, the same for every demo; it sets up each demo once. It swaps the output
 # for the precomputed state of the chosen settings and plays melodies with the Web Audio API.
-_JS = """
-(function(){
-var L=window.atelierLive=window.atelierLive||{};
-if(!L.setup){
-L.stop=function(){
-  if(!L.current)return;
-  clearTimeout(L.timer);try{L.master.disconnect();}catch(e){}
-  var b=L.current.querySelector(".atelier-play");b.textContent=L.current.dataset.playLabel;
-  delete L.current.dataset.playing;L.current=null;
-};
-L.play=function(btn){
-  var box=btn.closest(".atelier-melody"),was=L.current;L.stop();if(was===box)return;
-  var AC=window.AudioContext||window.webkitAudioContext,st=box.querySelector(".atelier-melody-status");
-  if(!AC){st.textContent=box.dataset.nosound;return;}
-  var ctx=L.ctx||(L.ctx=new AC());if(ctx.state==="suspended")ctx.resume();
-  var notes=JSON.parse(box.dataset.notes),q=60/parseFloat(box.dataset.tempo),t0=ctx.currentTime+0.05,t=t0;
-  var m=ctx.createGain();m.gain.value=0.2;m.connect(ctx.destination);
-  notes.forEach(function(n){var d=n[1]*q;if(n[0]!==null){
-    var o=ctx.createOscillator(),g=ctx.createGain();o.type="triangle";
-    o.frequency.value=440*Math.pow(2,(n[0]-69)/12);
-    g.gain.setValueAtTime(0.0001,t);g.gain.exponentialRampToValueAtTime(1,t+0.01);
-    g.gain.exponentialRampToValueAtTime(0.0001,t+Math.max(0.03,d*0.95));
-    o.connect(g);g.connect(m);o.start(t);o.stop(t+d);}t+=d;});
-  L.current=box;L.master=m;box.dataset.playing="true";btn.textContent=box.dataset.stopLabel;
-  L.last={notes:notes,seconds:t-t0};L.timer=setTimeout(L.stop,(t-t0)*1000+200);
-};
-L.setup=function(fig){
-  if(fig.dataset.ready)return;fig.dataset.ready="1";
-  var states=JSON.parse(fig.dataset.states),out=fig.querySelector(".atelier-live-output");
-  var ctrls=Array.prototype.slice.call(fig.querySelectorAll("[data-labels]"));
-  var first=document.createElement("template");first.dataset.state=String(states[out.dataset.key]);
-  first.innerHTML=out.innerHTML;fig.appendChild(first);
-  function show(){
-    var key=ctrls.map(function(c){return c.value;}).join("-");
-    ctrls.forEach(function(c){var t=JSON.parse(c.dataset.labels)[+c.value];
-      var o=fig.querySelector('output[for="'+c.id+'"]');if(o)o.textContent=t;
-      if(c.type==="range")c.setAttribute("aria-valuetext",t);});
-    if(key===out.dataset.key)return;
-    var tpl=fig.querySelector('template[data-state="'+states[key]+'"]');if(!tpl)return;
-    if(L.current&&out.contains(L.current))L.stop();
-    out.innerHTML="";out.appendChild(tpl.content.cloneNode(true));out.dataset.key=key;
-  }
-  ctrls.forEach(function(c){c.addEventListener("input",show);c.addEventListener("change",show);});
-  fig.addEventListener("click",function(ev){var b=ev.target.closest&&ev.target.closest(".atelier-play");if(b)L.play(b);});
-  show();
-};
-}
-document.querySelectorAll("figure.atelier-live").forEach(L.setup);
-})();
-"""
+_JS = "\n" + _static("live.js")
 
 _counter = itertools.count(1)
 

@@ -29,6 +29,7 @@ import functools
 import pandas as pd
 
 from .errors import AtelierError, describe
+from .figures import PALETTE
 from .fmt import NBSP
 from .paths import data_file
 
@@ -152,7 +153,7 @@ def openness_table(models: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-_COLOURS = {2: "#0072B2", 1: "#56B4E9", 0: "#E69F00", -1: "#DDDDDD"}  # Okabe & Ito, grey for unknown
+_COLOURS = {2: PALETTE["bleu"], 1: PALETTE["ciel"], 0: PALETTE["orange"], -1: "#DDDDDD"}  # Okabe & Ito, grey for unknown
 _TEXT = {2: "white", 1: "black", 0: "black", -1: "black"}
 
 

@@ -30,8 +30,8 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import AtelierError, describe
-from .fmt import NBSP
-from .validation import check_bool, check_text
+from .fmt import french_typography
+from .validation import check_bool, check_text, check_texts
 
 __all__ = [
     "AI_CRAWLERS",
@@ -56,19 +56,6 @@ CHECKED_ON = "1er décembre 2026"
 """Date on which the crawler list and the legal context were last checked."""
 
 _MAX_CHARS = 500_000  # a robots.txt or licence page longer than this is not a learner's file
-
-
-def _texts(value, name: str, allow_empty: bool = False) -> tuple[str, ...]:
-    """A list or tuple of texts, as a new tuple (the caller's list is not kept)."""
-    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-        raise AtelierError(f"« {name} » doit être une liste de textes ; vous avez donné {describe(value)}.")
-    return tuple(check_text(v, f"chaque élément de « {name} »", allow_empty=allow_empty) for v in value)
-
-
-def _fr(text: str) -> str:
-    """French typography: a no-break space before « : ; ! ? » and inside guillemets."""
-    text = re.sub(r" ([:;!?])", NBSP + r"\1", text)
-    return text.replace("\u00ab ", "\u00ab" + NBSP).replace(" \u00bb", NBSP + "\u00bb")
 
 
 # --------------------------------------------------------------------------------------------
@@ -182,7 +169,7 @@ class Signal:
         if self.reserves is not None:
             check_bool(self.reserves, "reserves", hint=" (ou None quand le signal ne dit rien)")
         check_text(self.says, "ce que dit le signal (says)")
-        self.problems = list(_texts(self.problems, "problems"))
+        self.problems = list(check_texts(self.problems, "problems"))
         if not isinstance(self.details, dict):
             raise AtelierError(f"« details » doit être un dictionnaire ; vous avez donné {describe(self.details)}.")
 
@@ -190,7 +177,7 @@ class Signal:
         lines = [f"{self.kind} — {self.says}"]
         lines.append("Lisible par machine : " + ("oui" if self.machine_readable else "non"))
         lines += [f"  ⚠ {p}" for p in self.problems]
-        return _fr("\n".join(lines))
+        return french_typography("\n".join(lines))
 
 
 def _text_arg(value, name: str) -> str:
@@ -296,8 +283,8 @@ def read_robots_txt(text) -> Signal:
         found=True,
         machine_readable=not (problems and not groups),
         reserves=bool(blocked or partial),
-        says=_fr(says),
-        problems=[_fr(p) for p in problems],
+        says=french_typography(says),
+        problems=[french_typography(p) for p in problems],
         details={"statut": status, "robots_nommés": sorted(named)},
     )
 
@@ -342,13 +329,13 @@ def read_tdmrep_json(text) -> Signal:
             f"ce n'est pas du JSON valide (ligne {err.lineno}, colonne {err.colno} : {_json_reason(err.msg)}). "
             "Vérifiez les guillemets droits \" autour des noms et les virgules entre les règles."
         )
-        return Signal("TDMRep (tdmrep.json)", True, False, None, "fichier illisible : aucun robot ne peut le comprendre.", [_fr(p) for p in problems])
+        return Signal("TDMRep (tdmrep.json)", True, False, None, "fichier illisible : aucun robot ne peut le comprendre.", [french_typography(p) for p in problems])
     if isinstance(data, dict):
         problems.append("le fichier doit être une liste de règles entre crochets [ … ], même pour une seule règle.")
         data = [data]
     if not isinstance(data, list) or not data:
         problems.append("le fichier ne contient aucune règle : écrivez une liste [ {\"location\": \"/\", \"tdm-reservation\": 1} ].")
-        return Signal("TDMRep (tdmrep.json)", True, False, None, "aucune règle lisible.", [_fr(p) for p in problems])
+        return Signal("TDMRep (tdmrep.json)", True, False, None, "aucune règle lisible.", [french_typography(p) for p in problems])
     rules = []
     for i, rule in enumerate(data, start=1):
         where = f"règle {i}"
@@ -384,7 +371,7 @@ def read_tdmrep_json(text) -> Signal:
         says = "aucune réserve : la fouille est explicitement permise."
         reserves = False
     return Signal(
-        "TDMRep (tdmrep.json)", True, bool(valid), reserves, _fr(says), [_fr(p) for p in problems], {"règles": rules}
+        "TDMRep (tdmrep.json)", True, bool(valid), reserves, french_typography(says), [french_typography(p) for p in problems], {"règles": rules}
     )
 
 
@@ -435,14 +422,14 @@ def read_http_headers(headers) -> Signal:
         close = [k for k in found if "tdm" in k]
         for k in close:
             problems.append(f"en-tête « {k} » inconnu : le nom exact est « tdm-reservation ».")
-        return Signal("TDMRep (en-tête HTTP)", False, False, None, "aucun en-tête « tdm-reservation ».", [_fr(p) for p in problems])
+        return Signal("TDMRep (en-tête HTTP)", False, False, None, "aucun en-tête « tdm-reservation ».", [french_typography(p) for p in problems])
     reservation = _reservation_value(found["tdm-reservation"].strip(), "en-tête", problems)
     policy = _policy_value(found.get("tdm-policy"), reservation, "en-tête", problems)
     says = {1: "droits de fouille réservés pour cette ressource.", 0: "aucune réserve pour cette ressource.", None: "valeur invalide : rien n'est déclaré."}[reservation]
     if policy:
         says += f" Politique : {policy}."
     return Signal("TDMRep (en-tête HTTP)", True, reservation is not None, {1: True, 0: False, None: None}[reservation],
-                  _fr(says), [_fr(p) for p in problems], {"tdm-reservation": reservation, "tdm-policy": policy})
+                  french_typography(says), [french_typography(p) for p in problems], {"tdm-reservation": reservation, "tdm-policy": policy})
 
 
 class _MetaParser(HTMLParser):
@@ -467,7 +454,7 @@ def read_html_meta(html) -> Signal:
         parser.feed(html)
         parser.close()
     except Exception:  # any error: html.parser is lenient; anything left is reported, not raised
-        return Signal("TDMRep (balise meta HTML)", False, False, None, "page HTML illisible.", [_fr("le code HTML n'a pas pu être lu : donnez la page telle que l'enregistre le navigateur.")])
+        return Signal("TDMRep (balise meta HTML)", False, False, None, "page HTML illisible.", [french_typography("le code HTML n'a pas pu être lu : donnez la page telle que l'enregistre le navigateur.")])
     problems: list[str] = []
     metas = {m.get("name", "").lower(): m.get("content", "") for m in parser.metas if m.get("name")}
     extra = {}
@@ -480,14 +467,14 @@ def read_html_meta(html) -> Signal:
         if name.startswith("tdm") and name not in ("tdm-reservation", "tdm-policy"):
             problems.append(f"balise meta « {name} » inconnue : les noms exacts sont « tdm-reservation » et « tdm-policy ».")
     if "tdm-reservation" not in metas:
-        return Signal("TDMRep (balise meta HTML)", False, False, None, "aucune balise « tdm-reservation » dans la page.", [_fr(p) for p in problems], extra)
+        return Signal("TDMRep (balise meta HTML)", False, False, None, "aucune balise « tdm-reservation » dans la page.", [french_typography(p) for p in problems], extra)
     reservation = _reservation_value(metas["tdm-reservation"].strip(), "balise meta", problems)
     policy = _policy_value(metas.get("tdm-policy"), reservation, "balise meta", problems)
     says = {1: "droits de fouille réservés pour cette page.", 0: "aucune réserve pour cette page.", None: "valeur invalide : rien n'est déclaré."}[reservation]
     if policy:
         says += f" Politique : {policy}."
     extra.update({"tdm-reservation": reservation, "tdm-policy": policy})
-    return Signal("TDMRep (balise meta HTML)", True, reservation is not None, {1: True, 0: False, None: None}[reservation], _fr(says), [_fr(p) for p in problems], extra)
+    return Signal("TDMRep (balise meta HTML)", True, reservation is not None, {1: True, 0: False, None: None}[reservation], french_typography(says), [french_typography(p) for p in problems], extra)
 
 
 # --- ai.txt -----------------------------------------------------------------------------------
@@ -504,7 +491,7 @@ def read_ai_txt(text) -> Signal:
     rules = [r for g in groups for r in g["rules"]]
     if not rules:
         problems.append("aucune règle « Allow » ou « Disallow » : le fichier ne dit rien.")
-        return Signal("ai.txt", True, False, None, "aucune règle lisible.", [_fr(p) for p in problems])
+        return Signal("ai.txt", True, False, None, "aucune règle lisible.", [french_typography(p) for p in problems])
     disallowed = [v for k, v in rules if k == "disallow" and v]
     allowed = [v for k, v in rules if k == "allow" and v]
     everything = any(v in ("/", "*", "/*") for v in disallowed)
@@ -516,7 +503,7 @@ def read_ai_txt(text) -> Signal:
         says = "usage pour l'IA autorisé."
     if allowed and disallowed:
         says += " Exceptions autorisées : " + ", ".join(allowed[:5]) + "."
-    return Signal("ai.txt", True, True, bool(disallowed), _fr(says), [_fr(p) for p in problems], {"refusé": disallowed, "autorisé": allowed})
+    return Signal("ai.txt", True, True, bool(disallowed), french_typography(says), [french_typography(p) for p in problems], {"refusé": disallowed, "autorisé": allowed})
 
 
 # --- licence page in plain language -----------------------------------------------------------
@@ -549,7 +536,7 @@ def read_licence_page(text) -> Signal:
     else:
         says = "la page ne parle ni de fouille de textes et de données ni d'IA."
     problems = ["texte en langage courant : un robot ne peut pas le lire de façon fiable ; doublez-le d'un fichier TDMRep et d'un robots.txt."]
-    return Signal("page de licence (langage courant)", True, False, reserves if topic else None, _fr(says), [_fr(p) for p in problems],
+    return Signal("page de licence (langage courant)", True, False, reserves if topic else None, french_typography(says), [french_typography(p) for p in problems],
                   {"mots_repérés": len(topic)})
 
 
@@ -603,7 +590,7 @@ Sources: ordonnance n° 2021-1518 ; décret n° 2022-928 ; OLG Hamburg 5 U 104/2
 Sacem press release of 12/10/2023 ; Regulation (EU) 2024/1689, art. 53(1)(c) ; GPAI Code of
 Practice, copyright chapter (10/07/2025)."""
 
-LEGAL_CONTEXT = {k: _fr(v) for k, v in LEGAL_CONTEXT.items()}
+LEGAL_CONTEXT = {k: french_typography(v) for k, v in LEGAL_CONTEXT.items()}
 
 _ACHIEVES = {
     "robots.txt": "demande aux robots nommés de ne pas explorer ; respecté par les grands éditeurs d'IA qui s'y engagent (code de bonnes pratiques européen), mais pas une interdiction juridique à lui seul.",
@@ -674,7 +661,7 @@ class SiteReservation:
         lines += ["", verdict, "", f"Ce que dit le droit (état au {CHECKED_ON}) :"]
         lines += [f"– {LEGAL_CONTEXT[k]}" for k in ("cpi", "decret", "hambourg", "sacem", "ai_act", "limites")]
         lines.append("Ces informations ne sont pas un conseil juridique : reportez-vous aux textes officiels.")
-        return _fr("\n".join(lines))
+        return french_typography("\n".join(lines))
 
     def __str__(self) -> str:
         return self.explain()
@@ -742,7 +729,7 @@ def read_site(folder=None, *, robots=None, tdmrep=None, headers=None, html=None,
     for key, kind, reader in readers:
         value = texts.get(key)
         if key in texts and value is None:
-            signals.append(Signal(kind, True, False, None, "fichier illisible.", [_fr("le fichier n'est pas en UTF-8 : enregistrez-le en UTF-8 puis relancez.")]))
+            signals.append(Signal(kind, True, False, None, "fichier illisible.", [french_typography("le fichier n'est pas en UTF-8 : enregistrez-le en UTF-8 puis relancez.")]))
         elif value is None or (isinstance(value, str) and not value.strip()):
             signals.append(Signal(kind, False, False, None, "non trouvé." if value is None else "fichier vide."))
         else:
@@ -765,8 +752,8 @@ class ReservationCheck:
     missing: list[str]
 
     def __post_init__(self):
-        self.right = list(_texts(self.right, "right"))
-        self.missing = list(_texts(self.missing, "missing"))
+        self.right = list(check_texts(self.right, "right"))
+        self.missing = list(check_texts(self.missing, "missing"))
 
     @property
     def ok(self) -> bool:
@@ -775,7 +762,7 @@ class ReservationCheck:
     def __str__(self) -> str:
         lines = ["Ce qui est juste :"] + [f"  ✓ {r}" for r in self.right]
         lines += ["Ce qui manque ou est à corriger :"] + ([f"  ✗ {m}" for m in self.missing] or ["  (rien : bravo)"])
-        return _fr("\n".join(lines))
+        return french_typography("\n".join(lines))
 
     def _repr_html_(self) -> str:
         import html as _html
@@ -827,4 +814,4 @@ def check_reservation(tdmrep_json, robots_txt, *, want_policy: bool = True, keep
         else:
             right.append("robots.txt laisse les moteurs de recherche ordinaires explorer le site.")
     missing += [f"robots.txt : {p}" for p in robots.problems]
-    return ReservationCheck([_fr(r) for r in right], [_fr(m) for m in missing])
+    return ReservationCheck([french_typography(r) for r in right], [french_typography(m) for m in missing])

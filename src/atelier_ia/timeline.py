@@ -15,6 +15,8 @@ import datetime as dt
 import os
 
 from .errors import AtelierError, describe
+from .fmt import NBSP
+from .fmt import french_date as _french_date
 from .validation import check_text
 
 __all__ = ["PAST", "POSTPONED", "UPCOMING", "build_date", "french_date", "status", "to_date", "with_status"]
@@ -27,8 +29,6 @@ UPCOMING = "à venir"
 #: Status of a date that a text had planned and a later text moved (it will not happen on that day).
 POSTPONED = "reporté"
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")
 
 
 def to_date(value, name: str = "la date") -> dt.date:
@@ -89,8 +89,7 @@ def status(event_date, today=None) -> str:
 def french_date(value) -> str:
     """A date written the French way: « 1er décembre 2026 », « 2 août 2027 »."""
     day = to_date(value)
-    first = "1er" if day.day == 1 else str(day.day)
-    return f"{first}\u00a0{_MONTHS[day.month - 1]} {day.year}"
+    return _french_date(day, sep=NBSP)
 
 
 def with_status(table, today=None, date_column: str = "date", postponed_column: str = "reportee"):

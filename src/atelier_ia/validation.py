@@ -22,6 +22,7 @@ __all__ = [
     "check_real",
     "check_seed",
     "check_text",
+    "check_texts",
 ]
 
 MAX_SEED = 2**32 - 1
@@ -118,6 +119,16 @@ def check_text(value, name: str = "le texte", allow_empty: bool = False, min_cha
             f"{name[0].upper() + name[1:]} est trop court ({len(value)} caractères) : donnez-en au moins {min_chars}."
         )
     return value
+
+
+def check_texts(value, name: str, allow_empty: bool = False) -> tuple[str, ...]:
+    """A list or tuple of texts, as a new tuple (the caller's list is not kept)."""
+    _setup(name)
+    if not isinstance(allow_empty, bool):
+        raise AtelierError(f"« allow_empty » doit valoir True ou False ; vous avez donné {describe(allow_empty)}.")
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise AtelierError(f"« {name} » doit être une liste de textes ; vous avez donné {describe(value)}.")
+    return tuple(check_text(v, f"chaque élément de « {name} »", allow_empty=allow_empty) for v in value)
 
 
 def check_choice(value, name: str, choices):

@@ -243,7 +243,7 @@ def _squash(text: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
-def _inline(text: str) -> str:
+def inline_markdown(text: str) -> str:
     out = html.escape(_squash(text), quote=False)
     out = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", out)
     out = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<i>\1</i>", out)
@@ -265,9 +265,9 @@ def model_html(text: str) -> str:
                 else:
                     current.append(line.strip())
             items.append(" ".join(current))
-            parts.append("<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in items) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>{inline_markdown(i)}</li>" for i in items) + "</ul>")
         else:
-            parts.append(f"<p>{_inline(block)}</p>")
+            parts.append(f"<p>{inline_markdown(block)}</p>")
     return "".join(parts)
 
 
@@ -280,7 +280,7 @@ class ModelAnswer:
     def _repr_html_(self) -> str:
         p = self.prompt
         boxes = "".join(
-            f'<li><label><input type="checkbox"> {_inline(c)}</label></li>' for c in p.criteria
+            f'<li><label><input type="checkbox"> {inline_markdown(c)}</label></li>' for c in p.criteria
         )
         hint = ""
         if p.checkable:
@@ -288,7 +288,7 @@ class ModelAnswer:
                     f"longueur et quelques éléments attendus{NBSP}: <code>from atelier_ia.writing "
                     f"import check_writing</code> puis <code>check_writing(\"{p.id}\", \"\"\"votre "
                     f"texte\"\"\")</code>.</p>")
-        source = f'<p class="atelier-ecriture-source">Source{NBSP}: {_inline(p.source)}</p>' if p.source else ""
+        source = f'<p class="atelier-ecriture-source">Source{NBSP}: {inline_markdown(p.source)}</p>' if p.source else ""
         return (
             f'<div class="atelier-ecriture" data-consigne="{p.id}">'
             f"<p><b>Grille de relecture</b>{NBSP}: écrivez votre réponse, puis cochez ce qu'elle fait, "

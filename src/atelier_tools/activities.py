@@ -44,11 +44,11 @@ import yaml
 
 from atelier_ia.course import Catalogue, load_catalogue
 from atelier_ia.errors import AtelierError, describe
+from atelier_ia.fmt import NBSP
 from atelier_ia.paths import data_dir, repo_root
 
 from .render import duration
 
-NBSP = "\u00a0"
 FORMATS = {"tri": "Tri de cartes", "jeu-de-role": "Jeu de rôle"}
 STEPS = {"introduction": "Introduction", "activite": "Activité", "debriefing": "Débriefing"}
 SCENARIO = "scénario"

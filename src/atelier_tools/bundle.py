@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from atelier_ia.errors import AtelierError
+from atelier_ia.fmt import NBSP
 
 NAME = "atelier-ia-culture-hors-ligne"
 REQUIREMENTS = Path("binder/requirements.txt")
-NBSP = "\u00a0"
 #: Files copied from the repository's root, when present.
 LICENCES = ("LICENSE", "LICENSE-CONTENU.md")
 #: Folders copied as they are (notebooks and data).

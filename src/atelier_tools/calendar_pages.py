@@ -12,23 +12,15 @@ later lists more overdue facts without anyone editing a page.
 from __future__ import annotations
 
 from atelier_ia import datedfacts
+from atelier_ia.fmt import french_typography
 from atelier_ia.timeline import build_date, to_date
-
-from .render import NBSP
 
 OVERDUE_FILE = "faits-a-reverifier.md"
 CHANGES_FILE = "changements-edition.md"
 
 
-def _fr(text: str) -> str:
-    """No-break spaces before « : ; ? ! » and inside guillemets."""
-    for mark in (":", ";", "?", "!"):
-        text = text.replace(" " + mark, NBSP + mark)
-    return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
-
-
 def _cell(text: str) -> str:
-    return _fr(text).replace("|", "\\|")
+    return french_typography(text).replace("|", "\\|")
 
 
 def _where(fact) -> str:
@@ -39,14 +31,14 @@ def overdue_markdown(today=None) -> str:
     """The table of overdue facts for ``today`` (default: the build date)."""
     day = build_date() if today is None else to_date(today, "la date du jour")
     late = datedfacts.overdue(day)
-    intro = _fr(
+    intro = french_typography(
         f"Construit le {datedfacts.french_date(day)}. Le calendrier du cours "
         f"(`data/{datedfacts.CALENDAR_FILE}`) compte {len(datedfacts.facts())} faits datés ; "
     )
     if not late:
-        return intro + _fr("aucun n'a dépassé sa date « revoir avant ».\n")
+        return intro + french_typography("aucun n'a dépassé sa date « revoir avant ».\n")
     lines = [
-        intro + _fr(f"{len(late)} ont dépassé leur date « revoir avant ». Pour chacun : vérifier la source, "
+        intro + french_typography(f"{len(late)} ont dépassé leur date « revoir avant ». Pour chacun : vérifier la source, "
                     "corriger le fait et les fichiers où il apparaît, puis repousser « revoir_avant » "
                     "(et ajouter l'ancienne version à « historique »)."),
         "",
@@ -69,16 +61,16 @@ def changes_markdown(today=None) -> str:
     if previous is None:
         return "Première édition du cours : rien n'a changé depuis une édition précédente.\n"
     found = datedfacts.changes(day)
-    head = _fr(
+    head = french_typography(
         f"Depuis l'{previous.title}, vue le {datedfacts.french_date(day)} "
         f"(calculé depuis `data/{datedfacts.CALENDAR_FILE}`) :"
     )
     if not found:
-        return head + _fr(" aucun fait daté n'a changé.\n")
+        return head + french_typography(" aucun fait daté n'a changé.\n")
     lines = [head, ""]
     for f, notes in found:
-        lines.append(f"- **{_fr(f.what)}** ({_fr(datedfacts.status_text(f, day))}).")
-        lines += [f"  - {_fr(n)}" for n in notes]
+        lines.append(f"- **{french_typography(f.what)}** ({french_typography(datedfacts.status_text(f, day))}).")
+        lines += [f"  - {french_typography(n)}" for n in notes]
     return "\n".join(lines) + "\n"
 
 

@@ -16,13 +16,11 @@ import yaml
 
 from atelier_ia.course import Catalogue
 from atelier_ia.errors import AtelierError
-from atelier_ia.fmt import french_number
-from atelier_ia.law import _typography as french_typography
+from atelier_ia.fmt import NBSP, french_number, french_typography
 from atelier_ia.paths import data_dir
 
 ORIGIN = "data/ecoles/projets.yml"
 PAGE = "annexes/projets-ecoles-art.md"
-NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)

@@ -43,11 +43,11 @@ import yaml
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError
+from atelier_ia.fmt import NBSP
 from atelier_ia.paths import repo_root
 
 from . import render
 
-NBSP = "\u00a0"
 #: Folder of the generated pages, relative to the book's source folder (in .gitignore).
 FOLDER = "fiches"
 CSS = Path(__file__).with_name("fiches.css")
@@ -210,15 +210,15 @@ def _writing_prompts(m: Module):
 
 def review_grid_html(m: Module) -> str:
     """Each writing prompt of the module with its checklist, for peer review on paper."""
-    from atelier_ia.writing import _inline
+    from atelier_ia.writing import inline_markdown
 
     items = []
     for p in _writing_prompts(m):
         boxes = "".join(
-            f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☐</span> {_inline(c)}</li>" for c in p.criteria
+            f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☐</span> {inline_markdown(c)}</li>" for c in p.criteria
         )
         items.append(
-            f"<li class=\"fiche-question\"><p><b>{_inline(prompt_text(m, p.cell))}</b></p>"
+            f"<li class=\"fiche-question\"><p><b>{inline_markdown(prompt_text(m, p.cell))}</b></p>"
             f"<ul class=\"fiche-options\">{boxes}</ul></li>"
         )
     return "<ol class=\"fiche-quiz fiche-grille\">" + "".join(items) + "</ol>\n" if items else ""
@@ -227,7 +227,7 @@ def review_grid_html(m: Module) -> str:
 # --------------------------------------------------------------------------- pages
 
 
-def _style() -> str:
+def handout_style() -> str:
     return "<style>\n" + CSS.read_text(encoding="utf-8").strip() + "\n</style>\n"
 
 
@@ -266,7 +266,7 @@ def handout_page(cat: Catalogue, m: Module) -> str:
     """MyST Markdown of a module's printable handout."""
     parts = [
         f"# Fiche{NBSP}: {m.title}\n",
-        _style(),
+        handout_style(),
         _header(m, "fiche à imprimer"),
         "## Objectifs\n",
         objectives(m) + "\n",
@@ -322,7 +322,7 @@ def answer_key_page(cat: Catalogue, m: Module) -> str:
         )
     return "\n".join([
         f"# Corrigé{NBSP}: {m.title}\n",
-        _style(),
+        handout_style(),
         _header(m, "corrigé du quiz"),
         f"Les lettres sont celles de la {{doc}}`fiche du module </{handout_doc(m.id)}>`, "
         "qui présente les réponses dans le même ordre que le livre.\n",
@@ -338,7 +338,7 @@ def review_page(cat: Catalogue, m: Module) -> str:
     """MyST Markdown of a module's review grid: each writing prompt with its checklist."""
     return "\n".join([
         f"# Grille de relecture{NBSP}: {m.title}\n",
-        _style(),
+        handout_style(),
         _header(m, "grille de relecture"),
         "Pour chaque consigne d'écriture du module, écrivez votre réponse sur une feuille, puis "
         f"échangez-la avec une autre personne{NBSP}: elle coche ce que votre texte fait, et vous dit "

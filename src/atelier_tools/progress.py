@@ -27,6 +27,7 @@ import html
 import json
 
 from atelier_ia.course import Catalogue
+from atelier_ia.fmt import NBSP
 from atelier_ia.paths import data_dir
 from atelier_ia.quiz import load_quiz
 from atelier_ia.quiz.model import LEVELS
@@ -34,7 +35,6 @@ from atelier_ia.quiz.render import KEEP_CSS, PROGRESS_KEY, PROGRESS_VERSION, kee
 
 from .render import module_link, modules_table, repository_url, themes_list
 
-NBSP = "\u00a0"
 DATA_ID = "aip-data"
 
 

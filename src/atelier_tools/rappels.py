@@ -24,10 +24,9 @@ import yaml
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError, describe
-from atelier_ia.law import _typography as french_typography
+from atelier_ia.fmt import french_typography
 from atelier_ia.paths import data_dir, repo_root
 
-NBSP = "\u00a0"
 ORIGIN = "data/course/rappels.yml"
 
 

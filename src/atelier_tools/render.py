@@ -13,9 +13,9 @@ import yaml
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError
+from atelier_ia.fmt import NBSP
 from atelier_ia.paths import data_dir, repo_root
 
-NBSP = "\u00a0"
 GENERATED_NOTICE = "Produit depuis data/course/modules.yml par « make sync » : ne pas modifier à la main."
 
 

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError, describe
+from atelier_ia.fmt import NBSP
 from atelier_ia.paths import repo_root
 
 from . import durations
-from .metiers import _read_yaml, load_activity, section_minutes, squash
-from .render import NBSP, PROJECTION_SENTENCE, clock, duration
+from .metiers import load_activity, read_yaml, section_minutes, squash
+from .render import PROJECTION_SENTENCE, clock, duration
 
 ORIGIN = "data/course/seances.yml"
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -103,9 +104,9 @@ def _item(raw, cat: Catalogue, vote: int, where: str) -> Item | None:
                                "pour le cas où son fichier n'existe pas.")
         act = load_activity(mid) if isinstance(mid, str) and mid in known and known[mid].available else None
         if act is not None:
-            from .metiers import _activity_text
+            from .metiers import activity_text
             m = known[mid]
-            return Item("activite", f"Activité de groupe du module {m.number}{NBSP}: {_activity_text(act).removeprefix('activité de groupe ')}",
+            return Item("activite", f"Activité de groupe du module {m.number}{NBSP}: {activity_text(act).removeprefix('activité de groupe ')}",
                         act.minutes, module=m, real_activity=True, group=True,
                         project="Rien (activité sans écran)" if not raw.get("projeter") else _str(raw, "projeter", where),
                         hand_out=f"Fiche d'activité du module {m.number} (une par équipe)")
@@ -213,7 +214,7 @@ def parse_plans(data, cat: Catalogue) -> tuple[Plan, ...]:
 
 
 def load_plans(cat: Catalogue) -> tuple[Plan, ...]:
-    return parse_plans(_read_yaml("seances.yml"), cat)
+    return parse_plans(read_yaml("seances.yml"), cat)
 
 
 def schedule(plan: Plan, part: Part) -> tuple[list[tuple[int, str, int, Item | None]], int]:
@@ -376,9 +377,9 @@ def _cell(text: str) -> str:
 
 
 def _head(plan: Plan, what: str) -> list[str]:
-    from .handouts import _style
+    from .handouts import handout_style
 
-    return [f"# {what[0].upper() + what[1:]}{NBSP}: {plan.title}\n", _style(),
+    return [f"# {what[0].upper() + what[1:]}{NBSP}: {plan.title}\n", handout_style(),
             f"<p class=\"fiche-entete\">Atelier IA &amp; culture — {what} — {len(plan.parts)}{NBSP}partie"
             f"{'s' if len(plan.parts) > 1 else ''} de {' ou '.join(duration(x) for x in sorted({p.length for p in plan.parts}))} "
             f"— {plan.participants}{NBSP}personnes environ</p>\n"]

@@ -39,8 +39,8 @@ import yaml
 
 from atelier_ia.course import Catalogue, parse_catalogue
 from atelier_ia.errors import AtelierError
+from atelier_ia.fmt import NBSP
 
-NBSP = "\u00a0"
 #: Folders never copied (built or installed things, caches).
 SKIP = {".git", ".venv", "_build", "_generated", "__pycache__", ".pytest_cache", ".hypothesis",
         ".ipynb_checkpoints", ".jupyter_cache", "build", ".cache"}

@@ -34,14 +34,14 @@ COMPOSITION_STYLES = {
 # --------------------------------------------------------------------------- checks
 
 
-def _rng(rng) -> np.random.Generator:
+def check_rng(rng) -> np.random.Generator:
     """A generator from a seed, or the generator itself."""
     if isinstance(rng, np.random.Generator):
         return rng
     return np.random.default_rng(check_seed(rng, "rng"))
 
 
-def _images(images, what: str = "les images", single_ok: bool = False, unit_range: bool = False) -> np.ndarray:
+def check_images(images, what: str = "les images", single_ok: bool = False, unit_range: bool = False) -> np.ndarray:
     """``images`` as a float array ``(n, h, w)``, or an :class:`AtelierError` saying what is wrong."""
     if isinstance(images, (list, tuple)):
         try:

@@ -11,7 +11,7 @@ import numpy as np
 from ..errors import AtelierError, describe
 from ..fmt import NBSP, french_number
 from ..validation import check_bool, check_int, check_real, check_seed
-from ._checks import DEFAULT_STEPS, MAX_PIXELS, MAX_SAMPLES, MAX_STEPS, MAX_TRAINING_IMAGES, MIN_STEPS, _images, _rng
+from ._checks import DEFAULT_STEPS, MAX_PIXELS, MAX_SAMPLES, MAX_STEPS, MAX_TRAINING_IMAGES, MIN_STEPS, check_images, check_rng
 
 __all__ = [
     "Denoiser",
@@ -82,7 +82,7 @@ def noise_schedule(steps: int = DEFAULT_STEPS) -> NoiseSchedule:
     return NoiseSchedule(steps, betas, np.cumprod(1.0 - betas))
 
 
-def _check_schedule(schedule) -> NoiseSchedule:
+def check_schedule(schedule) -> NoiseSchedule:
     if schedule is None:
         return noise_schedule()
     if not isinstance(schedule, NoiseSchedule):
@@ -111,9 +111,9 @@ def add_noise(x0, t, rng=0, schedule: NoiseSchedule | None = None):
     has 100 steps: t = 0 adds a hint of noise, t = 99 leaves nothing of the image.
     """
     single = isinstance(x0, np.ndarray) and x0.ndim == 2
-    images = _images(x0, "les images à bruiter", single_ok=True)
-    schedule = _check_schedule(schedule)
-    rng = _rng(rng)
+    images = check_images(x0, "les images à bruiter", single_ok=True)
+    schedule = check_schedule(schedule)
+    rng = check_rng(rng)
     steps = _check_steps_t(t, schedule.steps, len(images))
     noise = rng.standard_normal(images.shape)
     signal = schedule.signal[steps][:, None, None]
@@ -164,7 +164,7 @@ class Denoiser:
 
     def predict_noise(self, x_t, t) -> np.ndarray:
         """The noise that the denoiser sees in ``x_t`` (deduced from its guess of the clean image)."""
-        images = _images(x_t, "les images bruitées", single_ok=True)
+        images = check_images(x_t, "les images bruitées", single_ok=True)
         self._check_shape(images)
         s = self.schedule
         steps = _check_steps_t(t, s.steps, len(images))
@@ -284,7 +284,7 @@ def train_diffusion(images, steps: int = DEFAULT_STEPS, epochs: int | None = Non
     """
     from sklearn.neural_network import MLPRegressor
 
-    data = _images(images, "les images d'entraînement", unit_range=True)
+    data = check_images(images, "les images d'entraînement", unit_range=True)
     if not 2 <= len(data) <= MAX_TRAINING_IMAGES:
         raise AtelierError(f"Il faut entre 2 et {MAX_TRAINING_IMAGES} images d'entraînement ; vous en avez donné {len(data)}.")
     schedule = noise_schedule(steps)
@@ -325,7 +325,7 @@ class IdealDenoiser(Denoiser):
     """
 
     def __init__(self, images, steps: int = DEFAULT_STEPS):
-        data = _images(images, "les images d'entraînement", unit_range=True)
+        data = check_images(images, "les images d'entraînement", unit_range=True)
         if len(data) > MAX_TRAINING_IMAGES:
             raise AtelierError(f"Au plus {MAX_TRAINING_IMAGES} images d'entraînement ; vous en avez donné {len(data)}.")
         self.schedule, self.shape = noise_schedule(steps), data.shape[1:]
@@ -364,7 +364,7 @@ def denoising_error(model: Denoiser | None, images, seed: int = 0, t: int | None
             f"« model » doit être un modèle de train_diffusion(...) ou de ideal_denoiser(...), ou None "
             f"(aucun débruitage) ; vous avez donné {describe(model)}."
         )
-    data = _images(images, "les images de test", unit_range=True)
+    data = check_images(images, "les images de test", unit_range=True)
     schedule = model.schedule if model is not None else noise_schedule()
     if model is not None:
         model._check_shape(data)

@@ -10,8 +10,8 @@ from ..errors import AtelierError
 from ..figures import FONT, new_figure
 from ..fmt import french_number, french_percent
 from ..validation import check_int, check_seed, check_text
-from ._checks import _images
-from .diffusion import NoiseSchedule, _check_schedule
+from ._checks import check_images
+from .diffusion import NoiseSchedule, check_schedule
 
 __all__ = [
     "filmstrip_figure",
@@ -40,7 +40,7 @@ def _check_title(title) -> str | None:
 
 def grid_figure(images, ncols: int = 8, title: str | None = None):
     """A grid of images (black = -1, white = 1), ``ncols`` per row; returns a matplotlib Figure."""
-    data = _images(images, "les images à afficher", single_ok=True)
+    data = check_images(images, "les images à afficher", single_ok=True)
     if len(data) > 200:
         raise AtelierError(f"{len(data)} images, c'est trop pour une figure (au plus 200) : affichez-en une partie, par exemple images[:32].")
     ncols = check_int(ncols, "ncols", 1, 20)
@@ -60,7 +60,7 @@ def filmstrip_figure(trajectory, n_frames: int = 8, title: str | None = None):
     The frames are chosen evenly spaced by their distance to the final image (most of the
     picture appears in the last steps); each is labelled with its step number.
     """
-    frames = _images(trajectory, "les images de la trajectoire")
+    frames = check_images(trajectory, "les images de la trajectoire")
     if len(frames) < 2:
         raise AtelierError("La trajectoire doit compter au moins deux images : utilisez model.trajectory(seed).")
     n_frames = check_int(n_frames, "n_frames", 2, min(20, len(frames)))
@@ -81,10 +81,10 @@ def filmstrip_figure(trajectory, n_frames: int = 8, title: str | None = None):
 
 def noising_figure(image, n_frames: int = 8, seed: int = 0, schedule: NoiseSchedule | None = None):
     """One image drowning in noise, from the original to pure noise (the forward process)."""
-    original = _images(image, "les images à bruiter", single_ok=True)
+    original = check_images(image, "les images à bruiter", single_ok=True)
     if len(original) != 1:
         raise AtelierError("noising_figure montre une seule image : donnez images[0] plutôt que tout le tableau.")
-    schedule = _check_schedule(schedule)
+    schedule = check_schedule(schedule)
     n_frames = check_int(n_frames, "n_frames", 2, 20)
     rng = np.random.default_rng(check_seed(seed, "seed"))
     noise = rng.standard_normal(original.shape[1:])  # one noise, more and more of it
@@ -108,8 +108,8 @@ def nearest_figure(samples, training, pairs, max_pairs: int = 8, title: str | No
 
     ``pairs`` is what :func:`nearest_training` returned for these samples and training images.
     """
-    gen = _images(samples, "les images générées", single_ok=True)
-    train = _images(training, "les images d'entraînement", single_ok=True)
+    gen = check_images(samples, "les images générées", single_ok=True)
+    train = check_images(training, "les images d'entraînement", single_ok=True)
     try:
         indices, distances = (np.asarray(p) for p in pairs)
     except (TypeError, ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import AtelierError
-from ._checks import _images
+from ._checks import check_images
 
 __all__ = [
     "nearest_training",
@@ -19,8 +19,8 @@ def nearest_training(samples, training_images) -> tuple[np.ndarray, np.ndarray]:
     0.1 for near-identical images, 2 between pure black and pure white. Returns two arrays
     ``(indices, distances)`` of length ``len(samples)``.
     """
-    gen = _images(samples, "les images générées", single_ok=True)
-    train = _images(training_images, "les images d'entraînement", single_ok=True)
+    gen = check_images(samples, "les images générées", single_ok=True)
+    train = check_images(training_images, "les images d'entraînement", single_ok=True)
     if gen.shape[1:] != train.shape[1:]:
         raise AtelierError(
             f"Les images générées ({gen.shape[1]}×{gen.shape[2]}) et les images d'entraînement "

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..figures import FONT, PALETTE, new_figure, style_axes
 from ..validation import check_int, check_text
-from .notes import _check_melody, _check_sounding, note_name
+from .notes import check_melody, check_sounding, note_name
 
 __all__ = [
     "COLOURS",
@@ -27,8 +27,8 @@ def pianoroll_figure(melody, title: str = "", prompt_length: int = 0):
     from matplotlib.patches import Patch
     from matplotlib.ticker import MultipleLocator
 
-    melody = _check_melody(melody)
-    pitches = _check_sounding(melody)
+    melody = check_melody(melody)
+    pitches = check_sounding(melody)
     check_text(title, "le titre (title)", allow_empty=True)
     prompt_length = check_int(prompt_length, "prompt_length", 0, len(melody))
     fig, ax = new_figure(width=8, height=3.4)

@@ -11,7 +11,7 @@ import pandas as pd
 from ..errors import AtelierError, describe
 from ..markov import BackoffCounts, check_temperature, sample_index
 from ..validation import check_int, check_seed
-from .notes import Note, _check_melodies, _check_melody, duration_name, note_name
+from .notes import Note, check_melodies, check_melody, duration_name, note_name
 
 __all__ = [
     "MODES",
@@ -65,7 +65,7 @@ class MarkovMelody:
 
     def states(self, melody) -> list[tuple]:
         """The states the model sees for ``melody``; in interval mode the first note gets interval 0."""
-        melody = _check_melody(melody, allow_empty=True)
+        melody = check_melody(melody, allow_empty=True)
         if self.mode == "pitch":
             return melody
         out, previous = [], None
@@ -79,7 +79,7 @@ class MarkovMelody:
 
     def fit(self, melodies) -> "MarkovMelody":
         """Count, for every context of 0 to ``order`` states, which state comes next."""
-        melodies = _check_melodies(melodies)
+        melodies = check_melodies(melodies)
         pitches = [p for m in melodies for p, _ in m if p is not None]
         if not pitches:
             raise AtelierError("Les mélodies d'entraînement ne contiennent que des silences : donnez des notes.")
@@ -120,7 +120,7 @@ class MarkovMelody:
             return []
         if isinstance(start, numbers.Integral) and not isinstance(start, bool):
             start = [(int(start), 1.0)]  # a pitch alone: a quarter note
-        prompt = _check_melody(start, "le début imposé (start)", allow_empty=True)
+        prompt = check_melody(start, "le début imposé (start)", allow_empty=True)
         lo, hi = self.pitch_range
         for pitch, _ in prompt:
             if pitch is not None and not lo <= pitch <= hi:

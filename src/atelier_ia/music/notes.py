@@ -43,10 +43,10 @@ def duration_name(quarters: float) -> str:
     """French name of a duration in quarter notes (1 → « noire », 0.5 → « croche »)."""
     quarters = check_real(quarters, "quarters", 0, MAX_NOTE_QUARTERS, " (une durée en noires : 1 = noire, 0.5 = croche)")
     name = _DURATIONS.get(round(quarters, 4))
-    return name or f"{_number(quarters)} temps"
+    return name or f"{number_text(quarters)} temps"
 
 
-def _number(x: float, digits: int = 2) -> str:
+def number_text(x: float, digits: int = 2) -> str:
     """``x`` rounded to ``digits`` decimals, written the French way (no useless zeros)."""
     return french_number(round(float(x), digits) if digits else round(float(x)))
 
@@ -54,7 +54,7 @@ def _number(x: float, digits: int = 2) -> str:
 # --------------------------------------------------------------------------- validation
 
 
-def _check_melody(melody, what: str = "la mélodie", allow_empty: bool = False) -> list[Note]:
+def check_melody(melody, what: str = "la mélodie", allow_empty: bool = False) -> list[Note]:
     """Return ``melody`` as a list of (int | None, float) pairs, or explain in French what is wrong."""
     example = "par exemple [(60, 1.0), (62, 0.5), (None, 0.5)] pour do (une noire), ré (une croche), un demi-soupir"
     if isinstance(melody, MelodyCorpus):
@@ -91,14 +91,14 @@ def _check_melody(melody, what: str = "la mélodie", allow_empty: bool = False) 
     return out
 
 
-def _check_sounding(melody: list[Note], what: str = "la mélodie") -> list[int]:
+def check_sounding(melody: list[Note], what: str = "la mélodie") -> list[int]:
     pitches = [p for p, _ in melody if p is not None]
     if not pitches:
         raise AtelierError(f"{what.capitalize()} ne contient que des silences : ajoutez au moins une note.")
     return pitches
 
 
-def _check_melodies(melodies) -> list[list[Note]]:
+def check_melodies(melodies) -> list[list[Note]]:
     if isinstance(melodies, MelodyCorpus):
         melodies = melodies.melodies
     first = melodies[0] if isinstance(melodies, (list, tuple)) and melodies else None
@@ -109,18 +109,18 @@ def _check_melodies(melodies) -> list[list[Note]]:
             "Donnez une liste de mélodies pour l'entraînement, par exemple load_corpus(\"trad\").melodies "
             f"(ou le corpus lui-même) ; vous avez donné {describe(melodies)}."
         )
-    return [_check_melody(m, f"la mélodie n° {k}") for k, m in enumerate(melodies, 1)]
+    return [check_melody(m, f"la mélodie n° {k}") for k, m in enumerate(melodies, 1)]
 
 
-def _check_tempo(tempo) -> float:
+def check_tempo(tempo) -> float:
     return check_real(tempo, "tempo", 20, 400, " (nombre de noires par minute, 100 par exemple)")
 
 
 def describe_melody(melody, tempo: float = 100) -> str:
     """A short French description of a melody, to accompany any figure or sound of it."""
-    melody = _check_melody(melody)
-    tempo = _check_tempo(tempo)
-    pitches = _check_sounding(melody)
+    melody = check_melody(melody)
+    tempo = check_tempo(tempo)
+    pitches = check_sounding(melody)
     n_rests = sum(p is None for p, _ in melody)
     quarters = sum(d for _, d in melody)
     seconds = quarters * 60 / tempo
@@ -129,8 +129,8 @@ def describe_melody(melody, tempo: float = 100) -> str:
     if n_rests:
         notes += f" et {n_rests} silence{'s' if n_rests > 1 else ''}"
     return (
-        f"Mélodie de {notes}, longue de {_number(quarters)} temps (noires), soit {_number(seconds, 1)} secondes "
-        f"à {_number(tempo)} noires par minute ; de {note_name(lo)} (MIDI {lo}) à {note_name(hi)} (MIDI {hi}), "
+        f"Mélodie de {notes}, longue de {number_text(quarters)} temps (noires), soit {number_text(seconds, 1)} secondes "
+        f"à {number_text(tempo)} noires par minute ; de {note_name(lo)} (MIDI {lo}) à {note_name(hi)} (MIDI {hi}), "
         f"soit une étendue de {hi - lo} demi-tons ; elle commence sur {note_name(pitches[0])} et finit sur {note_name(pitches[-1])}."
     )
 
@@ -154,7 +154,7 @@ class MelodyCorpus:
         for name in ("name", "label", "source", "licence"):
             check_text(getattr(self, name), f"« {name} »")
         check_bool(self.transposed, "transposed")
-        melodies = _check_melodies(self.melodies)  # a French error names the faulty melody and note
+        melodies = check_melodies(self.melodies)  # a French error names the faulty melody and note
         if not isinstance(self.titles, (list, tuple)) or len(self.titles) != len(melodies) \
                 or not all(isinstance(t, str) for t in self.titles):
             raise AtelierError(f"« titles » doit donner un titre (texte) par mélodie, soit {len(melodies)} titres.")

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..errors import AtelierError
 from ..validation import check_int, check_real
-from .notes import MAX_SYNTH_SECONDS, _check_melody, _check_sounding, _check_tempo, _number, describe_melody
+from .notes import MAX_SYNTH_SECONDS, check_melody, check_sounding, check_tempo, describe_melody, number_text
 
 __all__ = [
     "HARMONICS",
@@ -42,15 +42,15 @@ def synthesize(melody, tempo: float = 100, sample_rate: int = 22050) -> np.ndarr
     A note of d quarter notes lasts d × 60 / tempo seconds; the array has exactly
     round(total quarters × 60 / tempo × sample_rate) samples.
     """
-    melody = _check_melody(melody)
-    tempo = _check_tempo(tempo)
+    melody = check_melody(melody)
+    tempo = check_tempo(tempo)
     sample_rate = check_int(sample_rate, "sample_rate", 8000, 48000)
     per_quarter = sample_rate * 60.0 / tempo
     bounds = np.round(np.concatenate([[0.0], np.cumsum([d for _, d in melody])]) * per_quarter).astype(int)
     if bounds[-1] > MAX_SYNTH_SECONDS * sample_rate:
         raise AtelierError(
-            f"La mélodie durerait {_number(bounds[-1] / sample_rate, 0)} secondes à ce tempo : le synthétiseur s'arrête à "
-            f"{_number(MAX_SYNTH_SECONDS, 0)} s. Raccourcissez-la (melodie[:50]) ou accélérez le tempo."
+            f"La mélodie durerait {number_text(bounds[-1] / sample_rate, 0)} secondes à ce tempo : le synthétiseur s'arrête à "
+            f"{number_text(MAX_SYNTH_SECONDS, 0)} s. Raccourcissez-la (melodie[:50]) ou accélérez le tempo."
         )
     out = np.zeros(int(bounds[-1]))
     for (pitch, _), a, b in zip(melody, bounds[:-1], bounds[1:]):
@@ -117,11 +117,11 @@ def audio(melody, tempo: float = 100, sample_rate: int = 16000, max_seconds: flo
     address: it plays offline, with no script) and a text description of the melody. A melody
     longer than ``max_seconds`` is cut after the last note that fits, and the description says so.
     """
-    melody = _check_melody(melody)
-    tempo = _check_tempo(tempo)
+    melody = check_melody(melody)
+    tempo = check_tempo(tempo)
     sample_rate = check_int(sample_rate, "sample_rate", 8000, 24000)
     max_seconds = check_real(max_seconds, "max_seconds", 1, 20, " secondes (les extraits restent courts pour alléger le livre)")
-    _check_sounding(melody)
+    check_sounding(melody)
     kept, elapsed = [], 0.0
     for pitch, dur in melody:  # keep the notes that fit in max_seconds
         seconds = dur * 60 / tempo
@@ -131,13 +131,13 @@ def audio(melody, tempo: float = 100, sample_rate: int = 16000, max_seconds: flo
         elapsed += seconds
     if not any(p is not None for p, _ in kept):
         raise AtelierError(
-            f"Les {_number(max_seconds, 0)} premières secondes de la mélodie ne contiennent aucune note entière "
+            f"Les {number_text(max_seconds, 0)} premières secondes de la mélodie ne contiennent aucune note entière "
             "à ce tempo : accélérez le tempo ou retirez les longs silences du début."
         )
     description = describe_melody(kept, tempo)
     if len(kept) < len(melody):
         description += (
             f" Extrait : les {len(kept)} premiers éléments (notes et silences) sur {len(melody)}, "
-            f"pour rester sous {_number(max_seconds, 0)} secondes."
+            f"pour rester sous {number_text(max_seconds, 0)} secondes."
         )
     return _audio_class()(wav_bytes(synthesize(kept, tempo, sample_rate), sample_rate), description)
