@@ -84,8 +84,7 @@ JUDGEMENTS = {
 
 LEGAL_NOTICE = (
     "Information, pas conseil juridique : ce classement aide à réfléchir ; seul le texte officiel du règlement "
-    "(UE) 2024/1689 (art. 3, point 60, et art. 50) et ses lignes directrices font foi. Calendrier (tenu dans "
-    "data/calendrier/faits-dates.yml) : " + _datedfacts.wording("art50-2") + " ; les paragraphes 1, 3 et 4 : "
+    "(UE) 2024/1689 (art. 3, point 60, et art. 50) et ses lignes directrices font foi. Calendrier, à la date de ce livre : " + _datedfacts.wording("art50-2") + " ; les paragraphes 1, 3 et 4 : "
     + _datedfacts.status_text("aiact-art50-1-3-4") + "."
 )
 

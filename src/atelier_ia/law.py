@@ -92,8 +92,8 @@ LIMITS = [
 # the facts that may be unknown, and how the explanation names them
 _FACTS = {
     "publication": "l'année de publication (avant 1921, de 1921 à 1947, ou à partir de 1948 : elle décide des prorogations de guerre)",
-    "music": "s'il s'agit d'une composition musicale (music=True ou music=False)",
-    "mpf": "si l'auteur est « mort pour la France », mention portée sur l'acte de décès (mort_pour_la_france=True ou False)",
+    "music": "s'il s'agit d'une composition musicale (oui ou non)",
+    "mpf": "si l'auteur est « mort pour la France » (oui ou non : mention portée sur l'acte de décès)",
     "coauthor": "l'année de décès de chaque coauteur (un coauteur dont on ignore la date peut être encore vivant)",
 }
 
