@@ -58,6 +58,9 @@ def generate(srcdir: Path) -> dict[str, str]:
         "fiches.md": _handouts().index_list(cat),
     }
     files.update(_metiers_files(cat))
+    from . import metiers
+
+    files["accueil.md"] = render.start_here(cat, metiers.load_audiences(cat))  # the home page's first screen
     files.update(activities.generated_pages(cat))  # activites/<module>.md and activites/index.md
     files.update(calendar_pages.generated_pages())  # « Faits à revérifier », « Ce qui a changé dans cette édition »
     out = srcdir / GENERATED
