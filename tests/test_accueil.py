@@ -62,3 +62,61 @@ def test_par_ou_commencer_is_visible_without_scrolling(browser, book_server, siz
     else:  # the phone: at least the link
         assert box["y"] + box["height"] <= size[1], box
     ctx.close()
+
+
+# --------------------------------------------------------------------------- glossary in place
+
+
+def test_glossary_defines_the_terms_a_non_jurist_meets():
+    from atelier_tools import glossary_tips  # noqa: F401  (the module that shows them in place)
+
+    text = (ROOT / "annexes" / "glossaire.md").read_text(encoding="utf-8")
+    terms = set(re.findall(r"^(\S[^\n]*)\n  ", text, re.M))
+    wanted = {"TDMRep", "robots.txt", "RGPD", "CPI", "Creative Commons", "droit moral", "droits voisins",
+              "considérant", "prorogation", "base légale", "moissonnage"}
+    assert not wanted - terms, sorted(wanted - terms)
+
+
+def test_glossary_tips_read_definitions_and_link_pages_that_need_them(tmp_path):
+    from atelier_tools import glossary_tips
+
+    (tmp_path / "annexes").mkdir()
+    (tmp_path / "annexes" / "glossaire.html").write_text(
+        '<html><head></head><body><dl class="glossary"><dt id="term-RGPD">RGPD<a class="headerlink" href="#term-RGPD">#</a></dt>'
+        "<dd><p>Règlement <em>européen</em> [Par16].</p></dd></dl></body></html>", encoding="utf-8")
+    (tmp_path / "modules").mkdir()
+    page = tmp_path / "modules" / "m.html"
+    page.write_text('<html><head></head><body><a href="../annexes/glossaire.html#term-RGPD">RGPD</a></body></html>', encoding="utf-8")
+    plain = tmp_path / "plain.html"
+    plain.write_text("<html><head></head><body>rien</body></html>", encoding="utf-8")
+    assert glossary_tips.add(tmp_path) == 1
+    data = (tmp_path / "_static" / glossary_tips.DATA).read_text(encoding="utf-8")
+    assert '"term-RGPD": {"terme": "RGPD", "definition": "Règlement européen."}' in data
+    assert '<script defer src="../_static/glossaire.js"></script>' in page.read_text(encoding="utf-8")
+    assert "glossaire.js" not in plain.read_text(encoding="utf-8")
+    assert (tmp_path / "_static" / "glossaire.css").read_text(encoding="utf-8") == (glossary_tips.STATIC / "glossaire.css").read_text(encoding="utf-8")
+    assert glossary_tips.add(tmp_path) == 0, "une seconde passe ne rajoute rien"
+
+
+@pytest.mark.book
+@pytest.mark.browser
+def test_glossary_link_shows_its_definition_on_hover_and_focus(browser, book_server):
+    from conftest import local_only
+
+    ctx = browser.new_context(locale="fr-FR", viewport={"width": 1366, "height": 768})
+    local_only(ctx)
+    page = ctx.new_page()
+    page.goto(f"{book_server}/modules/04-donnees-et-droits.html", wait_until="load")
+    link = page.locator("a.atelier-terme").first
+    link.scroll_into_view_if_needed()
+    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    assert tip.is_hidden()
+    link.hover()
+    assert tip.is_visible() and len(tip.inner_text()) > 20
+    page.mouse.move(0, 0)
+    link.focus()
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+    assert page.url.endswith("04-donnees-et-droits.html"), "la page reste affichée"
+    ctx.close()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import accessibility, activities, calendar_pages, durations, french_ui, privacy, progress, readable, render
+from . import accessibility, activities, calendar_pages, durations, french_ui, glossary_tips, privacy, progress, readable, render
 
 GENERATED = "_generated"
 #: The accessibility statement; the RGAA asks every page to link to it, with the conformity
@@ -131,6 +131,7 @@ def _build_finished(app, exception):
         if new != text:
             page.write_text(new, encoding="utf-8")
     accessibility.fix_static(app.outdir)
+    glossary_tips.add(app.outdir)  # glossary links show their definition in place
 
 
 def _register_bibliography_style():
