@@ -22,7 +22,13 @@
     tip.appendChild(document.createTextNode(def.definition));
     link.appendChild(tip);
     link.setAttribute("aria-describedby", tip.id);
-    function show() { tip.hidden = false; }
+    function show() {
+      /* shown below the word, moved left when it would run off a narrow screen */
+      tip.style.left = "0";
+      tip.hidden = false;
+      var over = tip.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+      if (over > 0) tip.style.left = (-over) + "px";
+    }
     function hide() { tip.hidden = true; }
     link.addEventListener("mouseenter", show);
     link.addEventListener("mouseleave", function () { if (document.activeElement !== link) hide(); });
