@@ -186,3 +186,24 @@ def learner_texts():
                 yield f"{path.name} ({cell.id})", text
 
 
+
+
+#: What a visible code cell of a module may hold: the cells the text asks to read meet these
+#: bounds; anything longer (lists of data, regular expressions, display calls) is folded with
+#: the tag « hide-input » or « remove-input ». 100 characters fit the code box at 1280 px.
+VISIBLE_CODE_MAX_LINES = 21
+VISIBLE_CODE_MAX_CHARS = 100
+_FOLDED = {"hide-input", "remove-input", "hide-cell", "remove-cell"}
+
+
+@pytest.mark.parametrize("module", CATALOGUE.available, ids=lambda m: m.id)
+def test_visible_code_is_short_and_fits_its_box(module):
+    too_long = []
+    for cell in read(ROOT / module.notebook).cells:
+        if cell.cell_type != "code" or _FOLDED & set(cell.metadata.get("tags", [])):
+            continue
+        lines = cell.source.split("\n")
+        if len(lines) > VISIBLE_CODE_MAX_LINES:
+            too_long.append(f"{cell.get('id')} : {len(lines)} lignes")
+        too_long += [f"{cell.get('id')} : ligne de {len(line)} caractères" for line in lines if len(line) > VISIBLE_CODE_MAX_CHARS]
+    assert not too_long, f"code visible à raccourcir ou à replier (hide-input) : {too_long}"

@@ -88,8 +88,10 @@ def test_every_switch_is_a_labelled_checkbox_that_warns_before_erasing():
         assert "désactiver efface vos résultats" in sw, where
         assert 'role="status" aria-live="polite"' in sw, where
         assert "checked" not in sw, f"{where} : désactivé par défaut"
-    # only the end-of-module quiz carries the note: the demos' questions do not repeat it
-    assert 'class="ai-keep"' not in quiz_html(load_quiz(f"{MODULE}-sans-code"), "q")
+    # every quiz offers the choice before its questions (the page shows only its first switch)
+    for quiz_id in (MODULE, f"{MODULE}-sans-code"):
+        text = quiz_html(load_quiz(quiz_id), "q")
+        assert text.index('class="ai-keep"') < text.index('class="aiq-question"'), quiz_id
 
 
 # --------------------------------------------------------------------------- in a browser
@@ -186,9 +188,9 @@ def test_progress_flows_from_quiz_to_map_to_attestation_then_is_erased(context, 
 
     # the module page knows it: its switch is on, and its answers are recorded
     page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
-    assert page.locator(".aiq-kept").count() == 1, "la page dit une fois où vont les résultats"
-    assert "Rien n'est envoyé" in page.locator(".aiq-kept").inner_text()
-    assert page.locator(".aiq input[role=switch]").is_checked()
+    assert page.locator(".aiq-kept:visible").count() == 1, "la page dit une fois où vont les résultats"
+    assert "Rien n'est envoyé" in page.locator(".aiq-kept:visible").inner_text()
+    assert page.locator(".aiq .ai-keep:visible input[role=switch]").is_checked()
     assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
     assert "Pas tout à fait" in _answer_with_keyboard(page, f"{MODULE}-sans-code", right=False)
     answered_levels = [next(q for q in load_quiz(MODULE).questions if not q.multiple).level,
@@ -294,8 +296,8 @@ def test_a_browser_that_refuses_storage_still_gives_quiz_feedback(context, book_
     page = _page(context)
     page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
     assert page.evaluate(f"() => {{ try {{ localStorage.getItem('{PROGRESS_KEY}'); return false; }} catch (e) {{ return true; }} }}")
-    assert "refuse le stockage" in _toggle_with_keyboard(page, ".aiq")
-    assert not page.locator(".aiq input[role=switch]").is_checked(), "l'interrupteur ne reste pas activé"
+    assert "refuse le stockage" in _toggle_with_keyboard(page, ".aiq .ai-keep:visible")
+    assert not page.locator(".aiq .ai-keep:visible input[role=switch]").is_checked(), "l'interrupteur ne reste pas activé"
     assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
 
     page.goto(f"{book_server}/intro.html", wait_until="load")
@@ -335,7 +337,7 @@ def test_with_saving_off_answering_writes_nothing(context, book_server):
     """The default: quizzes give their feedback as before and nothing reaches localStorage."""
     page = _page(context)
     page.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
-    switch = page.locator(".aiq input[role=switch]")
+    switch = page.locator(".aiq .ai-keep:visible input[role=switch]")
     assert switch.count() == 1 and switch.is_visible() and not switch.is_checked()
     before = _storage(page)
     assert "Bonne réponse" in _answer_with_keyboard(page, MODULE, right=True)
@@ -356,18 +358,18 @@ def test_with_saving_off_answering_writes_nothing(context, book_server):
 @pytest.mark.book
 @pytest.mark.browser
 def test_the_switch_under_every_module_quiz_records_then_erases(context, book_server):
-    """On every module page: one switch, under the end-of-module quiz; on, an answer is kept for
+    """On every module page: one switch, before the first quiz question; on, an answer is kept for
     that module; off, everything is erased, and the next answer is not kept."""
     page = _page(context)
     for m in CAT.available:
         page.goto(f"{book_server}/{m.notebook.replace('.ipynb', '.html')}", wait_until="load")
-        assert page.locator(".ai-keep").count() == 1, m.id
-        assert "Activé" in _toggle_with_keyboard(page, ".aiq"), m.id
+        assert page.locator(".ai-keep:visible").count() == 1, m.id
+        assert "Activé" in _toggle_with_keyboard(page, ".aiq .ai-keep:visible"), m.id
         _answer_with_keyboard(page, m.id, right=True)
         stored = json.loads(_ours(page)[PROGRESS_KEY])
         assert list(stored["modules"]) == [m.id]
         assert list(stored["modules"][m.id]["q"].values())[0]["r"] == "ok", m.id
-        assert "effacés" in _toggle_with_keyboard(page, ".aiq"), m.id
+        assert "effacés" in _toggle_with_keyboard(page, ".aiq .ai-keep:visible"), m.id
         assert _ours(page) == {}, m.id
         _answer_with_keyboard(page, m.id, right=False)
         assert _ours(page) == {}, f"{m.id} : désactivé, plus rien n'est écrit"
@@ -381,11 +383,34 @@ def test_the_map_follows_a_switch_turned_off_in_another_tab(context, book_server
     page.goto(f"{book_server}/intro.html", wait_until="load")
     _toggle_with_keyboard(page, "#aip-carte")
     other.goto(f"{book_server}/modules/{MODULE}.html", wait_until="load")
-    assert other.locator(".aiq input[role=switch]").is_checked()
+    assert other.locator(".aiq .ai-keep:visible input[role=switch]").is_checked()
     _answer_with_keyboard(other, MODULE, right=True)
     page.wait_for_function(f"document.querySelector('.aip-prog[data-module=\"{MODULE}\"]').textContent.startsWith('1')")
-    _toggle_with_keyboard(other, ".aiq")
+    _toggle_with_keyboard(other, ".aiq .ai-keep:visible")
     page.wait_for_function("!document.querySelector('#aip-carte input[role=switch]').checked")
     assert page.locator(f'.aip-prog[data-module="{MODULE}"]').inner_text() == "non gardés"
     assert _ours(page) == {}
     assert not page.errors and not other.errors, page.errors + other.errors
+
+
+@pytest.mark.book
+@pytest.mark.browser
+def test_the_switch_comes_before_the_first_question_and_keeps_answers_over_a_reload(context, book_server):
+    """A module page offers the choice before its first question; turned on there, an answer
+    survives a reload and the switch stays on."""
+    page = _page(context)
+    m = CAT.available[-1]
+    page.goto(f"{book_server}/{m.notebook.replace('.ipynb', '.html')}", wait_until="load")
+    before_first = page.evaluate("""() => {
+        const sw = [...document.querySelectorAll('.aiq .ai-keep')].find(e => e.offsetParent !== null);
+        const q = document.querySelector('form.aiq-question');
+        return !!(sw && q && (sw.compareDocumentPosition(q) & Node.DOCUMENT_POSITION_FOLLOWING));
+    }""")
+    assert before_first, "l'interrupteur précède la première question de la page"
+    assert "Activé" in _toggle_with_keyboard(page, ".aiq .ai-keep:visible")
+    _answer_with_keyboard(page, m.id, right=True)
+    page.reload(wait_until="load")
+    assert page.locator(".aiq .ai-keep:visible input[role=switch]").is_checked()
+    stored = json.loads(_ours(page)[PROGRESS_KEY])
+    assert list(stored["modules"][m.id]["q"].values())[0]["r"] == "ok"
+    assert not page.errors, page.errors

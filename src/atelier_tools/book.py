@@ -27,7 +27,7 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import accessibility, activities, calendar_pages, durations, french_ui, privacy, progress, readable, render
+from . import accessibility, activities, calendar_pages, durations, french_ui, glossary_tips, privacy, progress, readable, render
 
 GENERATED = "_generated"
 #: The accessibility statement; the RGAA asks every page to link to it, with the conformity
@@ -62,6 +62,9 @@ def generate(srcdir: Path) -> dict[str, str]:
         "fiches.md": _handouts().index_list(cat),
     }
     files.update(_metiers_files(cat))
+    from . import metiers
+
+    files["accueil.md"] = render.start_here(cat, metiers.load_audiences(cat))  # the home page's first screen
     files.update(activities.generated_pages(cat))  # activites/<module>.md and activites/index.md
     files.update(calendar_pages.generated_pages())  # « Faits à revérifier », « Ce qui a changé dans cette édition »
     out = srcdir / GENERATED
@@ -148,6 +151,7 @@ def _build_finished(app, exception):
         if new != text:
             page.write_text(new, encoding="utf-8")
     accessibility.fix_static(app.outdir)
+    glossary_tips.add(app.outdir)  # glossary links show their definition in place
 
 
 def _register_bibliography_style():

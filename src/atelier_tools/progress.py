@@ -3,7 +3,7 @@
 
 Saving is opt-in: the CNIL counts ``localStorage`` as a tracer, so nothing is written until the
 reader turns on « Garder mes résultats dans ce navigateur » (the switch of
-:func:`atelier_ia.quiz.render.keep_switch_html`, under each end-of-module quiz, under the course
+:func:`atelier_ia.quiz.render.keep_switch_html`, before the first quiz question of each module page, under the course
 map and on the attestation page; its choice is kept under
 :data:`~atelier_ia.quiz.render.PROGRESS_CHOICE_KEY`, and turning it off erases everything).
 Then the quizzes of the static book (:mod:`atelier_ia.quiz.render`) write each question's last
@@ -194,7 +194,7 @@ def map_block(cat: Catalogue) -> str:
         f"questions de quiz réussies à votre dernier essai, sur toutes les questions du module{NBSP}: "
         f"celles du quiz de fin de module et celles, sans code, qui accompagnent les démonstrations. "
         f"C'est désactivé par défaut{NBSP}: tant que vous n'activez pas «{NBSP}Garder mes résultats dans ce "
-        f"navigateur{NBSP}», ici ou sous le quiz d'un module, le livre n'écrit rien dans votre navigateur. "
+        f"navigateur{NBSP}», ici ou avant la première question de quiz d'un module, le livre n'écrit rien dans votre navigateur. "
         f"Activé, il y garde le résultat de votre dernier essai à chaque question et sa date, "
         f"sans rien envoyer{NBSP}; désactiver efface ces résultats. "
         f"L'{{doc}}`attestation de suivi </annexes/attestation>` les met en forme pour l'impression "

@@ -255,3 +255,44 @@ PROJECTION_SENTENCE = (
     f"`projection/` du livre construit){NBSP}: un écran à la fois, les flèches ou une télécommande pour avancer, "
     f"R pour montrer la réponse d'un vote, T pour le minuteur de l'activité, N pour la vue formateur (notes, temps)."
 )
+
+
+# --------------------------------------------------------------------------- home page
+
+
+#: Where a newcomer starts: the positioning questionnaire (annexes/positionnement.md).
+START_DOC = "/annexes/positionnement"
+
+
+def course_minutes(cat: Catalogue) -> int:
+    """The whole course, as a learner can follow it today: every available module, lesson and exercises."""
+    return sum(m.minutes for m in cat.available)
+
+
+def start_here(cat: Catalogue, audiences=()) -> str:
+    """The home page's first screen: the link to « Par où commencer ? », the whole course's
+    length and each path's (the pathways of ``parcours.yml``, the range of the paths by job of
+    ``metiers.yml`` given as ``audiences``), all computed from the catalogue."""
+    n = len(cat.available)
+    planned = len(cat.modules) - n
+    lines = [
+        "```{admonition} Par où commencer\u00a0?",
+        ":class: tip atelier-accueil",
+        f"**{{doc}}`Répondez au questionnaire «{NBSP}Par où commencer{NBSP}?{NBSP}» <{START_DOC}>`**{NBSP}: "
+        "selon votre métier et ce que vous savez déjà, il vous propose les modules à suivre, dans l'ordre.",
+        "",
+        f"**Le cours entier{NBSP}:** {duration(course_minutes(cat))} pour {n} module{'s' if n > 1 else ''}, "
+        "lecture, quiz et exercices compris"
+        + (f" ({planned} autre{'s' if planned > 1 else ''} en préparation)." if planned else "."),
+        "",
+        f"**{{doc}}`Parcours proposés </annexes/parcours>`{NBSP}:**",
+        "",
+    ]
+    for p in cat.pathways:
+        lines.append(f"- {p.title}{NBSP}: {duration(cat.pathway_minutes(p))}")
+    if audiences:
+        spans = sorted(a.minutes for a in audiences)
+        lines += ["", f"**{{doc}}`Parcours par métier </annexes/metiers/index>`{NBSP}:** {len(spans)} parcours, "
+                      f"de {duration(spans[0])} à {duration(spans[-1])}."]
+    lines.append("```")
+    return "\n".join(lines) + "\n"

@@ -162,7 +162,12 @@ _JS = """
   var root=document.getElementById(%(id)s);
   if(!root||root.dataset.ready)return; root.dataset.ready="1";
 %(keep)s
-  root.querySelectorAll(".ai-keep").forEach(function(box){aiKeepSwitch(box);});
+  root.querySelectorAll(".ai-keep").forEach(function(box){
+    /* one switch per page, before its first question: the later quizzes' switches stay hidden */
+    var first=document.querySelector(".aiq .ai-keep");
+    if(first&&first!==box){box.hidden=true;return;}
+    aiKeepSwitch(box);
+  });
   function remember(key,result){
     /* The last result of each question, in this browser only, and only once the reader has
        turned saving on (read at each answer: another page may have changed it). Any failure
@@ -310,8 +315,9 @@ def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
     data = " ".join(f'data-{k}="{html.escape(TXT[k])}"' for k in ("none", "ok", "partial", "wrong"))
     script = _JS % {"id": '"' + quiz_id + '"', "key": '"' + PROGRESS_KEY + '"', "version": PROGRESS_VERSION,
                     "keep": keep_script()}
-    if not quiz.module.endswith(COMPANIONS):  # once per page: under the end-of-module quiz
-        body += keep_switch_html(f"{quiz_id}-garder", before=f'<span class="aiq-kept">{html.escape(TXT["kept"])}</span>')
+    # Before the questions of every quiz, so that the choice comes before the page's first answer;
+    # the script shows only the page's first switch (the others would repeat it).
+    body = keep_switch_html(f"{quiz_id}-garder", before=f'<span class="aiq-kept">{html.escape(TXT["kept"])}</span>') + body
     return (
         f'<div class="aiq" id="{quiz_id}" lang="fr" data-module="{html.escape(module)}" {data}><style>{_CSS}{KEEP_CSS}</style>{body}'
         f"<script>{script}</script></div>"
