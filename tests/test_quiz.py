@@ -354,4 +354,4 @@ def test_exercises_answered_in_the_page_count_for_their_module_without_a_second_
     assert progress_slot("05-diversite-culturelle-exercices", "ex-05-3") == ("05-diversite-culturelle", "exercices/ex-05-3")
     page = quiz_html(load_quiz("05-diversite-culturelle-exercices"), "q")
     assert 'data-module="05-diversite-culturelle"' in page and 'data-key="exercices/ex-05-3"' in page
-    assert 'class="ai-keep"' not in page
+    assert 'class="ai-keep"' in page and page.index('class="ai-keep"') < page.index('class="aiq-question"')

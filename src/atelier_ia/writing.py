@@ -285,8 +285,8 @@ class ModelAnswer:
         hint = ""
         if p.checkable:
             hint = (f"<p>Dans JupyterLab ou Binder, une vérification automatique regarde aussi la "
-                    f"longueur et quelques éléments attendus{NBSP}: <code>from atelier_ia.writing "
-                    f"import check_writing</code> puis <code>check_writing(\"{p.id}\", \"\"\"votre "
+                    f"longueur et quelques éléments attendus{NBSP}: dans une cellule, "
+                    f"écrivez <code>check_writing(\"{p.id}\", \"\"\"votre "
                     f"texte\"\"\")</code>.</p>")
         source = f'<p class="atelier-ecriture-source">Source{NBSP}: {inline_markdown(p.source)}</p>' if p.source else ""
         return (

@@ -28,7 +28,7 @@ def cell_id(prompt_id: str) -> str:
 
 
 def cell_source(prompt_id: str) -> list[str]:
-    return ["from atelier_ia.writing import show_model\n", "\n", f'show_model("{prompt_id}")']
+    return ["from atelier_ia.writing import check_writing, show_model  # check_writing : pour vérifier votre texte\n", "\n", f'show_model("{prompt_id}")']
 
 
 def _show_cell(prompt_id: str) -> dict:
