@@ -281,6 +281,22 @@ def filter_expected_outputs(text: str, dropped: set[str]) -> str:
     return _drop_blocks(text, re.compile(r"^(?!\s)([^\s#][^:]*):\s*$"), lambda key: key.strip("'\"") in dropped)
 
 
+def filter_recalls(text: str, removed: set[str]) -> str:
+    """``data/course/rappels.yml`` without the notions taught by a removed module, nor the removed
+    modules' lists: a kept module recalls only what the selection still teaches."""
+    data = yaml.safe_load(text) or {}
+    gone = {n["id"] for n in data.get("notions", []) if isinstance(n, dict) and n.get("module") in removed}
+    data["notions"] = [n for n in data.get("notions", []) if not (isinstance(n, dict) and n.get("id") in gone)]
+    modules = {}
+    for mid, listed in (data.get("modules") or {}).items():
+        kept = [x for x in listed if x not in gone] if isinstance(listed, list) else listed
+        if mid not in removed and kept:
+            modules[mid] = kept
+    data["modules"] = modules
+    head = "".join(line for line in text.splitlines(keepends=True)[:4] if line.startswith("#"))
+    return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+
+
 def prune_references(text: str, removed: set[str]) -> tuple[str, int]:
     """Remove from a YAML text (kept as written) what points at a removed module: a list item
     whose first key names one (``- module: 03-…``, ``- quiz: 03-…-sans-code``, with its nested
@@ -399,12 +415,13 @@ def make_selection(root: Path, wanted: list[str], dest: Path, title: str | None 
         "data/course/parcours.yml": lambda t: filter_pathways(t, removed, sel),
         "data/MANIFEST.yml": lambda t: filter_manifest(t, {f[len("data/"):] for f in gone if f.startswith("data/")}),
         "tests/notebook_outputs.yml": lambda t: filter_expected_outputs(t, gone),
+        "data/course/rappels.yml": lambda t: filter_recalls(t, removed),
     }
     for rel, fix in rewrites.items():
         path = dest / rel
         if path.is_file():
             path.write_text(fix(path.read_text(encoding="utf-8")), encoding="utf-8")
-    handled = {"data/course/modules.yml", "data/course/parcours.yml", "data/MANIFEST.yml"}
+    handled = {"data/course/modules.yml", "data/course/parcours.yml", "data/MANIFEST.yml", "data/course/rappels.yml"}
     for rel in sorted(f for f in files if f.startswith("data/") and f.endswith((".yml", ".yaml")) and f not in gone and f not in handled):
         path = dest / rel
         text, n = prune_references(path.read_text(encoding="utf-8"), removed)
