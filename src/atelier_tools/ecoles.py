@@ -54,6 +54,8 @@ def load(cat: Catalogue) -> tuple[dict, list[Brief]]:
         for key in ("heures_encadrees", "heures_autonomes"):
             if not isinstance(p.get(key), int) or p[key] <= 0:
                 raise AtelierError(f"{where} : « {key} » doit être un nombre entier d'heures, plus grand que 0.")
+        if p.get("modules") == []:
+            continue  # a copy reduced to some modules (make selection) removed every module of this project
         if not p.get("modules") or not all(m in ids for m in p["modules"]):
             raise AtelierError(f"{where} : « modules » doit lister des modules du catalogue.")
         rubric = []
@@ -75,17 +77,20 @@ def credits(hours: int, per_credit: list[int]) -> tuple[float, float]:
     return round(2 * hours / high) / 2, round(2 * hours / low) / 2
 
 
+_COUNT = {0: "aucun", 1: "un", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq"}
+
+
 def page(cat: Catalogue) -> str:
     raw, briefs = load(cat)
     ects = raw["ects"]
     levels = raw["niveaux"]
     low, high = sorted(ects["heures_par_credit"])
     out = [
-        "# Kit pour les écoles d'art : trois projets",
+        f"# Kit pour les écoles d'art : {_COUNT.get(len(briefs), str(len(briefs)))} projet{'s' if len(briefs) > 1 else ''}",
         "",
         "<!-- Page produite par « make sync » depuis data/ecoles/projets.yml : ne pas modifier à la main. -->",
         "",
-        "Trois projets pour un semestre, qui se servent des outils du cours. Chacun dit ses objectifs, "
+        "Des projets pour un semestre, qui se servent des outils du cours. Chacun dit ses objectifs, "
         "ses livrables, sa grille d'évaluation, le temps de travail demandé et les modules sur lesquels il "
         "s'appuie. Chaque module s'ouvre par un « Rappel » des notions des modules 00 et 02 : on peut "
         "donc proposer deux modules sans imposer toute la chaîne qui les précède.",
