@@ -157,22 +157,33 @@ def _latex_to_text(text: str) -> str:
     return " ".join(Text.from_latex(text).render_as("text").split())
 
 
-def reference(key: str) -> str:
-    """« Auteur (année), *Titre* » for a bibliography key (Markdown)."""
+def _entry_authors(key: str):
+    """The bibliography entry of ``key`` and « Nom », « Nom et Nom » or « Nom et al. » ("" if none)."""
     entries = _bibliography()
     if key not in entries:
-        raise AtelierError(f"references.bib : pas de notice « {key} », citée par un module.")
+        raise AtelierError(f"references.bib : pas de notice « {key} », citée par un module.")
     entry = entries[key]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [_latex_to_text(" ".join(p.last_names) or str(p)) for p in people]
     if not names:
-        who = ""
-    elif len(names) == 1:
-        who = names[0]
-    elif len(names) == 2:
-        who = f"{names[0]} et {names[1]}"
-    else:
-        who = f"{names[0]} et al."
+        return entry, ""
+    if len(names) == 1:
+        return entry, names[0]
+    if len(names) == 2:
+        return entry, f"{names[0]} et {names[1]}"
+    return entry, f"{names[0]} et al."
+
+
+def short_reference(key: str) -> str:
+    """« Auteur, année » for a bibliography key (the title's start when there is no author)."""
+    entry, who = _entry_authors(key)
+    who = who or _latex_to_text(entry.fields.get("title", key))[:40]
+    return f"{who}, {entry.fields.get('year', 's. d.')}"
+
+
+def reference(key: str) -> str:
+    """« Auteur (année), *Titre* » for a bibliography key (Markdown)."""
+    entry, who = _entry_authors(key)
     year = entry.fields.get("year", "s.{NBSP}d.").replace("{NBSP}", NBSP)
     title = _latex_to_text(entry.fields.get("title", key))
     if len(title) > TITLE_CHARS:  # long official titles: the book's bibliography gives them in full

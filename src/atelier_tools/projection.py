@@ -206,16 +206,9 @@ def extract_screens(m: Module, cells=None, activity: bool | None = None) -> list
 
 
 def _short_reference(key: str) -> str:
-    from .handouts import _bibliography, _latex_to_text
+    from .handouts import short_reference
 
-    entries = _bibliography()
-    if key not in entries:
-        raise AtelierError(f"references.bib : pas de notice « {key} », citée par un module.")
-    entry = entries[key]
-    people = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [_latex_to_text(" ".join(p.last_names) or str(p)) for p in people]
-    who = names[0] + (" et al." if len(names) > 2 else f" et {names[1]}" if len(names) == 2 else "") if names else _latex_to_text(entry.fields.get("title", key))[:40]
-    return f"{who}, {entry.fields.get('year', 's. d.')}"
+    return short_reference(key)
 
 
 def markdown_html(text: str) -> str:
