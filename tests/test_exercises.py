@@ -10,8 +10,6 @@ from fractions import Fraction
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from notebook_tools import ROOT, exercise_labels, notebooks, read, run_cells, solutions, tagged
 
 from atelier_ia import AtelierError, petitmodele
@@ -170,38 +168,6 @@ def test_tiny_model_answers_bad_input_in_french(call, words):
     for word in words:
         assert word in message, message
     assert "Traceback" not in message and "must" not in message
-
-
-def _plus_long_emprunt():
-    """Module 00's own ``plus_long_emprunt``, executed from its cell."""
-    from atelier_ia.validation import check_text
-
-    fn = _function_def(_cell(read(MODULE_00), "emprunts"), "plus_long_emprunt")
-    namespace = {"check_text": check_text}
-    exec(compile(ast.Module(body=[fn], type_ignores=[]), "<emprunts>", "exec"), namespace)
-    return namespace["plus_long_emprunt"]
-
-
-@settings(max_examples=150, deadline=None, database=None)
-@given(st.text("ab c", min_size=1, max_size=25), st.text("ab c", min_size=1, max_size=40))
-def test_module_00_longest_copy_matches_the_library(generated, source):
-    """Module 00's readable longest-copied-passage equals the library's (music.longest_shared_passage,
-    applied to the same characters written as notes)."""
-    from atelier_ia.music import longest_shared_passage
-
-    found = _plus_long_emprunt()(generated, source)
-    assert found in generated and found in source
-
-    def as_notes(text):
-        return [(60 + "ab c".index(ch), 1.0) for ch in text]
-
-    length, _ = longest_shared_passage(as_notes(generated), [as_notes(source)])
-    assert len(found) == length
-
-
-def test_module_00_longest_copy_refuses_non_text():
-    with pytest.raises(AtelierError, match="texte généré"):
-        _plus_long_emprunt()(42, "abc")
 
 
 # --------------------------------------------------------------------------- parameters, titles
