@@ -135,3 +135,21 @@ def test_forms_file_without_forms_fails_in_french(tmp_path):
     bad.write_text("termes:\n  jeton: {}\n", encoding="utf-8")
     with pytest.raises(AtelierError, match="« jeton » doit avoir une liste « formes »"):
         gl.load_terms(bad)
+
+
+def test_a_long_definition_is_cut_after_whole_sentences_for_the_bubble():
+    from atelier_tools import glossary_tips
+
+    first = "La loi le permet (art. L. 122-5-3 du CPI, cf. c. LAION) à toute personne."
+    long = " ".join([first] + ["Une phrase de plus pour allonger la définition du terme."] * 12)
+    text, cut = glossary_tips.short(long, words=30)
+    assert cut and text.startswith(first) and text.endswith(".")
+    assert len(text.split()) <= 30 and text in long, "des phrases entières, prises au début"
+    assert glossary_tips.short(first, words=5) == (first, False), "une seule phrase n'est jamais coupée, même longue"
+    assert glossary_tips.sentences(first + " Et une autre.") == [first, "Et une autre."], "« art. », « L. », « c. » ne finissent pas une phrase"
+    assert glossary_tips.short("Court.", words=30) == ("Court.", False)
+    html = ('<dl><dt id="term-x">x</dt><dd><p>' + long + "</p></dd>"
+            '<dt id="term-y">y</dt><dd><p>Court.</p></dd></dl>')
+    defs = glossary_tips.definitions(html)
+    assert defs["term-x"]["suite"] is True and len(defs["term-x"]["definition"].split()) <= glossary_tips.TIP_WORDS
+    assert "suite" not in defs["term-y"]
