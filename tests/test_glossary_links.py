@@ -153,3 +153,11 @@ def test_a_long_definition_is_cut_after_whole_sentences_for_the_bubble():
     defs = glossary_tips.definitions(html)
     assert defs["term-x"]["suite"] is True and len(defs["term-x"]["definition"].split()) <= glossary_tips.TIP_WORDS
     assert "suite" not in defs["term-y"]
+
+
+def test_the_bubble_keeps_french_no_break_spaces():
+    from atelier_tools import glossary_tips
+
+    html = '<dl><dt id="term-x">x</dt><dd><p>Un nom\n(\u00ab\u00a0User-agent\u00a0\u00bb)\u00a0: une demande.</p></dd></dl>'
+    text = glossary_tips.definitions(html)["term-x"]["definition"]
+    assert text == "Un nom (\u00ab\u00a0User-agent\u00a0\u00bb)\u00a0: une demande."

@@ -34,7 +34,7 @@ _ABBREVIATION = re.compile(r"(?:\b(?:art|c|cf|p|n°)|\b[A-Z])\.$")  # « art. 6 
 def _plain(fragment: str) -> str:
     fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment, flags=re.S)
     fragment = re.sub(r"\s*\[[^\]]*\]", "", html.unescape(re.sub(r"<[^>]+>", "", fragment)))  # citations « [Ope20] »
-    text = re.sub(r"\s+", " ", fragment).strip()
+    text = re.sub(r"[ \t\r\n]+", " ", fragment).strip()  # no-break spaces (« : », « … ») stay
     return text.replace(" ¶", "").strip()
 
 
