@@ -11,6 +11,9 @@
   (French interface), :mod:`atelier_tools.accessibility` (WCAG 2.1 A/AA, one search field),
   :mod:`atelier_tools.readable` (tables readable on a phone) and :mod:`atelier_tools.privacy`
   (no widget state, no thebe).
+* Glossary (:mod:`atelier_tools.glossary_links`): once a module page is read, the first use of
+  each glossary term in its prose becomes a link to the glossary; after the HTML is written,
+  :mod:`atelier_tools.glossary_tips` makes every glossary link show its definition in place.
 * Projection (:mod:`atelier_tools.projection`): while reading a notebook, each code cell's
   container gets the class ``atelier-cell-<cell id>``; after the HTML is written, each
   available module gets ``projection/<id>.html`` (one screen at a time, for a room), built from
@@ -27,7 +30,8 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import accessibility, activities, calendar_pages, durations, french_ui, glossary_tips, privacy, progress, readable, render
+from . import (accessibility, activities, calendar_pages, durations, french_ui, glossary_links, glossary_tips, privacy,
+               progress, readable, render)
 
 GENERATED = "_generated"
 #: The accessibility statement; the RGAA asks every page to link to it, with the conformity
@@ -186,5 +190,6 @@ def setup(app):
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
     app.connect("doctree-read", _mark_cells)
+    app.connect("doctree-read", glossary_links.on_doctree_read)  # first use of each glossary term linked
     app.connect("build-finished", _build_finished)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}
