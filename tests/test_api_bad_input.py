@@ -372,7 +372,7 @@ EXAMPLES = {
     # law, licences, timeline
     "atelier_ia.law.PublicDomainResult": lambda: dict(earliest=dt.date(2016, 1, 1), latest=dt.date(2016, 1, 1), steps=["Auteur mort en 1937."],
                                                       deciding_facts=[], computed=True, limits=["Limite."]),
-    "atelier_ia.law.PublicDomainResult.explain": lambda: dict(self=_public_domain()),
+    "atelier_ia.law.PublicDomainResult.explain": lambda: dict(self=_public_domain(), limits=False),
     "atelier_ia.law.PublicDomainResult.is_public_domain": lambda: dict(self=_public_domain(), on=2026),
     "atelier_ia.law.Uncertain": lambda: dict(on=dt.date(2030, 1, 1), earliest=dt.date(2027, 1, 1), latest=dt.date(2071, 9, 30),
                                              deciding_facts=("la musique",), computed=True),

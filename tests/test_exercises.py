@@ -6,10 +6,13 @@ import ast
 import inspect
 import re
 import textwrap
+from collections import Counter
 from fractions import Fraction
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from notebook_tools import ROOT, exercise_labels, notebooks, read, run_cells, solutions, tagged
 
 from atelier_ia import AtelierError, petitmodele
@@ -168,6 +171,49 @@ def test_tiny_model_answers_bad_input_in_french(call, words):
     for word in words:
         assert word in message, message
     assert "Traceback" not in message and "must" not in message
+
+
+def _with_count(model, context, char, count):
+    """A copy of ``model`` where ``char`` after ``context`` is counted ``count`` times."""
+    changed = {c: Counter(following) for c, following in model.items()}
+    changed[context][char] = count
+    return changed
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(st.data(), st.integers(max_value=-1))
+def test_tiny_model_refuses_a_negative_count(data, count):
+    """A hand-edited model with a count below 0 is refused before any draw, in French, with the count."""
+    model = petitmodele.entrainer("Le chat dort. Le chien veille.", 2)
+    context = data.draw(st.sampled_from(sorted(model)))
+    char = data.draw(st.sampled_from("ae .L"))
+    bad = _with_count(model, context, char, count)
+    for call in (lambda: petitmodele.check_counts(bad), lambda: petitmodele.generer(bad, 50, 0)):
+        with pytest.raises(AtelierError) as info:
+            call()
+        message = str(info.value)
+        assert str(count) in message and repr(context) in message and "0 ou plus" in message, message
+
+
+def test_tiny_model_accepts_a_zero_count_and_never_draws_it():
+    """0 is how a learner forbids a character: the model still writes, without it after that context."""
+    model = petitmodele.entrainer("Le chat dort. Le chien veille.", 2)
+    assert model["Le"][" "] > 0
+    forbidden = _with_count(model, "Le", " ", 0)
+    forbidden["Le"]["x"] = 1
+    text = petitmodele.generer(forbidden, 200, 0)
+    assert "Le" in text and "Le " not in text
+    with pytest.raises(AtelierError, match="tous les comptes valent 0"):
+        petitmodele.check_counts(_with_count(forbidden, "Le", "x", 0))
+
+
+@pytest.mark.parametrize("following", [[" ", "e"], Counter({" ": 1.5}), Counter({"ab": 1}), Counter({" ": True})])
+def test_tiny_model_refuses_counts_of_the_wrong_kind(following):
+    model = petitmodele.entrainer("Le chat dort. Le chien veille.", 2)
+    model["Le"] = following
+    with pytest.raises(AtelierError, match="'Le'") as info:
+        petitmodele.check_counts(model)
+    assert "entrainer(texte, ordre)" in str(info.value)
 
 
 # --------------------------------------------------------------------------- parameters, titles

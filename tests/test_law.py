@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from atelier_ia import AtelierError, law
+from atelier_ia.fmt import french_typography
 from atelier_ia.law import LIMITS, PublicDomainResult, Uncertain, is_public_domain, public_domain, public_domain_year
 from atelier_ia.paths import data_file
 
@@ -239,6 +240,29 @@ def test_french_typography_in_explanation():
     for result in (public_domain(1944, publication_year=1943, mort_pour_la_france=True), public_domain(1956)):
         text = result.explain()
         assert " :" not in text and " ;" not in text and "« " not in text and " »" not in text
+
+
+def test_verdict_and_explanation_without_limits_are_fields_not_cut_text():
+    """A demo reads ``verdict`` or ``explain(limits=False)``: both are parts of ``explain()``, so
+    rewording a sentence changes them together, and neither holds the limits."""
+    for result in (public_domain(1937, publication_year=1928, music=True, mort_pour_la_france=False),
+                   public_domain([1937, 1954], kind="collaboration", music=True, mort_pour_la_france=False),
+                   public_domain(1930, kind="audiovisuelle")):
+        full, short = result.explain(), result.explain(limits=False)
+        limit = french_typography(result.limits[0])
+        assert full.startswith(short + "\nLimites") and limit in full and limit not in short
+        assert short.startswith(result.verdict) and all(step in short for step in result.steps)
+        assert not any(step in result.verdict for step in result.steps)
+        assert " :" not in result.verdict and " ;" not in result.verdict
+    assert public_domain(1937, publication_year=1928, music=True, mort_pour_la_france=False).verdict.startswith("Domaine public en France")
+    uncertain = public_domain([1937, 1954], kind="collaboration", music=True, mort_pour_la_france=False)
+    assert "Ce qui décide" in uncertain.verdict and all(fact in uncertain.verdict for fact in uncertain.deciding_facts)
+
+
+@pytest.mark.parametrize("bad", [None, "non", 0, 1])
+def test_explain_limits_must_be_true_or_false(bad):
+    with pytest.raises(AtelierError, match="limits.*True.*False"):
+        public_domain(1900).explain(limits=bad)
 
 
 # --- properties over unknown facts ---------------------------------------------------------------

@@ -191,6 +191,20 @@ def test_site_without_any_reservation():
     assert "Aucun signal ne réserve" in site.explain()
 
 
+@pytest.mark.parametrize("texts, start", [
+    (dict(tdmrep='[{"location": "/", "tdm-reservation": 1}]'), "Au moins un signal lisible par machine"),
+    (dict(licence="Toute fouille de textes et de données est interdite."), "Votre réserve n'existe qu'en langage courant"),
+    (dict(robots="User-agent: *\nAllow: /\n"), "Aucun signal ne réserve"),
+    (dict(licence=" "), "Aucun signal ne réserve"),  # nothing found at all: explain() starts with its blank line
+])
+def test_verdict_is_the_conclusion_of_the_explanation(texts, start):
+    """``verdict`` is the paragraph a demo shows: it is in ``explain()``, alone, without the legal context."""
+    site = read_site(**texts)
+    assert site.verdict.startswith(start)
+    assert "\n\n" + site.verdict + "\n\n" in "\n\n" + site.explain()
+    assert "Ce que dit le droit" not in site.verdict and "\n" not in site.verdict and " :" not in site.verdict
+
+
 def test_broken_site_never_raises():
     site = read_site(BROKEN)
     assert isinstance(site.to_frame(), pd.DataFrame)

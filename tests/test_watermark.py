@@ -140,6 +140,19 @@ def test_short_text_gets_no_verdict(model):
     assert "Trop court" in found.verdict
 
 
+def test_headline_opens_the_verdict_and_gives_its_numbers(model):
+    """A demo shows ``headline``, the verdict's first sentence, built from the numbers, not cut from the text."""
+    marked = wm.detect(wm.generate_watermarked(model, 150, seed=0, delta=4.0))
+    plain = wm.detect(wm.generate_watermarked(model, 150, seed=0, delta=0.0))
+    short = wm.detect(wm.generate_watermarked(model, 12, seed=1, delta=10.0))
+    for found, start in ((marked, "Tatouage détecté"), (plain, "Pas de tatouage détecté"), (short, "Trop court pour juger")):
+        assert found.headline.startswith(start) and found.verdict.startswith(found.headline + ". ")
+        assert "." not in found.headline.replace(",", "")  # one sentence, no full stop of its own
+    assert marked.watermarked and not plain.watermarked and not short.judged
+    assert f"{marked.z:.2f}".replace(".", ",") in marked.headline
+    assert f"au moins {short.min_tokens}" in short.headline
+
+
 def test_green_list_covers_about_gamma_of_the_vocabulary(model):
     for gamma in (0.1, 0.25, 0.5):
         share = wm.green_share(model, "la", gamma=gamma)

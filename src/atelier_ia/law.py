@@ -240,8 +240,13 @@ class PublicDomainResult:
         return Uncertain(on=day, earliest=self.earliest, latest=self.latest,
                          deciding_facts=tuple(self.deciding_facts), computed=self.computed)
 
-    def explain(self) -> str:
-        """The calculation in French, step by step, with its limits."""
+    @property
+    def verdict(self) -> str:
+        """The answer alone, in French: the date, or the range and the facts that decide it.
+
+        It is the first part of :meth:`explain`, before the steps of the calculation; a demo shows
+        it instead of cutting the explanation's text.
+        """
         if not self.computed:
             lines = ["Non calculé : le calculateur ne donne pas de date pour cette œuvre."]
         elif self.certain:
@@ -252,9 +257,16 @@ class PublicDomainResult:
             lines.append(("Tant que ces faits ne sont pas établis" if len(self.deciding_facts) > 1 else "Tant que ce fait n'est pas établi")
                          + ", considérez l'œuvre comme protégée"
                          + (f" jusqu'au {french_date(self.latest)}." if self.latest else "."))
-        lines += [f"• {s}" for s in self.steps]
-        lines.append("Limites :")
-        lines += [f"– {s}" for s in self.limits]
+        return french_typography("\n".join(lines))
+
+    def explain(self, limits: bool = True) -> str:
+        """The calculation in French: the verdict, each step, then its limits (``limits=False``: without them)."""
+        if not isinstance(limits, bool):
+            raise AtelierError(f"« limits » vaut True (avec les limites du calcul) ou False (sans elles) ; vous avez donné {describe(limits)}.")
+        lines = [self.verdict] + [f"• {s}" for s in self.steps]
+        if limits:
+            lines.append("Limites :")
+            lines += [f"– {s}" for s in self.limits]
         return french_typography("\n".join(lines))
 
     def __str__(self) -> str:

@@ -636,13 +636,13 @@ class SiteReservation:
         """True when at least one machine-readable signal reserves rights."""
         return any(s.machine_readable and s.reserves for s in self.signals)
 
-    def explain(self) -> str:
-        """A French explanation: each signal, what it achieves, and the legal context."""
-        lines = []
-        for s in self.signals:
-            lines.append(f"• {s.kind} : {s.says}")
-            lines.append(f"  Lisible par machine : {'oui' if s.machine_readable else 'non'}. Portée : {_ACHIEVES.get(s.kind, '')}")
-            lines += [f"  ⚠ {p}" for p in s.problems]
+    @property
+    def verdict(self) -> str:
+        """The conclusion alone, in French: are the rights reserved in a way machines can read?
+
+        It is the paragraph of :meth:`explain` between the signals and the legal context; a demo
+        shows it instead of cutting the explanation's text.
+        """
         plain = any(s.reserves and not s.machine_readable for s in self.signals)
         if self.machine_readable_reservation:
             verdict = "Au moins un signal lisible par machine réserve vos droits."
@@ -658,7 +658,16 @@ class SiteReservation:
                 "Aucun signal ne réserve vos droits : l'exception de l'article L. 122-5-3, III, permet alors la "
                 "fouille de vos contenus accessibles licitement."
             )
-        lines += ["", verdict, "", f"Ce que dit le droit (état au {CHECKED_ON}) :"]
+        return french_typography(verdict)
+
+    def explain(self) -> str:
+        """A French explanation: each signal, what it achieves, and the legal context."""
+        lines = []
+        for s in self.signals:
+            lines.append(f"• {s.kind} : {s.says}")
+            lines.append(f"  Lisible par machine : {'oui' if s.machine_readable else 'non'}. Portée : {_ACHIEVES.get(s.kind, '')}")
+            lines += [f"  ⚠ {p}" for p in s.problems]
+        lines += ["", self.verdict, "", f"Ce que dit le droit (état au {CHECKED_ON}) :"]
         lines += [f"– {LEGAL_CONTEXT[k]}" for k in ("cpi", "decret", "hambourg", "sacem", "ai_act", "limites")]
         lines.append("Ces informations ne sont pas un conseil juridique : reportez-vous aux textes officiels.")
         return french_typography("\n".join(lines))

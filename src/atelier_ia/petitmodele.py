@@ -10,6 +10,7 @@ characters; ``generer`` (generate) writes a text by weighted random draws.
 
 from __future__ import annotations
 
+import numbers
 from collections import Counter
 
 import numpy as np
@@ -28,6 +29,8 @@ def check_counts(comptes) -> dict:
             "Entraînez d'abord un modèle, par exemple modele = entrainer(texte, 3), puis "
             "écrivez generer(modele, longueur=100, graine=0)."
         )
+    for contexte, suivants in comptes.items():
+        _check_following(contexte, suivants)
     if not any(c[0].isupper() for c in comptes):
         raise AtelierError(
             "Ce modèle ne sait pas commencer un texte\u00a0: aucun de ses contextes ne commence par une "
@@ -35,6 +38,32 @@ def check_counts(comptes) -> dict:
             "Entraînez-le sur un texte plus long, avec des phrases, ou choisissez un ordre plus petit."
         )
     return comptes
+
+
+def _check_following(contexte, suivants) -> None:
+    """The counts after one context: characters counted a whole number of times, never less than 0."""
+    if not isinstance(suivants, dict):
+        raise AtelierError(
+            f"Après le contexte {contexte!r}, le modèle doit donner un Counter (caractère suivant\u00a0: nombre de "
+            f"fois), pas {describe(suivants)}. Refaites le modèle avec entrainer(texte, ordre)."
+        )
+    for suivant, nombre in suivants.items():
+        if not isinstance(suivant, str) or len(suivant) != 1:
+            raise AtelierError(
+                f"Après le contexte {contexte!r}, chaque suivant doit être un seul caractère, pas {describe(suivant)}. "
+                "Refaites le modèle avec entrainer(texte, ordre)."
+            )
+        if isinstance(nombre, bool) or not isinstance(nombre, numbers.Integral) or nombre < 0:
+            raise AtelierError(
+                f"Après le contexte {contexte!r}, le compte du caractère {suivant!r} est {describe(nombre)}\u00a0: "
+                "un compte est un nombre entier de fois, 0 ou plus. Corrigez ce compte (0 pour interdire ce "
+                "caractère) ou refaites le modèle avec entrainer(texte, ordre)."
+            )
+    if suivants and not any(suivants.values()):
+        raise AtelierError(
+            f"Après le contexte {contexte!r}, tous les comptes valent 0\u00a0: le modèle ne peut rien tirer au sort. "
+            "Laissez au moins un caractère compté une fois ou plus."
+        )
 
 
 def entrainer(texte, ordre):

@@ -268,6 +268,12 @@ class Detection:
         """False when the text is too short for a verdict."""
         return self.n_tokens >= self.min_tokens
 
+    @property
+    def headline(self) -> str:
+        """The verdict in one short sentence without its full stop (« Tatouage détecté : z = 9,53 dépasse
+        le seuil de 4,0 »): what a demo shows beside the numbers, instead of cutting ``verdict``."""
+        return _headline(self.n_tokens, self.z, self.threshold, self.min_tokens, self.watermarked)
+
     def explain(self) -> str:
         """A French explanation of the numbers, for a learner."""
         sd = math.sqrt(self.n_tokens * self.gamma * (1 - self.gamma))
@@ -300,6 +306,15 @@ class Detection:
             "tatoué": self.watermarked,
             "verdict": self.verdict,
         }
+
+
+def _headline(n: int, z: float, threshold: float, min_tokens: int, marked: bool) -> str:
+    """The verdict's first sentence, without its final full stop: judged or not, and why in numbers."""
+    if n < min_tokens:
+        return f"Trop court pour juger{NBSP}: {french_number(n)} mots examinés, il en faut au moins {french_number(min_tokens)}"
+    if marked:
+        return f"Tatouage détecté{NBSP}: z = {french_number(z, 2)} dépasse le seuil de {french_number(threshold, 1)}"
+    return f"Pas de tatouage détecté{NBSP}: z = {french_number(z, 2)} ne dépasse pas le seuil de {french_number(threshold, 1)}"
 
 
 def _sd_words(z: float) -> str:
@@ -350,26 +365,16 @@ def detect(
     else:
         z = 0.0
     p = _p_value(z)
+    marked = n >= min_tokens and z > threshold
     if n < min_tokens:
-        verdict = (
-            f"Trop court pour juger{NBSP}: {french_number(n)} mots examinés, il en faut au moins {french_number(min_tokens)}. "
-            "Sur quelques mots, le hasard seul peut donner beaucoup de mots verts, et une ou deux retouches "
-            "suffisent à les faire disparaître : aucune conclusion n'est possible."
-        )
-        marked = False
-    elif z > threshold:
-        verdict = (
-            f"Tatouage détecté{NBSP}: z = {french_number(z, 2)} dépasse le seuil de {french_number(threshold, 1)}. "
-            "Un texte écrit sans la clé aurait très rarement autant de mots verts."
-        )
-        marked = True
+        why = ("Sur quelques mots, le hasard seul peut donner beaucoup de mots verts, et une ou deux retouches "
+               f"suffisent à les faire disparaître{NBSP}: aucune conclusion n'est possible.")
+    elif marked:
+        why = "Un texte écrit sans la clé aurait très rarement autant de mots verts."
     else:
-        verdict = (
-            f"Pas de tatouage détecté{NBSP}: z = {french_number(z, 2)} ne dépasse pas le seuil de {french_number(threshold, 1)}. "
-            "Cela ne prouve pas qu'un humain a écrit ce texte : il peut venir d'un autre outil, d'une autre clé, "
-            "ou avoir été retouché."
-        )
-        marked = False
+        why = (f"Cela ne prouve pas qu'un humain a écrit ce texte{NBSP}: il peut venir d'un autre outil, d'une autre clé, "
+               "ou avoir été retouché.")
+    verdict = f"{_headline(n, z, threshold, min_tokens, marked)}. {why}"
     return Detection(n, int(green), gamma, threshold, min_tokens, float(z), float(p), marked, verdict, ignore_repeats)
 
 
