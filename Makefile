@@ -64,7 +64,7 @@ lab: $(STAMP)
 	@echo "(Ctrl+clic), puis exécutez les cellules avec Maj+Entrée. Ctrl+C deux fois pour arrêter."
 	$(BIN)/jupyter lab --ip 127.0.0.1 --no-browser $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) modules/00-prise-en-main.ipynb
 
-# Exécute chaque notebook et affiche son temps et sa mémoire maximale face aux budgets (20 s et 500 Mo).
+# Exécute chaque notebook et affiche son temps et sa mémoire maximale face aux budgets (15 s et 500 Mo).
 bench: $(STAMP)
 	$(BIN)/python -m atelier_tools.bench
 
