@@ -276,7 +276,7 @@ class AIActAnswer:
 
     @property
     def tier_label(self) -> str:
-        return TIERS[self.tier]
+        return french_typography(TIERS[self.tier])
 
     @property
     def complete(self) -> bool:
