@@ -18,7 +18,10 @@ from notebook_tools import ROOT, read
 CONCEPTS_FILE = ROOT / "data" / "course" / "concepts.yml"
 MODULES = sorted((ROOT / "modules").glob("*.ipynb"))
 HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.M)
+LEVELED_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*$", re.M)
 LINK = re.compile(r"\]\(([\w.-]+\.ipynb)#([^)\s]+)\)")
+LABEL = re.compile(r"^\(([\w-]+)\)=[ \t]*$", re.M)
+LABEL_LINK = re.compile(r"\]\(#([^)\s]+)\)")
 
 
 def _concepts() -> list[dict]:
@@ -40,8 +43,16 @@ def _cells(nb, kind: str) -> list:
     return [c for c in nb.cells if c.cell_type == kind]
 
 
+def _anchor_levels() -> int:
+    """Heading levels MyST gives an anchor to in the book (« myst_heading_anchors » of _config.yml):
+    a link to a deeper heading warns, and the build fails."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return int(config["sphinx"]["config"]["myst_heading_anchors"])
+
+
 def _anchors(nb) -> set[str]:
-    return {default_slugify(title) for c in _cells(nb, "markdown") for title in HEADING.findall(c.source)}
+    return {default_slugify(title) for c in _cells(nb, "markdown")
+            for hashes, title in LEVELED_HEADING.findall(c.source) if len(hashes) <= _anchor_levels()}
 
 
 CONCEPTS = _concepts()
@@ -108,3 +119,29 @@ def test_a_removed_demo_does_not_come_back(concept_id, recall):
 def test_the_file_is_listed_in_the_data_manifest():
     manifest = yaml.safe_load((ROOT / "data" / "MANIFEST.yml").read_text(encoding="utf-8"))
     assert "course/concepts.yml" in manifest["fichiers"]
+
+
+HOMES_WITH_LABEL = [c for c in CONCEPTS if c["maison"].get("ancre")]
+
+
+@pytest.mark.parametrize("concept", HOMES_WITH_LABEL, ids=[c["id"] for c in HOMES_WITH_LABEL])
+def test_the_home_label_opens_the_home_section(concept):
+    """The MyST label `(ancre)=` comes right before the home section's heading (in the same cell or
+    in a cell of its own), so that the book gives the section that stable HTML id."""
+    home = concept["maison"]
+    lines = []
+    for cell in _notebook(home["module"]).cells:
+        lines += [x.strip() for x in cell.source.split("\n") if x.strip()] if cell.cell_type == "markdown" else ["<code>"]
+    label = f"({home['ancre']})="
+    assert lines.count(label) == 1, f"{home['module']} : l'étiquette {label} doit y être une fois"
+    after = lines[lines.index(label) + 1]
+    assert re.match(r"^#{1,6}\s", after) and _same(after.lstrip("#")) == _same(home["titre"]), (
+        f"{home['module']} : l'étiquette {label} doit précéder le titre « {home['titre']} », pas « {after} »")
+
+
+def test_every_link_to_a_label_names_a_label_of_the_course():
+    labels = {name for p in MODULES for c in _cells(read(p), "markdown") for name in LABEL.findall(c.source)}
+    for p in MODULES:
+        for c in _cells(read(p), "markdown"):
+            for target in LABEL_LINK.findall(c.source):
+                assert target in labels, f"{p.name}, cellule {c.get('id')} : aucune étiquette ({target})= dans les modules"

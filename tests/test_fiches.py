@@ -55,6 +55,17 @@ def test_handout_page_has_the_quiz_without_its_answers(module_id):
 
 
 @pytest.mark.parametrize("module_id", AVAILABLE)
+def test_a_link_to_another_module_still_leads_to_its_notebook_from_the_handout(module_id):
+    """A « À retenir » that links to another module (« [module 06](06-….ipynb#…) ») keeps a link
+    that works from the handout's folder: an unchanged link resolved nowhere and failed the build."""
+    m = CATALOGUE.module(module_id)
+    folder = handouts.repo_root() / handouts.FOLDER
+    for part in (handouts.objectives(m), handouts.key_points(m)):
+        for target in re.findall(r"\]\(([^)#\s]+\.ipynb)(?:#[^)\s]*)?\)", part):
+            assert (folder / target).resolve().is_file(), f"{module_id} : lien {target} introuvable depuis {handouts.FOLDER}/"
+
+
+@pytest.mark.parametrize("module_id", AVAILABLE)
 def test_answer_key_page_gives_answers_explanations_and_sources(module_id):
     m = CATALOGUE.module(module_id)
     page = squash(html.unescape(handouts.answer_key_page(CATALOGUE, m)))

@@ -165,3 +165,18 @@ def test_a_projection_page_carries_the_rgaa_mention_and_its_keys():
     assert f'<a class="atelier-accessibilite" href="../annexes/accessibilite.html">{ACCESSIBILITY_MENTION}</a>' in page
     assert page.count('class="proj-ecran ') == len(screens) == 3
     assert '<html lang="fr">' in page and "http://" not in page and "https://" not in page
+
+
+def test_a_link_to_a_module_leads_to_its_built_page_and_section():
+    """A screen shows a module's text with its links (« À retenir » of 01 and 03 link to 06 and 04):
+    from projection/, a link to a notebook must reach the built page, at the id the book gives the
+    heading (an unchanged « NN-….ipynb#ancre » led nowhere)."""
+    from atelier_tools.projection import markdown_html
+
+    page = markdown_html("Voir le [module 06](06-gouvernance-et-territoires.ipynb#un-calendrier-modifié-en-2026), "
+                         "le [module 04](04-donnees-et-droits.ipynb#mémorisation-quand-le-modèle-récite) "
+                         "et le [module 05](05-diversite-culturelle.ipynb).")
+    assert 'href="../modules/06-gouvernance-et-territoires.html#un-calendrier-modifie-en-2026"' in page
+    assert 'href="../modules/04-donnees-et-droits.html#memorisation-quand-le-modele-recite"' in page
+    assert 'href="../modules/05-diversite-culturelle.html"' in page
+    assert ".ipynb" not in page

@@ -53,6 +53,8 @@ FOLDER = "fiches"
 CSS = Path(__file__).with_name("fiches.css")
 _CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 _FIGURE_CAPTION = re.compile(r"^\*?Figure[\s\u00a0]+1\b")
+#: A link from a module to another module's notebook, written relative to modules/ (« [module 06](06-….ipynb#…) »).
+_MODULE_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)(#[^)\s]*)?\)")
 LETTERS = "ABCDEFGHIJ"
 TITLE_CHARS = 90  # a source's title is cut after this many characters on a handout
 
@@ -111,7 +113,9 @@ def _cell_body(m: Module, cell_id: str) -> str:
             lines = cell.source.strip().split("\n")
             if lines and lines[0].startswith("#"):
                 lines = lines[1:]
-            return "\n".join(lines).strip()
+            # the handout lives in fiches/: a link to a module notebook goes up to modules/
+            return _MODULE_LINK.sub(lambda k: f"]({posixpath.join('..', 'modules', k.group(1))}{k.group(2) or ''})",
+                                    "\n".join(lines).strip())
     raise AtelierError(
         f"{m.notebook} : il manque la section « {title} » (cellule d'identifiant « {cell_id} »), "
         "dont la fiche imprimable du module a besoin (voir CONTRIBUTING.md)."

@@ -211,10 +211,43 @@ def _short_reference(key: str) -> str:
     return short_reference(key)
 
 
+#: A link to a module notebook as the modules write it (« [module 06](06-….ipynb#ancre) »).
+_MODULE_LINK = re.compile(r"\]\((\d\d-[\w-]+)\.ipynb(?:#([^)\s]*))?\)")
+
+
+def _heading_id(module_id: str, anchor: str) -> str:
+    """The id the built page gives the heading whose MyST anchor is ``anchor`` (docutils' rule,
+    applied to the heading's text): the page in the book is HTML, not the notebook."""
+    from docutils.nodes import make_id
+
+    from .rappels import slugify
+
+    path = repo_root() / "modules" / f"{module_id}.ipynb"
+    if path.is_file():
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for level, title in re.findall(r"^(#{1,3})\s+(.+?)\s*$", cell.source, re.M):
+                if slugify(title) == anchor:
+                    return make_id(re.sub(r"[`*_]", "", _ROLE.sub(lambda m: m.group(1), title)))
+    return make_id(anchor)
+
+
+def _book_links(text: str) -> str:
+    """Links to module notebooks made links to the built pages, from ``projection/``."""
+    def href(m: re.Match) -> str:
+        page, anchor = m.group(1), m.group(2)
+        return f"](../modules/{page}.html" + (f"#{_heading_id(page, anchor)}" if anchor else "") + ")"
+
+    return _MODULE_LINK.sub(href, text)
+
+
 def markdown_html(text: str) -> str:
-    """HTML of a cell's Markdown for a screen; MyST roles become plain text, citations « (Auteur, année) »."""
+    """HTML of a cell's Markdown for a screen; MyST roles become plain text, citations « (Auteur, année) »,
+    links to module notebooks lead to the built pages."""
     from markdown_it import MarkdownIt
 
+    text = _book_links(text)
     text = _CITE.sub(lambda m: "(" + " ; ".join(_short_reference(k.strip()) for k in m.group(1).split(",")) + ")", text)
     text = _ROLE.sub(lambda m: m.group(1), text)
     text = "\n".join(line for line in text.split("\n") if not line.strip().startswith((":::", "```{", "```")))

@@ -70,7 +70,7 @@ def load(cat: Catalogue) -> tuple[dict[str, Notion], dict[str, tuple[str, ...]]]
 
 
 # Heading levels that get an anchor in the book: « myst_heading_anchors » of _config.yml.
-ANCHOR_LEVELS = 2
+ANCHOR_LEVELS = 3
 
 
 def slugify(title: str) -> str:
