@@ -790,7 +790,7 @@ RESULT_RECORDS = {
     "atelier_ia.quiz.model.Verdict": "the result of evaluate",
     "atelier_ia.exercises.Feedback": "the result of a check (h-exercises)",
     "atelier_ia.live.LiveDemo": "checks its controls and grid in __init__",
-    "atelier_ia.aiact.AIActAnswer": "the result of aiact.assess",
+    "atelier_ia.aiact.answer.AIActAnswer": "the result of aiact.assess",
     "atelier_ia.diversity.CollapseRun": "the result of collapse_text / collapse_melody",
 }
 
