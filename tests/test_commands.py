@@ -63,7 +63,6 @@ TOO_LONG_FOR_NOW: dict[str, tuple[int, str]] = {
     "src/atelier_tools/durations.py": (464, "not split yet (issue 25, point 5)"),
     "src/atelier_tools/bundle.py": (479, "not split yet (issue 25, point 5)"),
     "src/atelier_tools/projection.py": (490, "not split yet (issue 25, point 5)"),
-    "src/atelier_tools/selection.py": (516, "not split yet (issue 25, point 5)"),
 }
 
 
