@@ -49,6 +49,11 @@ def test_contributing_names_every_module_of_src():
         names += [p.name + "/" for p in base.iterdir() if (p / "__init__.py").is_file()]
         missing = [n for n in names if not re.search(rf"`{re.escape(n)}`", section)]
         assert not missing, f"CONTRIBUTING.md, « Où vit le code » : {package} {missing} manquent"
+        for sub in (p for p in base.iterdir() if (p / "__init__.py").is_file()):  # and each module of a package
+            inner = [p.stem for p in sub.glob("*.py")
+                     if p.stem not in ("__init__", "__main__") and not p.stem.startswith("_") and not re.fullmatch(r"m\d\d", p.stem)]
+            missing = [n for n in inner if not re.search(rf"`{re.escape(n)}`", section)]
+            assert not missing, f"CONTRIBUTING.md, « Où vit le code » : {package}.{sub.name} {missing} manquent"
 
 
 #: The longest a module of src/ may be: past it, a module mixes jobs and a newcomer cannot find
