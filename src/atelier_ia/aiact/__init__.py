@@ -262,7 +262,7 @@ def assess(use, label: str = "") -> AIActAnswer:
             if derogation:
                 profiling = fact("profilage")
                 if profiling:
-                    answer.articles.append("art. 6, paragraphe 3, dernier alinéa (profilage : toujours à haut risque)")
+                    answer.articles.append(french_typography("art. 6, paragraphe 3, dernier alinéa (profilage : toujours à haut risque)"))
                 elif profiling is False:
                     high = False
                     answer.articles.append("art. 6, paragraphes 3 et 4 (dérogation)")
