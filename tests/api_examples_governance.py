@@ -2,8 +2,8 @@
 
 EXAMPLES = {
     "atelier_ia.aiact.assess": lambda: dict(use="affiche-generee", label=""),
-    "atelier_ia.aiact.case_facts": lambda: dict(case="tri-cv"),
-    "atelier_ia.aiact.AIActAnswer": lambda: dict(label="Affiche", tier="minimal", facts={}),
+    "atelier_ia.aiact.facts.case_facts": lambda: dict(case="tri-cv"),
+    "atelier_ia.aiact.answer.AIActAnswer": lambda: dict(label="Affiche", tier="minimal", facts={}),
     "atelier_ia.footprint.usage_footprint": lambda: dict(kind="image", count=100),
     "atelier_ia.footprint.festival_images": lambda: dict(images_per_year=2000, model="moyen"),
     "atelier_ia.footprint.footprint_figure": lambda: dict(images=1000, texts=10000),
@@ -29,5 +29,5 @@ def _answer():
 EXAMPLES.update({
     "atelier_ia.footprint.Range.scaled": lambda: dict(self=_range(), factor=2.0, unit=None),
     "atelier_ia.footprint.Range.text": lambda: dict(self=_range(), decimals=1),
-    "atelier_ia.aiact.AIActAnswer.text": lambda: dict(self=_answer()),
+    "atelier_ia.aiact.answer.AIActAnswer.text": lambda: dict(self=_answer()),
 })

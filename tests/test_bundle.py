@@ -147,7 +147,7 @@ def test_a_pin_without_wheel_for_a_platform_is_reported_and_the_others_still_com
             return subprocess.CompletedProcess(args, 1, "", "ERROR: No matching distribution found for scipy==1.17.1\n")
         return subprocess.CompletedProcess(args, 0, "", "")
 
-    monkeypatch.setattr(bundle, "_pip", fake_pip)
+    monkeypatch.setattr(bundle.wheels, "_pip", fake_pip)
     missing = bundle.download_wheels(["numpy==2.0.0", "scipy==1.17.1", "six==1.17.0"], tmp_path, "macosx_13_0_x86_64", "3.11",
                                      cache=tmp_path / "cache")
     assert missing == ["scipy==1.17.1"]
@@ -171,7 +171,7 @@ def test_a_cached_wheel_is_not_downloaded_again_and_a_downloaded_one_is_kept(mon
         (dest / "numpy-2.0.0-cp311-cp311-macosx_10_9_x86_64.whl").write_bytes(b"numpy")
         return subprocess.CompletedProcess(args, 0, "", "")
 
-    monkeypatch.setattr(bundle, "_pip", fake_pip)
+    monkeypatch.setattr(bundle.wheels, "_pip", fake_pip)
     assert bundle.download_wheels(["numpy==2.0.0", "Six==1.17.0"], dest, "macosx_13_0_x86_64", "3.11", cache=cache) == []
     assert calls == [["numpy==2.0.0"]], "six est déjà dans le cache : seul numpy est téléchargé"
     assert (dest / "six-1.17.0-py2.py3-none-any.whl").read_bytes() == b"six"

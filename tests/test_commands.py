@@ -49,3 +49,42 @@ def test_contributing_names_every_module_of_src():
         names += [p.name + "/" for p in base.iterdir() if (p / "__init__.py").is_file()]
         missing = [n for n in names if not re.search(rf"`{re.escape(n)}`", section)]
         assert not missing, f"CONTRIBUTING.md, « Où vit le code » : {package} {missing} manquent"
+        for sub in (p for p in base.iterdir() if (p / "__init__.py").is_file()):  # and each module of a package
+            inner = [p.stem for p in sub.glob("*.py")
+                     if p.stem not in ("__init__", "__main__") and not p.stem.startswith("_") and not re.fullmatch(r"m\d\d", p.stem)]
+            missing = [n for n in inner if not re.search(rf"`{re.escape(n)}`", section)]
+            assert not missing, f"CONTRIBUTING.md, « Où vit le code » : {package}.{sub.name} {missing} manquent"
+
+
+#: The longest a module of src/ may be: past it, a module mixes jobs and a newcomer cannot find
+#: their way in it; split it by concept (as optout/, live/, aiact/, law/, watermark/, metiers/).
+MAX_LINES = 450
+
+#: Modules still over the limit, each with the length it may not exceed (it may only shrink) and
+#: why it is not split yet. Remove an entry when its module is split.
+TOO_LONG_FOR_NOW: dict[str, tuple[int, str]] = {
+    "src/atelier_tools/activities.py": (536, "its CSS and JavaScript are moving to static/ (issue 25, point 4): split after"),
+}
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_no_module_of_src_is_longer_than_the_limit():
+    too_long = {}
+    for path in sorted((ROOT / "src").rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        limit = TOO_LONG_FOR_NOW.get(name, (MAX_LINES, ""))[0]
+        if _lines(path) > limit:
+            too_long[name] = _lines(path)
+    assert not too_long, (f"modules de plus de {MAX_LINES} lignes (ou plus longs que leur limite provisoire) : "
+                          f"{too_long} ; découpez-les par sujet, comme atelier_ia/optout/")
+
+
+def test_the_list_of_modules_too_long_for_now_is_current():
+    for name, (limit, why) in TOO_LONG_FOR_NOW.items():
+        path = ROOT / name
+        assert why.strip(), name
+        assert path.is_file(), f"{name} n'existe plus : retirez-le de TOO_LONG_FOR_NOW"
+        assert _lines(path) > MAX_LINES, f"{name} a {_lines(path)} lignes : retirez-le de TOO_LONG_FOR_NOW"

@@ -119,7 +119,7 @@ def test_activity_minutes_come_from_the_activity_file(tmp_path, monkeypatch):
     (tmp_path / "activites" / "04-donnees-et-droits.yml").write_text(
         "titre: Atelier réserve de droits\netapes:\n  - minutes: 10\n  - minutes: 15\n", encoding="utf-8")
     (tmp_path / "activites" / "03-creation-artistique.yml").write_text("titre: Sans durée\n", encoding="utf-8")
-    monkeypatch.setattr(metiers, "activities_dir", lambda: tmp_path / "activites")
+    monkeypatch.setattr(metiers.audiences, "activities_dir", lambda: tmp_path / "activites")
     act = metiers.load_activity("04-donnees-et-droits")
     assert act.minutes == 25 and act.title == "Atelier réserve de droits"
     assert metiers.load_activity("05-diversite-culturelle") is None
@@ -222,7 +222,7 @@ def test_saying_is_not_enough_to_skip_a_module():
     wrong = check.question.options[answers[check.name][0]]
     assert not s.skip
     assert f.reasons[0] == f"Vous pensiez pouvoir sauter ce module, mais votre réponse à la question {check.number} n'était pas juste."
-    assert f.reasons[1] == metiers._sentence(wrong.feedback) and "c'est" in f.reasons[1].lower()
+    assert f.reasons[1] == metiers.positioning._sentence(wrong.feedback) and "c'est" in f.reasons[1].lower()
     assert (s.right, s.answered) == (0, 1)
 
 
@@ -287,7 +287,7 @@ def test_the_stated_priority_comes_first_after_its_own_prerequisites():
 
 def test_reasons_read_as_sentences():
     sentences = [a.reason for q in POS.questions for a in q.answers if a.reason]
-    sentences += [metiers._sentence(o.feedback) for c in POS.checks for o in c.question.options if not o.correct]
+    sentences += [metiers.positioning._sentence(o.feedback) for c in POS.checks for o in c.question.options if not o.correct]
     sentences += [v for k, v in metiers.TXT.items() if k in ("confirmed", "declared_wrong", "declared_open", "wrong")]
     for text in sentences:
         assert text[0].isupper() and text.rstrip()[-1] in ".!?", text

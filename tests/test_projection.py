@@ -122,11 +122,11 @@ def test_a_question_screen_hides_its_answer_and_keeps_the_feedback_for_the_train
     assert letters == list("ABCD"[: len(q.options)])
     # the options are in the book's (shuffled) order
     texts = re.findall(r'class="proj-option-texte"><span class="proj-sr">Réponse [A-D]\u00a0: </span>(.*?)</span></li>', body)
-    assert [t for t in texts] == [projection._inline(o.text) for o in q.options]
+    assert [t for t in texts] == [projection.pages._inline(o.text) for o in q.options]
     assert '<div class="proj-reponse" hidden>' in body
     # the distractors' feedback is not on the screen, only in the trainer's data
     for o in q.options:
-        assert projection._esc(o.feedback)[:40] not in body
+        assert projection.pages._esc(o.feedback)[:40] not in body
     assert [r["retour"] for r in trainer["retours"]] == [o.feedback for o in q.options]
     right = "ABCD"[next(iter(q.correct_indices))]
     assert trainer["reponse"] == right

@@ -125,12 +125,12 @@ def test_book_of_a_selection_shows_only_its_modules(tmp_path):
 
 def test_files_of_a_removed_module_are_found_by_name_but_code_stays():
     removed = ["03-creation-artistique"]
-    assert selection._belongs_to("modules/03-creation-artistique.ipynb", removed)
-    assert selection._belongs_to("data/quiz/03-creation-artistique-sans-code.yml", removed)
-    assert selection._belongs_to("data/fiches/03-creation-artistique/fiche.yml", removed)  # a folder per module
-    assert not selection._belongs_to("data/course/notes/03-creation-artistiquex.yml", removed)
-    assert not selection._belongs_to("src/atelier_ia/exercises/03-creation-artistique.py", removed)
-    assert not selection._belongs_to("tests/test_03-creation-artistique.py", removed)
+    assert selection.belongs_to("modules/03-creation-artistique.ipynb", removed)
+    assert selection.belongs_to("data/quiz/03-creation-artistique-sans-code.yml", removed)
+    assert selection.belongs_to("data/fiches/03-creation-artistique/fiche.yml", removed)  # a folder per module
+    assert not selection.belongs_to("data/course/notes/03-creation-artistiquex.yml", removed)
+    assert not selection.belongs_to("src/atelier_ia/exercises/03-creation-artistique.py", removed)
+    assert not selection.belongs_to("tests/test_03-creation-artistique.py", removed)
 
 
 def test_references_to_removed_modules_leave_the_other_data_files():

@@ -30,8 +30,19 @@ from pathlib import Path
 
 from atelier_ia.course import load_catalogue
 
-from . import (accessibility, activities, calendar_pages, durations, french_ui, glossary_links, glossary_tips, privacy,
-               progress, readable, render)
+from . import (
+    accessibility,
+    activities,
+    calendar_pages,
+    durations,
+    french_ui,
+    glossary_links,
+    glossary_tips,
+    privacy,
+    progress,
+    readable,
+    render,
+)
 
 GENERATED = "_generated"
 #: The accessibility statement; the RGAA asks every page to link to it, with the conformity

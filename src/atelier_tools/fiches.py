@@ -86,7 +86,7 @@ def print_jobs(html_dir: Path, cat: Catalogue | None = None) -> list[PrintJob]:
 
     for plan in seances.load_plans(cat):
         for kind, what in seances.PAGES.items():
-            jobs.append(PrintJob(f"{seances._doc(plan.id, kind)}.html", seances.pdf_name(plan.id, kind),
+            jobs.append(PrintJob(f"{seances.plan_doc(plan.id, kind)}.html", seances.pdf_name(plan.id, kind),
                                  f"{what} de la séance « {plan.title} »", 1 if kind != "emargement" else MAX_PAGES))
     return jobs
 

@@ -28,6 +28,8 @@ The book extension (:mod:`atelier_tools.book`) writes these pages into ``fiches/
 git) before Sphinx reads its sources; ``_toc.yml`` lists them with a glob under the page
 « Fiches à imprimer ». The print stylesheet ``fiches.css`` is embedded in each page, and
 :mod:`atelier_tools.fiches` prints the pages to PDF.
+
+The references (« Auteur, année ») are in :mod:`.references`.
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from functools import cache
 from pathlib import Path
 
 import nbformat
@@ -46,17 +47,19 @@ from atelier_ia.errors import AtelierError
 from atelier_ia.fmt import NBSP
 from atelier_ia.paths import repo_root
 
-from . import render
+from .. import render
+from .references import reference
+from .references import short_reference as short_reference  # re-exported: projection cites through it
 
 #: Folder of the generated pages, relative to the book's source folder (in .gitignore).
 FOLDER = "fiches"
-CSS = Path(__file__).with_name("fiches.css")
+CSS = Path(__file__).parent.parent / "fiches.css"
 _CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 _FIGURE_CAPTION = re.compile(r"^\*?Figure[\s\u00a0]+1\b")
 #: A link from a module to another module's notebook, written relative to modules/ (« [module 06](06-….ipynb#…) »).
 _MODULE_LINK = re.compile(r"\]\((\d\d-[\w-]+\.ipynb)(#[^)\s]*)?\)")
 LETTERS = "ABCDEFGHIJ"
-TITLE_CHARS = 90  # a source's title is cut after this many characters on a handout
+
 
 
 def handout_doc(module_id: str) -> str:
@@ -146,53 +149,6 @@ def source_keys(m: Module) -> list[str]:
             if key and key not in keys:
                 keys.append(key)
     return keys
-
-
-@cache
-def _bibliography():
-    from pybtex.database import parse_file
-
-    return parse_file(str(repo_root() / "references.bib"), bib_format="bibtex").entries
-
-
-def _latex_to_text(text: str) -> str:
-    from pybtex.richtext import Text
-
-    return " ".join(Text.from_latex(text).render_as("text").split())
-
-
-def _entry_authors(key: str):
-    """The bibliography entry of ``key`` and « Nom », « Nom et Nom » or « Nom et al. » ("" if none)."""
-    entries = _bibliography()
-    if key not in entries:
-        raise AtelierError(f"references.bib : pas de notice « {key} », citée par un module.")
-    entry = entries[key]
-    people = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [_latex_to_text(" ".join(p.last_names) or str(p)) for p in people]
-    if not names:
-        return entry, ""
-    if len(names) == 1:
-        return entry, names[0]
-    if len(names) == 2:
-        return entry, f"{names[0]} et {names[1]}"
-    return entry, f"{names[0]} et al."
-
-
-def short_reference(key: str) -> str:
-    """« Auteur, année » for a bibliography key (the title's start when there is no author)."""
-    entry, who = _entry_authors(key)
-    who = who or _latex_to_text(entry.fields.get("title", key))[:40]
-    return f"{who}, {entry.fields.get('year', 's. d.')}"
-
-
-def reference(key: str) -> str:
-    """« Auteur (année), *Titre* » for a bibliography key (Markdown)."""
-    entry, who = _entry_authors(key)
-    year = entry.fields.get("year", "s.{NBSP}d.").replace("{NBSP}", NBSP)
-    title = _latex_to_text(entry.fields.get("title", key))
-    if len(title) > TITLE_CHARS:  # long official titles: the book's bibliography gives them in full
-        title = title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:(") + "…"
-    return f"{who} ({year}), *{title}*" if who else f"*{title}* ({year})"
 
 
 # --------------------------------------------------------------------------- writing prompts
@@ -372,7 +328,7 @@ def index_list(cat: Catalogue) -> str:
             f"{{doc}}`corrigé </{answer_key_doc(m.id)}>`"
             + (f", {{doc}}`grille de relecture </{review_doc(m.id)}>`" if has_writing_prompts(m) else "")
         )
-    from . import seances
+    from .. import seances
 
     lines += seances.index_lines(cat)
     return "\n".join(lines) + "\n"
@@ -386,7 +342,7 @@ def pages(cat: Catalogue) -> dict[str, str]:
         out[f"{answer_key_doc(m.id)}.md"] = answer_key_page(cat, m)
         if has_writing_prompts(m):
             out[f"{review_doc(m.id)}.md"] = review_page(cat, m)
-    from . import seances  # each session plan's run-sheet, sign-in sheet and evaluation form
+    from .. import seances  # each session plan's run-sheet, sign-in sheet and evaluation form
 
     out.update(seances.pages(cat))
     return out

@@ -45,213 +45,34 @@ The rules encoded here (state on 1 December 2026):
 * Art. 4: AI literacy of staff, applicable since 2 Feb 2025, whatever the tier.
 
 This is information, not legal advice: the official consolidated text prevails.
+
+One module per concept: :mod:`.facts` (the facts asked, tiers, dates and known cases),
+:mod:`.texts` (the fixed French texts), :mod:`.answer` (:class:`AIActAnswer`) and this one,
+the classification itself (:func:`assess`).
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as _dt
-from dataclasses import dataclass, field
 
-import yaml
-
-from . import datedfacts as _datedfacts
-from .errors import AtelierError, describe
-from .fmt import french_date, french_typography
-from .paths import data_file
+from .. import datedfacts as _datedfacts
+from ..errors import AtelierError, describe
+from ..fmt import french_date, french_typography
+from .answer import AIActAnswer
+from .facts import CASE_NOTES, CASES, CASES_FILE, DATE_FACTS, DATES, FACTS, REQUIRES, TIERS, case_facts, check_facts
+from .texts import (
+    ARTISTIC_LIMITS,
+    GDPR_BIOMETRICS,
+    HIGH_RISK_DEPLOYER,
+    HIGH_RISK_PROVIDER,
+    HIGH_RISK_PUBLIC,
+    LITERACY,
+    OMNIBUS_NOTE,
+    SCOPE,
+)
 
 __all__ = ["CASES", "CASES_FILE", "DATES", "FACTS", "REQUIRES", "TIERS", "AIActAnswer", "assess", "case_facts"]
-
-
-#: The yes/no facts that describe a use, with the question asked when one is missing. A fact is
-#: asked only when the answer depends on it (the questions under « donnees_biometriques »,
-#: « enseignement » or « prestations_publiques » only when that fact is True), in this order.
-FACTS = {
-    "dialogue_public": "Le système dialogue-t-il directement avec des personnes (visiteurs, usagers, public) ?",
-    "genere_contenu": "Le système génère-t-il des images, des sons, des vidéos ou des textes de synthèse ?",
-    "edition_assistee": (
-        "Le système ne fait-il qu'aider à une mise en forme courante (transcription, correction, retouche) "
-        "sans modifier substantiellement le contenu fourni ni son sens ?"
-    ),
-    "hypertrucage": (
-        "Le contenu généré ressemble-t-il à des personnes, des lieux, des objets ou des événements réels, au point "
-        "de pouvoir passer pour authentique (un « hypertrucage », ou deepfake, par exemple une voix imitée) ?"
-    ),
-    "oeuvre_artistique": (
-        "Ce contenu fait-il partie d'une œuvre ou d'un programme manifestement artistique, créatif, satirique ou "
-        "fictionnel ?"
-    ),
-    "texte_interet_public": (
-        "Le texte généré est-il publié pour informer le public sur des questions d'intérêt public (actualité, "
-        "vie de la cité) ?"
-    ),
-    "relecture_editoriale": (
-        "Une personne relit-elle ce texte avant publication, et l'institution en assume-t-elle la responsabilité "
-        "éditoriale ?"
-    ),
-    "donnees_biometriques": (
-        "Le système analyse-t-il le corps des personnes (visage, voix, silhouette, démarche, empreintes) pour les "
-        "reconnaître, les classer ou déduire leurs émotions ?"
-    ),
-    "reconnaissance_emotions": (
-        "Le système déduit-il les émotions ou les intentions des personnes à partir de leur visage, de leur voix "
-        "ou d'autres données biométriques ?"
-    ),
-    "travail_ou_enseignement": (
-        "Les personnes observées sont-elles des membres du personnel sur leur lieu de travail, ou des élèves "
-        "dans un établissement d'enseignement ?"
-    ),
-    "identification_biometrique": (
-        "Le système sert-il à reconnaître qui est une personne à partir de ses traits (visage, voix…), que ce soit "
-        "pour la retrouver parmi d'autres ou pour vérifier qu'elle est bien celle qu'elle prétend être ?"
-    ),
-    "verification_seule": (
-        "Le système se limite-t-il à vérifier qu'une personne est bien celle qu'elle prétend être, en comparant "
-        "ses traits à une seule référence qu'elle présente (la photo de sa carte d'abonnement, par exemple) ?"
-    ),
-    "identification_a_distance": (
-        "Le système reconnaît-il les personnes sans démarche active de leur part (elles passent devant une "
-        "caméra), en comparant leurs traits à ceux d'une base de données de référence ?"
-    ),
-    "usage_repressif": (
-        "Le système est-il utilisé en temps réel, dans un lieu accessible au public, par les forces de l'ordre ou "
-        "pour leur compte, afin de prévenir ou de poursuivre des infractions ?"
-    ),
-    "moissonnage_visages": (
-        "La base de visages du système est-elle constituée ou enrichie en moissonnant sans cible des images de "
-        "visages sur internet ou dans des vidéos de surveillance ?"
-    ),
-    "categorisation_biometrique": (
-        "Le système range-t-il les personnes dans des catégories (âge, sexe, origine…) d'après leurs traits "
-        "physiques, sans chercher à savoir qui elles sont ?"
-    ),
-    "categories_sensibles": (
-        "Ces catégories visent-elles la race ou l'origine, les opinions politiques, l'appartenance syndicale, les "
-        "convictions religieuses ou philosophiques, la vie sexuelle ou l'orientation sexuelle ?"
-    ),
-    "attributs_proteges": (
-        "Ces catégories portent-elles sur d'autres caractéristiques protégées contre les discriminations "
-        "(sexe, âge, handicap, couleur de peau, langue…) ?"
-    ),
-    "enseignement": (
-        "Le système est-il utilisé dans un établissement d'enseignement ou de formation professionnelle, de tout "
-        "niveau (école, conservatoire, école d'art, université, organisme de formation), pour ses élèves, ses "
-        "étudiants ou ses candidats ?"
-    ),
-    "admission": (
-        "Le système sert-il à décider de l'accès ou de l'admission, ou à répartir des personnes entre "
-        "établissements ou cursus (concours d'entrée, affectation) ?"
-    ),
-    "evaluation_acquis": (
-        "Le système sert-il à évaluer ce que les élèves ont appris (noter des devoirs, des exercices, des "
-        "épreuves), y compris pour orienter la suite de leur apprentissage ?"
-    ),
-    "niveau_enseignement": (
-        "Le système sert-il à déterminer le niveau d'enseignement qu'une personne recevra ou auquel elle pourra "
-        "accéder (classement par niveau, par cycle) ?"
-    ),
-    "surveillance_examens": (
-        "Le système surveille-t-il les élèves ou les candidats pendant des épreuves pour détecter la triche ou "
-        "d'autres comportements interdits ?"
-    ),
-    "prestations_publiques": (
-        "Le système sert-il, pour une autorité publique ou en son nom, à examiner si des personnes ont droit à une "
-        "aide ou à un service public, ou à accorder, réduire, retirer ou récupérer cette aide ?"
-    ),
-    "aide_essentielle": (
-        "Cette aide ou ce service relève-t-il de l'assistance publique essentielle, celle dont les personnes "
-        "dépendent (soins de santé, sécurité sociale, aide sociale, aide au logement…) ?"
-    ),
-    "emploi": (
-        "Le système sert-il à recruter, trier des candidatures, évaluer ou gérer le personnel ?"
-    ),
-    "derogation_6_3": (
-        "Le fournisseur a-t-il établi et documenté que le système n'est pas à haut risque parce qu'il ne fait "
-        "qu'une tâche procédurale étroite ou préparatoire, ou améliore un travail humain déjà achevé, sans peser "
-        "sensiblement sur la décision (art. 6, paragraphes 3 et 4) ?"
-    ),
-    "profilage": (
-        "Le système établit-il un profil des personnes, c'est-à-dire évalue-t-il ou prédit-il des aspects de leur "
-        "personne (comportement, résultats, fiabilité, centres d'intérêt) ?"
-    ),
-    "images_intimes": (
-        "Le système peut-il produire des images intimes d'une personne réelle sans son consentement ?"
-    ),
-}
-
-#: A fact that only makes sense when another one is True (child → parent): answering True to
-#: the child implies the parent; answering False to the parent makes the child irrelevant.
-REQUIRES = {
-    "edition_assistee": "genere_contenu",
-    "hypertrucage": "genere_contenu",
-    "texte_interet_public": "genere_contenu",
-    "reconnaissance_emotions": "donnees_biometriques",
-    "identification_biometrique": "donnees_biometriques",
-    "verification_seule": "identification_biometrique",
-    "identification_a_distance": "identification_biometrique",
-    "usage_repressif": "identification_a_distance",
-    "moissonnage_visages": "identification_biometrique",
-    "categorisation_biometrique": "donnees_biometriques",
-    "categories_sensibles": "categorisation_biometrique",
-    "attributs_proteges": "categorisation_biometrique",
-    "admission": "enseignement",
-    "evaluation_acquis": "enseignement",
-    "niveau_enseignement": "enseignement",
-    "surveillance_examens": "enseignement",
-    "aide_essentielle": "prestations_publiques",
-    "images_intimes": "genere_contenu",
-}
-
-FACTS = {k: french_typography(v) for k, v in FACTS.items()}
-
-#: The tiers, from the most to the least severe.
-TIERS = {
-    "interdit": "risque inacceptable : pratique interdite (art. 5)",
-    "haut-risque": "haut risque (art. 6, paragraphe 2, et annexe III)",
-    "transparence": "risque limité : obligations de transparence (art. 50)",
-    "minimal": "risque minimal : pas d'obligation propre au règlement, hors la maîtrise de l'IA (art. 4)",
-    "a-preciser": "à préciser : il manque une information pour conclure",
-}
-
-#: Dates in force, as amended in 2026: key → (ISO date, what applies, state of our sources). Read from
-#: the course's one calendar, ``data/calendrier/faits-dates.yml`` (:mod:`atelier_ia.datedfacts`): the
-#: date and its wording are written there once. Whether a date has passed is computed for the build
-#: date by :func:`_date_line`, never stored.
-_DATE_FACTS = {
-    "entree-en-vigueur": "aiact-entree-en-vigueur",
-    "art4-art5": "aiact-art4-art5",
-    "art50-1-3-4": "aiact-art50-1-3-4",
-    "art50-2": "aiact-art50-2",
-    "interdiction-images-intimes": "aiact-interdiction-images-intimes",
-    "annexe-iii": "aiact-annexe-iii",
-    "annexe-i": "aiact-annexe-i",
-}
-DATES = {key: (_datedfacts.fact(fid).date.isoformat(), _datedfacts.fact(fid).what, _datedfacts.fact(fid).state)
-         for key, fid in _DATE_FACTS.items()}
-
-TIERS = {k: french_typography(v) for k, v in TIERS.items()}
-DATES = {k: (iso, french_typography(what), state) for k, (iso, what, state) in DATES.items()}
-
-
-_LITERACY = french_typography(
-    "Maîtrise de l'IA (art. 4, " + _datedfacts.status_text("aiact-art4-art5") + ", quel que soit le "
-    "niveau de risque) : former les personnes qui utilisent le système pour l'institution, selon leur rôle, et "
-    "garder une trace de ces formations. Depuis l'omnibus de 2026, " + _datedfacts.wording("art4") + "."
-)
-#: The note on the omnibus, from the calendar (its reference in the Official Journal and how sure it is).
-_OMNIBUS_NOTE = french_typography(
-    "Calendrier modifié par l'omnibus numérique (vote du Parlement européen le 16 juin 2026, adoption par le "
-    "Conseil le 29 juin 2026) ; " + _datedfacts.fact("omnibus-journal-officiel").what + "."
-)
-_ARTISTIC_LIMITS = french_typography(
-    "Exception artistique (art. 50, paragraphe 4) : pour une œuvre ou un programme manifestement artistique, "
-    "créatif, satirique ou fictionnel, l'obligation se limite à signaler l'existence du contenu généré ou "
-    "manipulé d'une manière qui ne gêne pas la présentation ni la jouissance de l'œuvre (programme de salle, "
-    "générique, cartel). Ses limites : elle ne supprime pas l'information, elle en adapte la forme ; elle ne "
-    "couvre ni un contenu informatif (un audioguide, une annonce) ni le marquage technique que doit le fournisseur "
-    "(art. 50, paragraphe 2) ; elle ne dit rien du consentement de la personne imitée, de son droit à l'image et "
-    "à la voix, ni du RGPD, qui restent entiers."
-)
 
 
 def _french_date(iso: str) -> str:
@@ -259,175 +80,13 @@ def _french_date(iso: str) -> str:
     return french_date(_dt.date(year, month, day))
 
 
-@dataclass
-class AIActAnswer:
-    """The guide's answer for one use: everything a learner reads is in French."""
-
-    label: str
-    tier: str
-    facts: dict
-    articles: list = field(default_factory=list)
-    deployer_duties: list = field(default_factory=list)
-    provider_duties: list = field(default_factory=list)
-    dates: list = field(default_factory=list)
-    artistic_exception: str = ""
-    questions: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
-
-    @property
-    def tier_label(self) -> str:
-        return french_typography(TIERS[self.tier])
-
-    @property
-    def complete(self) -> bool:
-        """True when the guide could conclude (no question left)."""
-        return not self.questions
-
-    def text(self) -> str:
-        """The answer as plain French text."""
-        lines = [self.label, "", french_typography(f"Niveau de risque : {self.tier_label}")]
-        if self.questions:
-            lines += ["", french_typography("Pour conclure, répondez d'abord à ces questions :")]
-            lines += [f"  ? {q}" for q in self.questions]
-        sections = [
-            ("Articles", self.articles),
-            ("Obligations de l'institution (déployeur)", self.deployer_duties),
-            ("Obligations du fournisseur", self.provider_duties),
-            ("Dates", self.dates),
-            ("À noter", self.notes),
-        ]
-        for title, items in sections:
-            if items:
-                lines += ["", french_typography(f"{title} :")] + [f"  - {item}" for item in items]
-        if self.artistic_exception:
-            lines += ["", self.artistic_exception]
-        lines += ["", french_typography("Information, pas un conseil juridique : le texte consolidé du règlement fait foi.")]
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.text()
-
-
-def case_facts(case: str) -> dict:
-    """The facts of a known case, as a new dict (changing it leaves :data:`CASES` intact)."""
-    if not isinstance(case, str) or case not in CASES:
-        raise AtelierError(french_typography(
-            f"Cas inconnu : {describe(case)}. Les cas connus sont : {', '.join(CASES)}. "
-            "Vous pouvez aussi décrire l'usage par des faits, par exemple "
-            "assess({'genere_contenu': True, 'hypertrucage': False, ...})."
-        ))
-    return dict(CASES[case][1])
-
-
-def _check_facts(facts) -> dict:
-    """Check a description and complete it: a fact answered True implies the fact it depends on."""
-    if not isinstance(facts, dict):
-        raise AtelierError(french_typography(
-            f"Décrivez l'usage par un identifiant de cas (un texte, par exemple \"affiche-generee\") ou par un "
-            f"dictionnaire de faits oui/non ; vous avez donné {describe(facts)}."
-        ))
-    clean = {}
-    for key, value in facts.items():
-        if key not in FACTS:
-            raise AtelierError(french_typography(
-                f"Fait inconnu : {describe(key)}. Les faits possibles sont : {', '.join(FACTS)}."
-            ))
-        if value is not None and not isinstance(value, bool):
-            raise AtelierError(french_typography(
-                f"Le fait « {key} » doit valoir True (oui), False (non) ou None (je ne sais pas) ; "
-                f"vous avez donné {describe(value)}."
-            ))
-        clean[key] = value
-    if clean.get("verification_seule") and clean.get("identification_a_distance"):
-        raise AtelierError(french_typography(
-            "Les faits « verification_seule » et « identification_a_distance » se contredisent : une simple "
-            "vérification compare la personne à une seule référence qu'elle présente, une identification à distance "
-            "la cherche dans une base. Mettez l'un des deux à False."
-        ))
-    for child, parent in REQUIRES.items():
-        if clean.get(child) and clean.get(parent) is False:
-            raise AtelierError(french_typography(
-                f"Les faits se contredisent : « {child} » vaut True alors que « {parent} », dont il dépend, vaut "
-                f"False. Corrigez l'un des deux (question : {FACTS[parent]})"
-            ))
-    changed = True
-    while changed:  # a True answer implies the fact it depends on (emotions → biometric data…)
-        changed = False
-        for child, parent in REQUIRES.items():
-            if clean.get(child) and clean.get(parent) is None:
-                clean[parent] = True
-                changed = True
-    return clean
-
-
-#: The file of known cases (read once, at import).
-CASES_FILE = "gouvernance/aiact-cas.yml"
-
-
-def _load_cases() -> dict:
-    """Known cultural use cases from :data:`CASES_FILE`: id → (label, facts), each fact checked."""
-    path = data_file(CASES_FILE)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    items = data.get("cas") if isinstance(data, dict) else None
-    if not isinstance(items, list) or not items:
-        raise AtelierError(french_typography(f"{CASES_FILE} doit contenir une liste « cas » non vide."))
-    cases = {}
-    for item in items:
-        if not isinstance(item, dict) or not {"id", "libelle", "faits", "source"} <= set(item):
-            raise AtelierError(french_typography(
-                f"Cas mal formé dans {CASES_FILE} : {describe(item)}. Chaque cas a un « id », un « libelle », "
-                "des « faits » et une « source »."
-            ))
-        if item["id"] in cases:
-            raise AtelierError(french_typography(f"Le cas « {item['id']} » figure deux fois dans {CASES_FILE}."))
-        facts = _check_facts(item["faits"])
-        cases[item["id"]] = (french_typography(item["libelle"]), facts)
-        _CASE_NOTES[item["id"]] = (item["source"], french_typography(item["incertain"]) if item.get("incertain") else "")
-    return cases
-
-
-#: Per known case: (source in the regulation, why the guide cannot conclude, or "").
-_CASE_NOTES: dict = {}
-
-
-CASES = _load_cases()
-
-
 def _date_line(key: str) -> str:
     """« 2 août 2026 : <what> (applicable depuis le 2 août 2026) », the status computed for the build date."""
     iso, what, state = DATES[key]
-    status = _datedfacts.status_text(_DATE_FACTS[key])
+    status = _datedfacts.status_text(DATE_FACTS[key])
     if state == "non vérifié":
         status += ", source non vérifiée au Journal officiel"
     return french_typography(f"{_french_date(iso)} : {what} ({status})")
-
-
-_HIGH_RISK_DEPLOYER = (
-    "Utiliser le système selon sa notice, confier la surveillance humaine à des personnes formées et "
-    "compétentes, vérifier la pertinence des données d'entrée, conserver les journaux au moins six mois, "
-    "signaler les incidents (art. 26)."
-)
-_HIGH_RISK_PUBLIC = (
-    "Organisme de droit public ou chargé d'un service public : analyse d'impact sur les droits fondamentaux "
-    "avant la mise en service (art. 27) et enregistrement de l'usage dans la base de l'UE (art. 26 et 49)."
-)
-_HIGH_RISK_PROVIDER = (
-    "Système à haut risque : gestion des risques, qualité des données (biais), documentation technique, "
-    "contrôle humain prévu dès la conception, évaluation de conformité et marquage CE, enregistrement dans la "
-    "base de l'UE (art. 8 à 17, 43, 49)."
-)
-_GDPR_BIOMETRICS = (
-    "Hors du règlement sur l'IA mais décisif : reconnaître une personne à partir de ses traits traite des données "
-    "biométriques aux fins de l'identifier de façon unique, une catégorie de données que le RGPD interdit de "
-    "traiter sauf exception (art. 9, consentement explicite le plus souvent). Associez votre délégué à la "
-    "protection des données avant tout essai, et prévoyez une solution sans biométrie pour qui refuse."
-)
-_SCOPE = (
-    "Ce que le guide ne couvre pas : les autres pratiques interdites (manipulation, exploitation des "
-    "vulnérabilités, notation sociale, police prédictive : art. 5, paragraphe 1, points a à d), les autres "
-    "domaines de l'annexe III (infrastructures critiques, crédit et assurance, police, migrations, justice et "
-    "élections) et les produits de l'annexe I. Si votre usage s'en approche, vérifiez dans le texte."
-)
 
 
 def assess(use, label: str = "") -> AIActAnswer:
@@ -441,9 +100,9 @@ def assess(use, label: str = "") -> AIActAnswer:
     if isinstance(use, str):
         facts = case_facts(use)
         label = label or CASES[use][0]
-        note_uncertain = _CASE_NOTES[use][1]
+        note_uncertain = CASE_NOTES[use][1]
     else:
-        facts = copy.deepcopy(_check_facts(use))
+        facts = copy.deepcopy(check_facts(use))
     if not isinstance(label, str):
         raise AtelierError(french_typography(f"« label » doit être un texte qui nomme l'usage ; vous avez donné {describe(label)}."))
     answer = AIActAnswer(label=label or "Usage décrit par ses faits", tier="minimal", facts=dict(facts))
@@ -459,7 +118,7 @@ def assess(use, label: str = "") -> AIActAnswer:
     date_keys = []
     annex_iii = []  # the Annex III points this use falls under, before the art. 6(3) derogation
     answer.articles.append("art. 4 (maîtrise de l'IA)")
-    answer.deployer_duties.append(_LITERACY)
+    answer.deployer_duties.append(LITERACY)
     date_keys.append("art4-art5")
 
     def prohibited(article, deployer, provider="Ne pas mettre sur le marché un système destiné à cet usage."):
@@ -494,7 +153,7 @@ def assess(use, label: str = "") -> AIActAnswer:
                     "leurs données dans le respect du RGPD (consultez votre délégué à la protection des données)."))
                 date_keys.append("art50-1-3-4")
         if fact("identification_biometrique"):
-            answer.notes.append(french_typography(_GDPR_BIOMETRICS))
+            answer.notes.append(french_typography(GDPR_BIOMETRICS))
             if fact("moissonnage_visages"):
                 prohibited(
                     "art. 5, paragraphe 1, point e (base de reconnaissance faciale par moissonnage non ciblé)",
@@ -603,7 +262,7 @@ def assess(use, label: str = "") -> AIActAnswer:
             if derogation:
                 profiling = fact("profilage")
                 if profiling:
-                    answer.articles.append("art. 6, paragraphe 3, dernier alinéa (profilage : toujours à haut risque)")
+                    answer.articles.append(french_typography("art. 6, paragraphe 3, dernier alinéa (profilage : toujours à haut risque)"))
                 elif profiling is False:
                     high = False
                     answer.articles.append("art. 6, paragraphes 3 et 4 (dérogation)")
@@ -618,8 +277,8 @@ def assess(use, label: str = "") -> AIActAnswer:
         if high:
             tiers.add("haut-risque")
             answer.articles.append("art. 26 (obligations des déployeurs)")
-            answer.deployer_duties += [french_typography(_HIGH_RISK_DEPLOYER), french_typography(_HIGH_RISK_PUBLIC)]
-            answer.provider_duties.append(french_typography(_HIGH_RISK_PROVIDER))
+            answer.deployer_duties += [french_typography(HIGH_RISK_DEPLOYER), french_typography(HIGH_RISK_PUBLIC)]
+            answer.provider_duties.append(french_typography(HIGH_RISK_PROVIDER))
             date_keys.append("annexe-iii")
 
     # --- transparency (art. 50)
@@ -666,7 +325,7 @@ def assess(use, label: str = "") -> AIActAnswer:
                     "Signaler que le contenu est généré ou manipulé, d'une manière qui ne gêne pas l'œuvre : "
                     "programme de salle, générique, cartel (art. 50, paragraphe 4, exception artistique)."
                 ))
-                answer.artistic_exception = _ARTISTIC_LIMITS
+                answer.artistic_exception = ARTISTIC_LIMITS
             elif artistic is False:
                 answer.deployer_duties.append(french_typography(
                     "Indiquer clairement au public, dès la première écoute ou vue, que le contenu a été généré ou "
@@ -715,10 +374,10 @@ def assess(use, label: str = "") -> AIActAnswer:
                 "Aucune obligation propre au règlement pour cet usage, hormis la maîtrise de l'IA : le RGPD, le droit "
                 "d'auteur et le droit du travail s'appliquent comme d'habitude."
             ))
-        answer.notes.append(french_typography(_SCOPE))
+        answer.notes.append(french_typography(SCOPE))
     answer.notes.append(french_typography(
         "Si l'institution développe le système, ou le met en service sous son propre nom, elle devient "
         "fournisseur et en porte aussi les obligations."
     ))
-    answer.notes.append(_OMNIBUS_NOTE)
+    answer.notes.append(OMNIBUS_NOTE)
     return answer

@@ -14,6 +14,8 @@ and lists what to cut; :func:`parse_plans` refuses a part (a half-day at most) w
 activity. The list « À préparer et à imprimer » names the handouts ``make fiches`` writes, the
 offline bundle (``make bundle``), the room and the projector. :func:`pages` writes, per plan,
 the printed run-sheet, sign-in sheet and evaluation form (``fiches/seance-<id>*.md``).
+
+The printed pages are in :mod:`.printed`.
 """
 
 from __future__ import annotations
@@ -27,9 +29,13 @@ from atelier_ia.errors import AtelierError, describe
 from atelier_ia.fmt import NBSP
 from atelier_ia.paths import repo_root
 
-from . import durations
-from .metiers import load_activity, read_yaml, section_minutes, squash
-from .render import PROJECTION_SENTENCE, clock, duration
+from .. import durations
+from ..metiers import load_activity, read_yaml, section_minutes, squash
+from ..render import PROJECTION_SENTENCE, clock, duration
+
+__all__ = ["FICHES_DIR", "MAX_PART", "ORIGIN", "PAGES", "Item", "Part", "Plan", "and_list", "audience_plans_markdown", "check_fit",
+           "evaluation_doc", "load_plans", "parse_plans", "pdf_name", "plan_doc", "plan_markdown", "prepare_list", "runsheet_doc",
+           "schedule", "signin_doc", "table"]
 
 ORIGIN = "data/course/seances.yml"
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -104,7 +110,7 @@ def _item(raw, cat: Catalogue, vote: int, where: str) -> Item | None:
                                "pour le cas où son fichier n'existe pas.")
         act = load_activity(mid) if isinstance(mid, str) and mid in known and known[mid].available else None
         if act is not None:
-            from .metiers import activity_text
+            from ..metiers import activity_text
             m = known[mid]
             return Item("activite", f"Activité de groupe du module {m.number}{NBSP}: {activity_text(act).removeprefix('activité de groupe ')}",
                         act.minutes, module=m, real_activity=True, group=True,
@@ -268,7 +274,8 @@ def check_fit(plan: Plan, part: Part) -> int:
     )
 
 
-def _names(nums: list[str]) -> str:
+def and_list(nums: list[str]) -> str:
+    """« 00, 02 et 04 »: numbers joined the French way."""
     return nums[0] if len(nums) == 1 else ", ".join(nums[:-1]) + " et " + nums[-1]
 
 
@@ -286,7 +293,7 @@ def plan_markdown(plan: Plan, cat: Catalogue) -> tuple[str, list[int]]:
         out += ([f"#### {part.title}", ""] if n > 1 else [f"*{part.title}*", ""]) + table(plan, part) + [""]
         later = [i.module.number for i in part.items if i.kind == "module" and not i.with_exercises]
         if later:
-            out += [f"Les exercices {'des modules' if len(later) > 1 else 'du module'} {_names(later)} "
+            out += [f"Les exercices {'des modules' if len(later) > 1 else 'du module'} {and_list(later)} "
                     f"se font après la séance, en autoformation.", ""]
         if part.length - used >= 10:
             out += [f"Il reste {duration(part.length - used)} de marge dans ce créneau{NBSP}: pour les questions, "
@@ -295,7 +302,7 @@ def plan_markdown(plan: Plan, cat: Catalogue) -> tuple[str, list[int]]:
     if seen:
         rest = [m for m in cat.available if m.id not in seen]
         if rest:
-            out += [f"Les modules {_names([m.number for m in rest])} ne sont pas au programme{NBSP}: proposez-les en "
+            out += [f"Les modules {and_list([m.number for m in rest])} ne sont pas au programme{NBSP}: proposez-les en "
                     "autoformation, ou ajoutez une demi-journée." if len(rest) > 1 else
                     f"Le module {rest[0].number} n'est pas au programme{NBSP}: proposez-le en autoformation.", ""]
     out += [f"Feuilles imprimées par `make fiches`{NBSP}: {{doc}}`déroulé </{runsheet_doc(plan.id)}>`, "
@@ -342,28 +349,30 @@ def prepare_list(plan: Plan) -> list[str]:
     return lines
 
 
-# --------------------------------------------------------------------------- printed pages
+
+# --------------------------------------------------------------------------- names of the printed pages
 
 PAGES = {"deroule": "déroulé", "emargement": "feuille d'émargement", "evaluation": "évaluation de fin de séance"}
 
 
-def _doc(plan_id: str, kind: str) -> str:
-    from .handouts import FOLDER
+def plan_doc(plan_id: str, kind: str) -> str:
+    """Docname of one printed page of a plan (``kind``: a key of :data:`PAGES`)."""
+    from ..handouts import FOLDER
 
     return f"{FOLDER}/seance-{plan_id}" + ("" if kind == "deroule" else f"-{kind}")
 
 
 def runsheet_doc(plan_id: str) -> str:
     """Docname of a plan's run-sheet (``fiches/seance-<id>``)."""
-    return _doc(plan_id, "deroule")
+    return plan_doc(plan_id, "deroule")
 
 
 def signin_doc(plan_id: str) -> str:
-    return _doc(plan_id, "emargement")
+    return plan_doc(plan_id, "emargement")
 
 
 def evaluation_doc(plan_id: str) -> str:
-    return _doc(plan_id, "evaluation")
+    return plan_doc(plan_id, "evaluation")
 
 
 def pdf_name(plan_id: str, kind: str) -> str:
@@ -371,137 +380,9 @@ def pdf_name(plan_id: str, kind: str) -> str:
     return f"seance-{plan_id}-{kind}.pdf"
 
 
-def _cell(text: str) -> str:
-    """Text for a table cell: one line (no-break spaces kept), « | » escaped."""
-    return re.sub(r"[ \t\r\n]+", " ", str(text)).strip().replace("|", "\\|")
-
-
-def _head(plan: Plan, what: str) -> list[str]:
-    from .handouts import handout_style
-
-    return [f"# {what[0].upper() + what[1:]}{NBSP}: {plan.title}\n", handout_style(),
-            f"<p class=\"fiche-entete\">Atelier IA &amp; culture — {what} — {len(plan.parts)}{NBSP}partie"
-            f"{'s' if len(plan.parts) > 1 else ''} de {' ou '.join(duration(x) for x in sorted({p.length for p in plan.parts}))} "
-            f"— {plan.participants}{NBSP}personnes environ</p>\n"]
-
-
-def runsheet_page(plan: Plan, cat: Catalogue) -> str:
-    """One page for the person who leads the session: timings, what to project, what to hand out."""
-    out = _head(plan, "déroulé de séance")
-    out.append(f"**Public{NBSP}:** {plan.public}.\n")
-    for part in plan.parts:
-        rows, used = schedule(plan, part)
-        out.append(f"## {part.title} ({clock(part.start)}–{clock(part.start + used)}, créneau de {duration(part.length)})\n")
-        out.append("<div class=\"fiche-deroule\">\n")
-        out.append("| Horaire | Séquence | Durée | À projeter | À distribuer |\n|---|---|---|---|---|")
-        for t, label, m, item in rows:
-            proj, hand = ("—", "—") if item is None else (item.project, item.hand_out)
-            if item is not None and item.kind == "sections":  # the sections are in « À projeter »
-                label = f"Projection du module {item.module.number}, {item.module.title}"
-            out.append(f"| {clock(t)} | {_cell(label)} | {duration(m)} | {_cell(proj)} | {_cell(hand)} |")
-        out.append(f"| {clock(part.start + used)} | Fin{NBSP}: émargement et évaluation | | | Feuille d'émargement, évaluation |")
-        out.append("\n</div>\n")
-    out.append(f"**À imprimer avec `make fiches`{NBSP}:** {print_summary(plan)}\n")
-    out.append(f"**Matériel{NBSP}:** un vidéoprojecteur{NBSP}; un jeu de cartes A, B, C, D par personne"
-               + (f"{NBSP}; une machine pour deux personnes." if plan.computers else f"{NBSP}; aucun ordinateur pour le public.")
-               + " La liste complète est dans le plan du guide des personnes formatrices.\n")
-    return "\n".join(out) + "\n"
-
-
-def print_summary(plan: Plan) -> str:
-    """What to print for a session, in one sentence (the run-sheet keeps to one page)."""
-    mods, acts = [], []
-    for part in plan.parts:
-        for item in part.items:
-            if item.module is not None and item.module.number not in mods:
-                mods.append(item.module.number)
-            if item.real_activity and item.module.number not in acts:
-                acts.append(item.module.number)
-    n, groups = plan.participants, math.ceil(plan.participants / 4)
-    bits = []
-    if mods:
-        bits.append(f"fiche{'s' if len(mods) > 1 else ''} {'des modules' if len(mods) > 1 else 'du module'} {_names(mods)} "
-                    f"({n}{NBSP}exemplaires de chacune), leurs corrigés pour vous")
-    if acts:
-        bits.append(f"activité{'s' if len(acts) > 1 else ''} de groupe {'des modules' if len(acts) > 1 else 'du module'} "
-                    f"{_names(acts)} ({groups}{NBSP}exemplaires)")
-    bits.append(f"feuille d'émargement (1), évaluation de fin de séance ({n}{NBSP}exemplaires)")
-    return f"{NBSP}; ".join(bits) + "."
-
-
-def signin_page(plan: Plan, cat: Catalogue) -> str:
-    """The sign-in sheet (« feuille d'émargement »): one signature column per part."""
-    out = _head(plan, "feuille d'émargement")
-    out.append(f"Intitulé de la formation{NBSP}: Atelier IA &amp; culture — {plan.title}<br>\n"
-               f"Lieu{NBSP}: ………………………………………… Personne formatrice{NBSP}: …………………………………………\n")
-    cols = [f"{part.title}<br>le ……/……/………… de {clock(part.start)} à {clock(part.start + schedule(plan, part)[1])}"
-            for part in plan.parts]
-    out.append("<div class=\"fiche-emargement\">\n")
-    out.append("| N° | Nom et prénom | Structure | " + " | ".join(f"Signature — {_cell(c)}" for c in cols) + " |")
-    out.append("|---|---|---|" + "---|" * len(cols))
-    for k in range(1, plan.participants + 4):
-        out.append(f"| {k} | | | " + " | " * (len(cols) - 1) + " |")
-    out.append("\n</div>\n")
-    out.append("\nSignature de la personne formatrice, à la fin de chaque partie{NBSP}:\n".replace("{NBSP}", NBSP))
-    out.append("<p class=\"fiche-signature\">&nbsp;</p>\n")
-    return "\n".join(out) + "\n"
-
-
-EVALUATION = (
-    ("Dans l'ensemble, cette séance vous a été utile pour votre travail{NBSP}?",
-     ("Pas du tout", "Un peu", "Assez", "Tout à fait")),
-    ("Le rythme de la séance était{NBSP}:", ("trop lent", "adapté", "trop rapide")),
-    ("Les démonstrations projetées étaient claires{NBSP}?", ("Pas du tout", "Un peu", "Assez", "Tout à fait")),
-    ("Après la séance, vous sauriez expliquer à une ou un collègue ce que fait un modèle génératif{NBSP}?",
-     ("Non", "En partie", "Oui")),
-    ("Recommanderiez-vous cette séance à une ou un collègue{NBSP}?", ("Non", "Peut-être", "Oui")),
-)
-OPEN_QUESTIONS = (
-    "Ce que vous retenez de la séance, en une phrase{NBSP}:",
-    "Une chose que vous essaierez, ou que vous éviterez, dans votre structure{NBSP}:",
-    "Ce qui vous a manqué, ou ce qu'il faudrait changer{NBSP}:",
-)
-
-
-def evaluation_page(plan: Plan, cat: Catalogue) -> str:
-    """A short, anonymous evaluation form for the end of the session (kept with the attestations)."""
-    out = _head(plan, "évaluation de fin de séance")
-    out.append(f"Ce questionnaire est anonyme{NBSP}: ne l'écrivez pas à votre nom. Cochez une case par question. "
-               f"La structure qui organise la séance peut le garder avec les attestations.\n")
-    out.append("Séance du ……/……/………… à …………………………………………\n")
-    items = []
-    for q, choices in EVALUATION:
-        boxes = "".join(f"<li><span class=\"fiche-case\" aria-hidden=\"true\">☐</span> {c}</li>" for c in choices)
-        items.append(f"<li class=\"fiche-question\"><p><b>{q.replace('{NBSP}', NBSP)}</b></p>"
-                     f"<ul class=\"fiche-options fiche-ligne\">{boxes}</ul></li>")
-    for q in OPEN_QUESTIONS:
-        items.append(f"<li class=\"fiche-question\"><p><b>{q.replace('{NBSP}', NBSP)}</b></p>"
-                     "<p class=\"fiche-reponse\">&nbsp;</p></li>")
-    out.append("<ol class=\"fiche-evaluation\">" + "".join(items) + "</ol>\n")
-    out.append("Merci. Déposez cette feuille, sans la signer, dans l'enveloppe prévue.\n")
-    return "\n".join(out) + "\n"
-
-
-def pages(cat: Catalogue) -> dict[str, str]:
-    """Every plan's printed pages: path relative to the book's source folder → text."""
-    out = {}
-    for plan in load_plans(cat):
-        out[f"{runsheet_doc(plan.id)}.md"] = runsheet_page(plan, cat)
-        out[f"{signin_doc(plan.id)}.md"] = signin_page(plan, cat)
-        out[f"{evaluation_doc(plan.id)}.md"] = evaluation_page(plan, cat)
-    return out
-
-
-def index_lines(cat: Catalogue) -> list[str]:
-    """Markdown list items for the page « Fiches à imprimer »."""
-    return [f"- Séance «{NBSP}{plan.title}{NBSP}»{NBSP}: {{doc}}`déroulé </{runsheet_doc(plan.id)}>`, "
-            f"{{doc}}`émargement </{signin_doc(plan.id)}>`, {{doc}}`évaluation </{evaluation_doc(plan.id)}>`"
-            for plan in load_plans(cat)]
-
-
 def audience_plans_markdown(cat: Catalogue) -> str:
     """The half-day plans of the paths by job, one after the other, each linked to its path."""
-    from .metiers import load_audiences
+    from ..metiers import load_audiences
 
     auds = {a.id: a for a in load_audiences(cat)}
     out = []

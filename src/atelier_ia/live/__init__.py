@@ -16,14 +16,16 @@ The function returns a ``str`` (shown as preformatted text), a matplotlib ``Figu
 small palette PNG), a pandas ``DataFrame``, a :class:`Melody` (notes played in the page by
 the Web Audio API, a few hundred bytes per state) or a tuple of these, shown one below the
 other.
+
+One module per concept: :mod:`.controls` (:class:`Slider`, :class:`Choice`), :mod:`.media`
+(what a state shows: text, figure, table, :class:`Melody`, and :func:`static_html`), and
+this one, the demo itself (:class:`LiveDemo`).
 """
 
 from __future__ import annotations
 
-import base64
 import html
 import inspect
-import io
 import itertools
 import json
 import numbers
@@ -32,9 +34,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Callable
 
-from .errors import AtelierError, describe
-from .fmt import french_number
-from .validation import check_text
+from ..errors import AtelierError, describe
+from ..fmt import french_number
+from .controls import Choice, Slider
+from .media import Melody, figure_types, has_figure, static_html
 
 __all__ = [
     "MAX_STATES",
@@ -51,204 +54,11 @@ __all__ = [
 MAX_STATES = 400
 MAX_STATIC_BYTES = 900_000
 
-
-@dataclass
-class Slider:
-    """A numeric slider: integers if ``min``, ``max`` and ``step`` are integers, else decimals."""
-
-    min: float
-    max: float
-    step: float = 1
-    value: float | None = None
-    label: str = ""
-
-    def __post_init__(self):
-        for name in ("min", "max", "step"):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, numbers.Real):
-                raise AtelierError(f"Slider : « {name} » doit être un nombre ; vous avez donné {describe(v)}.")
-        if not self.min < self.max:
-            raise AtelierError(
-                f"Slider : le minimum ({self.min}) doit être plus petit que le maximum ({self.max}). "
-                "Inversez-les ou corrigez l'un des deux."
-            )
-        if self.step <= 0 or self.step > self.max - self.min:
-            raise AtelierError(
-                f"Slider : le pas ({self.step}) doit être positif et plus petit que l'écart entre "
-                f"minimum et maximum ({self.max - self.min})."
-            )
-        if self.value is None:
-            self.value = self.min
-        if isinstance(self.value, bool) or not isinstance(self.value, numbers.Real):
-            raise AtelierError(f"Slider : la valeur initiale doit être un nombre ; vous avez donné {describe(self.value)}.")
-        if not self.min <= self.value <= self.max:
-            raise AtelierError(
-                f"Slider : la valeur initiale {self.value} sort de l'intervalle [{self.min}, {self.max}]. "
-                "Choisissez une valeur entre le minimum et le maximum."
-            )
-        if not isinstance(self.label, str):
-            raise AtelierError("Slider : « label » doit être un texte.")
-
-    @property
-    def is_int(self) -> bool:
-        return all(isinstance(v, numbers.Integral) for v in (self.min, self.max, self.step, self.value))
-
-    def widget(self, name: str):
-        import ipywidgets as w
-
-        name = check_text(name, "le nom du réglage (name)")
-        cls = w.IntSlider if self.is_int else w.FloatSlider
-        return cls(
-            min=self.min, max=self.max, step=self.step, value=self.value,
-            description=self.label or name, continuous_update=False,
-            style={"description_width": "initial"}, layout=w.Layout(width="min(30em, 100%)"),
-        )
-
-
-@dataclass
-class Choice:
-    """A drop-down list of options (texts or numbers)."""
-
-    options: list
-    value: Any = None
-    label: str = ""
-
-    def __post_init__(self):
-        if not isinstance(self.options, (list, tuple)) or len(self.options) < 2:
-            raise AtelierError(
-                f"Choice : « options » doit être une liste d'au moins deux choix ; vous avez donné {describe(self.options)}."
-            )
-        self.options = list(self.options)
-        if self.value is None:
-            self.value = self.options[0]
-        if self.value not in self.options:
-            raise AtelierError(
-                f"Choice : la valeur initiale {self.value!r} n'est pas dans la liste des choix {self.options!r}."
-            )
-        if not isinstance(self.label, str):
-            raise AtelierError("Choice : « label » doit être un texte.")
-
-    def widget(self, name: str):
-        import ipywidgets as w
-
-        name = check_text(name, "le nom du réglage (name)")
-        return w.Dropdown(options=self.options, value=self.value, description=self.label or name,
-                          style={"description_width": "initial"})
-
-
-def _figure_types():
-    from matplotlib.figure import Figure
-
-    return Figure
-
-
-@dataclass
-class Melody:
-    """A melody as a demo result: its notes travel to the page, which plays them itself.
-
-    ``notes`` is a list of ``(MIDI pitch or None for a rest, duration in quarter notes)``, as
-    in :mod:`atelier_ia.music`. In the book a button plays them with the Web Audio API (a few
-    hundred bytes per state, no sound file); with a live kernel they become an audio clip.
-    The French description (:func:`atelier_ia.music.describe_melody`) is always shown.
-    """
-
-    notes: list
-    tempo: float = 100
-    description: str = ""
-
-    def __post_init__(self):
-        from .music import describe_melody
-        from .music.notes import check_melody, check_tempo
-
-        self.notes = [(None if p is None else int(p), float(d)) for p, d in check_melody(self.notes, "la mélodie")]
-        self.tempo = check_tempo(self.tempo)
-        if not isinstance(self.description, str):
-            raise AtelierError(f"Melody : la description doit être un texte ; vous avez donné {describe(self.description)}.")
-        if not self.description.strip():
-            self.description = describe_melody(self.notes, self.tempo)
-
-    def html(self) -> str:
-        notes = json.dumps([[p, d] for p, d in self.notes], separators=(",", ":"))
-        return (
-            f'<div class="atelier-melody" data-notes="{html.escape(notes)}" data-tempo="{self.tempo:g}" '
-            f'data-play-label="{_TXT["play"]}" data-stop-label="{_TXT["stop"]}" data-nosound="{_TXT["nosound"]}">'
-            f'<button type="button" class="atelier-play">{_TXT["play"]}</button>'
-            f'<p class="atelier-melody-desc">{html.escape(self.description)}</p>'
-            '<p class="atelier-melody-status" role="status"></p></div>'
-        )
-
-    def audio(self):
-        """The clip a live kernel shows (an embedded WAV, see :func:`atelier_ia.music.audio`)."""
-        from .music import audio
-
-        return audio(self.notes, tempo=self.tempo, max_seconds=20)
-
-
 _TXT = {
-    "play": "▶ Écouter la mélodie",
-    "stop": "■ Arrêter",
-    "nosound": "Votre navigateur ne sait pas jouer de son sur cette page.",
     "controls": "Réglages de la démonstration",
     "fixed": "Fixé à {value} dans le livre : ce réglage ne se calcule pas d'avance. "
              "Ouvrez le notebook (Binder ou JupyterLab) pour le changer.",
 }
-
-
-def _png(fig, dpi: int) -> bytes:
-    """A figure as a small PNG: rendered at ``dpi``, then reduced to a 64-colour palette."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    try:  # a figure made with pyplot stays in pyplot's list until closed
-        import matplotlib.pyplot as plt
-
-        plt.close(fig)
-    except Exception:  # pragma: no cover - pyplot unavailable
-        pass
-    data = buf.getvalue()
-    try:
-        from PIL import Image
-
-        img = Image.open(io.BytesIO(data)).convert("RGB").quantize(colors=64, dither=Image.Dither.NONE)
-        small = io.BytesIO()
-        img.save(small, format="PNG", optimize=True)
-        if small.tell() < len(data):
-            data = small.getvalue()
-    except ImportError:  # pragma: no cover - Pillow comes with matplotlib
-        pass
-    return data
-
-
-def static_html(result, alt: str = "", dpi: int = 100) -> str:
-    """HTML for a demo result: text, figure, table, :class:`Melody`, or a tuple of these."""
-    Figure = _figure_types()
-    if isinstance(result, tuple) and result:
-        return "".join(static_html(part, alt, dpi) for part in result)
-    if isinstance(result, str):
-        return f'<pre class="atelier-text" style="white-space:pre-wrap">{html.escape(result)}</pre>'
-    if isinstance(result, Melody):
-        return result.html()
-    if isinstance(result, Figure):
-        data = base64.b64encode(_png(result, dpi)).decode("ascii")
-        return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" style="max-width:100%">'
-    try:
-        import pandas as pd
-
-        if isinstance(result, pd.DataFrame):
-            from .tables import table_html
-
-            return table_html(result)  # whole texts, wrapped, French labels (the course's one way)
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pass
-    raise AtelierError(
-        f"La fonction de démonstration doit renvoyer un texte, une figure matplotlib, un tableau pandas, "
-        f"une mélodie (Melody) ou un tuple de ces objets ; elle a renvoyé {describe(result)}."
-    )
-
-
-def _has_figure(result) -> bool:
-    if isinstance(result, tuple):
-        return any(_has_figure(part) for part in result)
-    return isinstance(result, _figure_types())
 
 
 def _fr(value) -> str:
@@ -418,7 +228,7 @@ class LiveDemo:
 
     def _render(self, result, values: dict) -> str:
         alt = self._alt_for(values)
-        if _has_figure(result) and not alt.strip():
+        if has_figure(result) and not alt.strip():
             raise AtelierError(
                 "LiveDemo : la fonction renvoie une figure ; décrivez-la en une phrase avec alt=\"...\" "
                 "pour les personnes qui ne la voient pas."
@@ -550,7 +360,7 @@ class LiveDemo:
 
         widgets = {k: c.widget(k) for k, c in self.controls.items()}
         out = w.Output()
-        Figure = _figure_types()
+        Figure = figure_types()
 
         def show(result):
             if isinstance(result, tuple):
