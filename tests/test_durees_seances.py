@@ -275,6 +275,6 @@ def test_each_plan_has_its_run_sheet_sign_in_sheet_and_evaluation(plan):
     jobs = _jobs()
     for kind in seances.PAGES:
         job = jobs[seances.pdf_name(plan.id, kind)]
-        assert job.page == f"{seances._doc(plan.id, kind)}.html"
+        assert job.page == f"{seances.page_doc(plan.id, kind)}.html"
     assert jobs[seances.pdf_name(plan.id, "deroule")].max_pages == 1
     assert seances.pdf_name(plan.id, "evaluation") in "\n".join(seances.prepare_list(plan))

@@ -30,10 +30,8 @@ from atelier_ia.course import load_catalogue
 from . import accessibility, activities, calendar_pages, durations, french_ui, glossary_tips, privacy, progress, readable, render
 
 GENERATED = "_generated"
-#: The accessibility statement; the RGAA asks every page to link to it, with the conformity
-#: status, usually in the footer.
-ACCESSIBILITY_DOC = "annexes/accessibilite"
-ACCESSIBILITY_MENTION = f"Accessibilité{render.NBSP}: non conforme"
+ACCESSIBILITY_DOC = accessibility.STATEMENT_DOC
+ACCESSIBILITY_MENTION = accessibility.MENTION
 
 
 def _handouts():

@@ -2,9 +2,10 @@
 
 After the HTML is written, :func:`add` reads the definitions from the built glossary page
 (``annexes/glossaire.html``: Sphinx's ``<dt id="term-…">``/``<dd>``), writes them into
-``_static/atelier-glossaire-data.js``, copies ``static/glossaire.css`` and ``static/glossaire.js``
-next to it, and links the three files from every page that has a glossary link. The link still
-leads to the glossary; nothing is fetched (the data is a script, so the book also works from disk).
+``_static/atelier-glossaire-data.js``, copies ``static/glossaire.js`` and ``static/glossaire.css``
+(preceded by the palette colours it uses) next to it, and links the three files from every page
+that has a glossary link. The link still leads to the glossary; nothing is fetched (the data is a
+script, so the book also works from disk).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import os
 import re
 import shutil
 from pathlib import Path
+
+from atelier_ia.palette import stylesheet
 
 GLOSSARY = "annexes/glossaire.html"
 STATIC = Path(__file__).with_name("static")
@@ -51,8 +54,8 @@ def add(outdir) -> int:
     static = outdir / "_static"
     static.mkdir(exist_ok=True)
     (static / DATA).write_text("window.ATELIER_GLOSSAIRE = " + json.dumps(defs, ensure_ascii=False) + ";\n", encoding="utf-8")
-    for name in FILES:
-        shutil.copyfile(STATIC / name, static / name)
+    (static / "glossaire.css").write_text(stylesheet((STATIC / "glossaire.css").read_text(encoding="utf-8")), encoding="utf-8")
+    shutil.copyfile(STATIC / "glossaire.js", static / "glossaire.js")
     changed = 0
     for path in outdir.rglob("*.html"):
         text = path.read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ import yaml
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError, describe
 from atelier_ia.fmt import NBSP
+from atelier_ia.palette import stylesheet
 from atelier_ia.paths import data_dir, repo_root
 from atelier_ia.quiz.model import Question
 
@@ -664,7 +665,7 @@ def _static(name: str) -> str:
     return Path(__file__).with_name("static").joinpath(name).read_text(encoding="utf-8")
 
 
-_CSS = "\n" + _static("metiers.css")
+_CSS = "\n" + stylesheet(_static("metiers.css"))
 
 # The page's script: reads the inline data, computes the same thing as ``suggest``, writes the
 # result with textContent (no HTML from the data is interpreted). It sends and stores nothing.

@@ -44,9 +44,10 @@ import nbformat
 
 from atelier_ia.course import Catalogue, Module, load_catalogue
 from atelier_ia.errors import AtelierError
+from atelier_ia.palette import stylesheet
 from atelier_ia.paths import repo_root
 
-from . import render
+from . import accessibility, render
 
 NBSP = "\u00a0"
 FOLDER = "projection"
@@ -365,8 +366,6 @@ def _static(name: str) -> str:
 
 def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Catalogue | None = None) -> str:
     """The whole projection page of a module (self-contained: CSS and JS inline)."""
-    from .book import ACCESSIBILITY_MENTION
-
     notes = render.load_notes(m.id)
     by_section = _section_notes(notes)
     total = len(screens)
@@ -399,7 +398,7 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_esc(title)}</title><style>{_static('projection.css')}</style></head>"
+        f"<title>{_esc(title)}</title><style>{stylesheet(_static('projection.css'))}</style></head>"
         f'<body data-module="{m.id}">'
         f'<a class="proj-sr proj-lien-livre" href="../modules/{m.id}.html">Revenir au module dans le livre</a>'
         f'<main id="projection" class="proj-principal" aria-roledescription="présentation">{"".join(sections_html)}</main>'
@@ -407,7 +406,7 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
         f'<span class="proj-aide">{_esc(help_text)}</span>'
         # the RGAA mention every page of the book carries (atelier_tools.book), linked to the statement
         f'<footer class="bd-footer-content"><a class="atelier-accessibilite" href="../annexes/accessibilite.html">'
-        f"{html.escape(ACCESSIBILITY_MENTION)}</a></footer></div>"
+        f"{html.escape(accessibility.MENTION)}</a></footer></div>"
         f'<aside class="proj-formateur" hidden aria-label="Vue formateur"></aside>'
         f'<script type="application/json" id="projection-donnees">{blob}</script>'
         f"<script>{_static('projection.js')}</script></body></html>\n"
@@ -477,7 +476,7 @@ def mark_cells(app, doctree) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     outdir = Path(argv[0] if argv else "_build/html")
-    from . import accessibility, french_ui, privacy
+    from . import french_ui, privacy
 
     for p in write_pages(outdir):  # then the rules every page of the book gets (atelier_tools.book)
         text = p.read_text(encoding="utf-8")

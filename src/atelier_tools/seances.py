@@ -29,6 +29,7 @@ from atelier_ia.paths import repo_root
 
 from . import durations
 from .metiers import load_activity, read_yaml, section_minutes, squash
+from .printed import FOLDER, handout_style
 from .render import PROJECTION_SENTENCE, clock, duration
 
 ORIGIN = "data/course/seances.yml"
@@ -347,23 +348,22 @@ def prepare_list(plan: Plan) -> list[str]:
 PAGES = {"deroule": "déroulé", "emargement": "feuille d'émargement", "evaluation": "évaluation de fin de séance"}
 
 
-def _doc(plan_id: str, kind: str) -> str:
-    from .handouts import FOLDER
-
+def page_doc(plan_id: str, kind: str) -> str:
+    """Docname of one printed page of a plan (``kind``: a key of :data:`PAGES`)."""
     return f"{FOLDER}/seance-{plan_id}" + ("" if kind == "deroule" else f"-{kind}")
 
 
 def runsheet_doc(plan_id: str) -> str:
     """Docname of a plan's run-sheet (``fiches/seance-<id>``)."""
-    return _doc(plan_id, "deroule")
+    return page_doc(plan_id, "deroule")
 
 
 def signin_doc(plan_id: str) -> str:
-    return _doc(plan_id, "emargement")
+    return page_doc(plan_id, "emargement")
 
 
 def evaluation_doc(plan_id: str) -> str:
-    return _doc(plan_id, "evaluation")
+    return page_doc(plan_id, "evaluation")
 
 
 def pdf_name(plan_id: str, kind: str) -> str:
@@ -377,8 +377,6 @@ def _cell(text: str) -> str:
 
 
 def _head(plan: Plan, what: str) -> list[str]:
-    from .handouts import handout_style
-
     return [f"# {what[0].upper() + what[1:]}{NBSP}: {plan.title}\n", handout_style(),
             f"<p class=\"fiche-entete\">Atelier IA &amp; culture — {what} — {len(plan.parts)}{NBSP}partie"
             f"{'s' if len(plan.parts) > 1 else ''} de {' ou '.join(duration(x) for x in sorted({p.length for p in plan.parts}))} "
