@@ -53,6 +53,8 @@ def test_build_time_totals_match_the_quiz_files():
     blob = re.search(r'<script type="application/json" id="aip-data">(.*?)</script>', carte).group(1)
     data = json.loads(blob)
     assert data["key"] == PROGRESS_KEY
+    # the page writes its dates with the library's month names (no second list in the script)
+    assert [french_date(dt.date(2026, m, 2)).split()[1] for m in range(1, 13)] == data["months"]
     assert {d["id"]: len(d["keys"]) for d in data["modules"]} == totals
     for d in data["modules"]:
         assert len(set(d["keys"])) == len(d["keys"]), f"{d['id']} : deux questions partagent une clé"

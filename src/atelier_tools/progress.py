@@ -28,7 +28,7 @@ import json
 
 from atelier_ia.assets import read
 from atelier_ia.course import Catalogue
-from atelier_ia.fmt import NBSP
+from atelier_ia.fmt import MONTHS, NBSP
 from atelier_ia.palette import stylesheet
 from atelier_ia.paths import data_dir
 from atelier_ia.quiz import load_quiz
@@ -83,7 +83,8 @@ def quiz_totals(cat: Catalogue) -> dict[str, int]:
 
 def catalogue_json(cat: Catalogue) -> str:
     """Every module with quizzes: number, title, its questions' keys and their levels (in the
-    order of :data:`LEVELS`, as indices). No duration: the attestation counts answers, and the
+    order of :data:`LEVELS`, as indices), and the month names the page writes dates with
+    (:data:`atelier_ia.fmt.MONTHS`). No duration: the attestation counts answers, and the
     time a reader spent is nothing the book can know."""
     modules = []
     for m in cat.modules:
@@ -91,8 +92,8 @@ def catalogue_json(cat: Catalogue) -> str:
             levels = question_levels(m.id)
             modules.append({"id": m.id, "n": m.number, "title": m.title, "keys": list(levels),
                             "levels": [LEVELS.index(v) for v in levels.values()]})
-    text = json.dumps({"key": PROGRESS_KEY, "v": PROGRESS_VERSION, "levels": list(LEVELS), "modules": modules},
-                      ensure_ascii=False)
+    text = json.dumps({"key": PROGRESS_KEY, "v": PROGRESS_VERSION, "levels": list(LEVELS), "modules": modules,
+                       "months": list(MONTHS)}, ensure_ascii=False)
     return text.replace("</", "<\\/")  # never closes the <script> that holds it
 
 

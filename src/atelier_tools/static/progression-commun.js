@@ -1,6 +1,6 @@
 var AIP=(function(){
   var data=JSON.parse(document.getElementById("%(data_id)s").textContent);
-  var MONTHS=["janvier","février","mars","avril","mai","juin","juillet","août","septembre","octobre","novembre","décembre"];
+  var MONTHS=data.months; /* atelier_ia.fmt.MONTHS, written into the page at build time */
 %(keep)s
   function state(){ /* "refused" (this browser refuses storage), "on" (the reader keeps results) or "off" */
     try{window.localStorage.getItem(data.key);}catch(e){return "refused";}
