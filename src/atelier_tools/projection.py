@@ -44,12 +44,12 @@ import nbformat
 
 from atelier_ia.course import Catalogue, Module, load_catalogue
 from atelier_ia.errors import AtelierError
+from atelier_ia.fmt import NBSP
 from atelier_ia.palette import stylesheet
 from atelier_ia.paths import repo_root
 
 from . import accessibility, render
 
-NBSP = "\u00a0"
 FOLDER = "projection"
 STATIC = Path(__file__).with_name("static")
 TAG = "projection"
