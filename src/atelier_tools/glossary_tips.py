@@ -17,6 +17,7 @@ import re
 import shutil
 from pathlib import Path
 
+from atelier_ia.assets import read
 from atelier_ia.palette import stylesheet
 
 GLOSSARY = "annexes/glossaire.html"
@@ -54,7 +55,7 @@ def add(outdir) -> int:
     static = outdir / "_static"
     static.mkdir(exist_ok=True)
     (static / DATA).write_text("window.ATELIER_GLOSSAIRE = " + json.dumps(defs, ensure_ascii=False) + ";\n", encoding="utf-8")
-    (static / "glossaire.css").write_text(stylesheet((STATIC / "glossaire.css").read_text(encoding="utf-8")), encoding="utf-8")
+    (static / "glossaire.css").write_text(stylesheet(read("glossaire.css", "atelier_tools")), encoding="utf-8")
     shutil.copyfile(STATIC / "glossaire.js", static / "glossaire.js")
     changed = 0
     for path in outdir.rglob("*.html"):

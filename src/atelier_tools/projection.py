@@ -42,6 +42,7 @@ from pathlib import Path
 
 import nbformat
 
+from atelier_ia.assets import read
 from atelier_ia.course import Catalogue, Module, load_catalogue
 from atelier_ia.errors import AtelierError
 from atelier_ia.fmt import NBSP
@@ -51,7 +52,6 @@ from atelier_ia.paths import repo_root
 from . import accessibility, render
 
 FOLDER = "projection"
-STATIC = Path(__file__).with_name("static")
 TAG = "projection"
 TAG_NO = "projection-non"
 LETTERS = "ABCD"
@@ -360,10 +360,6 @@ def screen_html(m: Module, s: Screen, n: int, total: int, outputs: dict[str, str
     )
 
 
-def _static(name: str) -> str:
-    return (STATIC / name).read_text(encoding="utf-8")
-
-
 def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Catalogue | None = None) -> str:
     """The whole projection page of a module (self-contained: CSS and JS inline)."""
     notes = render.load_notes(m.id)
@@ -398,7 +394,7 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_esc(title)}</title><style>{stylesheet(_static('projection.css'))}</style></head>"
+        f"<title>{_esc(title)}</title><style>{stylesheet(read('projection.css', 'atelier_tools'))}</style></head>"
         f'<body data-module="{m.id}">'
         f'<a class="proj-sr proj-lien-livre" href="../modules/{m.id}.html">Revenir au module dans le livre</a>'
         f'<main id="projection" class="proj-principal" aria-roledescription="présentation">{"".join(sections_html)}</main>'
@@ -409,7 +405,7 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
         f"{html.escape(accessibility.MENTION)}</a></footer></div>"
         f'<aside class="proj-formateur" hidden aria-label="Vue formateur"></aside>'
         f'<script type="application/json" id="projection-donnees">{blob}</script>'
-        f"<script>{_static('projection.js')}</script></body></html>\n"
+        f"<script>{read('projection.js', 'atelier_tools')}</script></body></html>\n"
     )
 
 
