@@ -7,6 +7,7 @@ import re
 import pytest
 
 from atelier_ia.course import load_catalogue
+from atelier_ia.palette import COLOURS
 from atelier_tools import metiers, render
 
 CAT = load_catalogue()
@@ -94,7 +95,9 @@ def test_glossary_tips_read_definitions_and_link_pages_that_need_them(tmp_path):
     assert '"term-RGPD": {"terme": "RGPD", "definition": "Règlement européen."}' in data
     assert '<script defer src="../_static/glossaire.js"></script>' in page.read_text(encoding="utf-8")
     assert "glossaire.js" not in plain.read_text(encoding="utf-8")
-    assert (tmp_path / "_static" / "glossaire.css").read_text(encoding="utf-8") == (glossary_tips.STATIC / "glossaire.css").read_text(encoding="utf-8")
+    css = (tmp_path / "_static" / "glossaire.css").read_text(encoding="utf-8")
+    assert css.endswith((glossary_tips.STATIC / "glossaire.css").read_text(encoding="utf-8"))
+    assert f"--atelier-glossaire-fond:{COLOURS['glossaire-fond']}" in css, "les couleurs de la palette sont déclarées avec la feuille"
     assert glossary_tips.add(tmp_path) == 0, "une seconde passe ne rajoute rien"
 
 

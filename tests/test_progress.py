@@ -34,12 +34,18 @@ def _questions_in(path) -> int:
     return len(yaml.safe_load(path.read_text(encoding="utf-8"))["questions"])
 
 
+def _quiz_files(module_id: str) -> list:
+    """The end-of-module quiz, the questions next to the demos, the exercises answered in the page."""
+    return [data_dir() / "quiz" / f"{module_id}{suffix}.yml" for suffix in ("", "-sans-code", "-exercices")]
+
+
 def test_build_time_totals_match_the_quiz_files():
-    """« sur N » counts the end-of-module quiz and the questions asked next to the demos."""
+    """« sur N » counts the end-of-module quiz, the questions asked next to the demos and the
+    exercises answered in the page."""
     totals = progress.quiz_totals(CAT)
     assert set(totals) == {m.id for m in CAT.available}
     for m in CAT.available:
-        files = [data_dir() / "quiz" / f"{m.id}.yml", data_dir() / "quiz" / f"{m.id}-sans-code.yml"]
+        files = _quiz_files(m.id)
         assert totals[m.id] == sum(_questions_in(f) for f in files if f.is_file()), m.id
     carte = progress.course_map(CAT)
     for mid, n in totals.items():
@@ -47,23 +53,37 @@ def test_build_time_totals_match_the_quiz_files():
     blob = re.search(r'<script type="application/json" id="aip-data">(.*?)</script>', carte).group(1)
     data = json.loads(blob)
     assert data["key"] == PROGRESS_KEY
+    # the page writes its dates with the library's month names (no second list in the script)
+    assert [french_date(dt.date(2026, m, 2)).split()[1] for m in range(1, 13)] == data["months"]
     assert {d["id"]: len(d["keys"]) for d in data["modules"]} == totals
     for d in data["modules"]:
         assert len(set(d["keys"])) == len(d["keys"]), f"{d['id']} : deux questions partagent une clé"
         m = CAT.module(d["id"])
         assert d["title"] == m.title and "minutes" not in d, "aucune durée : le livre ne mesure pas le temps passé"
-        files = [data_dir() / "quiz" / f"{m.id}.yml", data_dir() / "quiz" / f"{m.id}-sans-code.yml"]
+        files = _quiz_files(m.id)
         levels = [q["niveau"] for f in files if f.is_file() for q in yaml.safe_load(f.read_text(encoding="utf-8"))["questions"]]
         assert [data["levels"][i] for i in d["levels"]] == levels, m.id
 
 
 def test_the_quiz_records_under_the_keys_the_map_counts():
     keys = set(progress.question_keys(MODULE))
-    for quiz_id in (MODULE, f"{MODULE}-sans-code"):
+    for quiz_id in (MODULE, f"{MODULE}-sans-code", f"{MODULE}-exercices"):
         page = quiz_html(load_quiz(quiz_id), "q")
         assert f'data-module="{MODULE}"' in page and PROGRESS_KEY in page
         found = set(re.findall(r'data-key="([^"]+)"', page))
         assert found and found <= keys, quiz_id
+
+
+def test_answers_to_the_exercises_done_in_the_page_count_for_their_module():
+    """An exercise answered in the book is recorded under its module: the map and the attestation
+    count it, and the map says which exercises it counts."""
+    for m in CAT.available:
+        exercises = load_quiz(f"{m.id}-exercices").questions
+        assert exercises, m.id
+        keys = progress.question_levels(m.id)
+        for q in exercises:
+            assert keys[f"exercices/{q.id}"] == q.level, (m.id, q.id)
+    assert "exercices qui se font dans la page" in progress.map_block(CAT)
 
 
 def test_generated_blocks_stay_one_html_block_and_load_nothing():

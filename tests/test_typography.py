@@ -7,6 +7,8 @@ The rules and what counts as code live in `typography.py`, which can also fix a 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from notebook_tools import ROOT, read
@@ -109,3 +111,11 @@ def test_yaml_fixer_touches_values_not_keys():
     assert data["options"][0]["texte"] == "Il dit «" + NBSP + "oui" + NBSP + "»"
     assert data["options"][0]["correct"] is True
     assert not [f for t in yaml_strings(data) for f in find_faults(t)]
+
+
+def test_the_no_break_space_is_defined_once():
+    """One ``NBSP``, in atelier_ia.fmt: every other module imports it (a copy drifts, e.g. to a
+    narrow no-break space in one place)."""
+    defined = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "src").rglob("*.py"))
+               if re.search(r"^_?NBSP\s*=", p.read_text(encoding="utf-8"), re.M)]
+    assert defined == ["src/atelier_ia/fmt.py"]

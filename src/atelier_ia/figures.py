@@ -19,27 +19,20 @@ import io
 import sys
 
 from .errors import AtelierError, describe
+from .palette import COLOURS, FIGURE_COLOURS
 from .validation import check_choice, check_int, check_real, check_text
 
 __all__ = ["DPI", "FONT", "PALETTE", "CourseFigure", "finish", "new_figure", "style_axes"]
 
-#: Okabe & Ito (2008), "Color Universal Design": safe for colour-blind readers.
-PALETTE = {
-    "bleu": "#0072B2",
-    "orange": "#E69F00",
-    "vert": "#009E73",
-    "vermillon": "#D55E00",
-    "rose": "#CC79A7",
-    "ciel": "#56B4E9",
-    "jaune": "#F0E442",
-    "noir": "#000000",
-}
+#: Okabe & Ito (2008), "Color Universal Design": safe for colour-blind readers (held by
+#: :mod:`atelier_ia.palette`, the course's one palette).
+PALETTE = FIGURE_COLOURS
 #: Font sizes in points: ticks and legends, axis labels, titles.
 FONT = {"tick": 10, "label": 11, "title": 12}
 #: Resolution of the PNG a figure shows itself as (pixels per inch).
 DPI = 100
-_EDGE = "#1A1A1A"
-_GRID = "#cccccc"
+_EDGE = COLOURS["encre"]
+_GRID = COLOURS["grille"]
 
 
 @functools.cache

@@ -186,6 +186,7 @@ def footprint_figure(images: int = 1000, texts: int = 10000):
     """A bar chart of the energy of ``images`` images and ``texts`` text answers, with the range
     (low to high) drawn as an error bar and the central value as a dot; log scale."""
     from .figures import PALETTE, new_figure, style_axes
+    from .palette import COLOURS
 
     images = check_int(images, "le nombre d'images", minimum=1, maximum=10**8)
     texts = check_int(texts, "le nombre de réponses de texte", minimum=1, maximum=10**9)
@@ -195,7 +196,7 @@ def footprint_figure(images: int = 1000, texts: int = 10000):
     colours = [PALETTE["bleu"], PALETTE["orange"]]  # colour-blind-safe (Okabe-Ito); labels carry the meaning
     for y, ((label, r), colour) in enumerate(zip(rows, colours)):
         ax.hlines(y, r.low, r.high, color=colour, linewidth=6, alpha=0.45)
-        ax.plot([r.central], [y], "o", color=colour, markersize=8, markeredgecolor="black")
+        ax.plot([r.central], [y], "o", color=colour, markersize=8, markeredgecolor=COLOURS["noir"])
         ax.text(r.high * 1.15, y, f"{french_number(r.low, 2)} – {french_number(r.high, 1)} kWh",
                 va="center", fontsize=10)
     ax.set_xscale("log")

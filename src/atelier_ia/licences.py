@@ -25,6 +25,7 @@ import pandas as pd
 from .errors import AtelierError, describe
 from .figures import PALETTE
 from .fmt import NBSP, french_number, french_percent, french_typography
+from .palette import COLOURS
 from .validation import check_text
 
 __all__ = [
@@ -303,7 +304,7 @@ def plot_licences(audit):
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(pivot) + 1.5))
     left = pd.Series(0.0, index=pivot.index)
     for verdict in [v for v in _PALETTE if v in pivot.columns]:
-        ax.barh(pivot.index, pivot[verdict], left=left, color=_PALETTE[verdict], label=verdict, edgecolor="white")
+        ax.barh(pivot.index, pivot[verdict], left=left, color=_PALETTE[verdict], label=verdict, edgecolor=COLOURS["blanc"])
         left += pivot[verdict]
     ax.set_xlabel("Nombre de notices")
     ax.set_ylabel("Licence (normalisée)")

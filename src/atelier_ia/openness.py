@@ -31,6 +31,7 @@ import pandas as pd
 from .errors import AtelierError, describe
 from .figures import PALETTE
 from .fmt import NBSP
+from .palette import COLOURS
 from .paths import data_file
 
 __all__ = [
@@ -153,8 +154,8 @@ def openness_table(models: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-_COLOURS = {2: PALETTE["bleu"], 1: PALETTE["ciel"], 0: PALETTE["orange"], -1: "#DDDDDD"}  # Okabe & Ito, grey for unknown
-_TEXT = {2: "white", 1: "black", 0: "black", -1: "black"}
+_COLOURS = {2: PALETTE["bleu"], 1: PALETTE["ciel"], 0: PALETTE["orange"], -1: COLOURS["grille-fine"]}  # Okabe & Ito, grey for unknown
+_TEXT = {2: COLOURS["blanc"], 1: COLOURS["noir"], 0: COLOURS["noir"], -1: COLOURS["noir"]}
 
 
 def openness_figure(table: pd.DataFrame | None = None):
@@ -190,4 +191,4 @@ def openness_figure(table: pd.DataFrame | None = None):
 def _rect(x, y, colour):
     from matplotlib.patches import Rectangle
 
-    return Rectangle((x + 0.03, y + 0.05), 0.94, 0.9, facecolor=colour, edgecolor="white")
+    return Rectangle((x + 0.03, y + 0.05), 0.94, 0.9, facecolor=colour, edgecolor=COLOURS["blanc"])

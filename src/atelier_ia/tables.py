@@ -21,8 +21,10 @@ import math
 import numbers
 import re
 
+from .assets import read
 from .errors import AtelierError, describe
 from .fmt import NBSP, french_number
+from .palette import stylesheet
 
 __all__ = ["Document", "Table", "install", "show_document", "show_table", "table_html"]
 
@@ -39,26 +41,7 @@ LABELS = {
 }
 
 #: The frame's class, its CSS (embedded in each output, so JupyterLab shows the same as the book).
-CSS = (
-    ".atelier-tableau{max-width:100%;overflow-x:auto;margin:.3rem 0 .8rem}"
-    ".atelier-tableau:focus-visible{outline:3px solid #0b5cad;outline-offset:2px}"
-    ".atelier-tableau table{border-collapse:collapse;margin:0;font-size:.92em;width:auto;max-width:none}"
-    ".atelier-tableau th,.atelier-tableau td{white-space:normal!important;overflow-wrap:break-word;"
-    "text-align:left!important;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #c8c8c8;"
-    "max-width:32rem;min-width:4.5rem}"
-    ".atelier-tableau td.atelier-nombre{text-align:right!important;white-space:nowrap!important;min-width:0}"
-    ".atelier-tableau td.atelier-long{min-width:14rem}"
-    ".atelier-tableau td.atelier-court{white-space:nowrap!important;min-width:0}"
-    ".atelier-tableau thead th{border-bottom:2px solid #707070}"
-    ".atelier-tableau-indice{display:none;font-size:.85em;margin:.2rem 0;font-style:italic}"
-    "@media (max-width:640px){.atelier-tableau-indice{display:block}"
-    ".atelier-tableau td.atelier-long{min-width:11rem}}"
-    ".atelier-document{max-width:46rem;white-space:normal;overflow-wrap:break-word;"
-    "border-left:4px solid #8a8a8a;padding:.2rem 0 .2rem .9rem;margin:.3rem 0 .8rem}"
-    ".atelier-document .atelier-document-titre{font-size:1.12em;font-weight:bold;margin:.2rem 0 .5rem}"
-    ".atelier-document .atelier-document-partie{font-weight:bold;margin:.8rem 0 .3rem}"
-    ".atelier-document p,.atelier-document li{margin:.2rem 0}"
-)
+CSS = stylesheet(read("tableaux.css", compact=True))
 _STYLE = f"<style>{CSS}</style>"
 
 #: More rows than this are not shown (pandas shows 60 at most, too): the page stays light.

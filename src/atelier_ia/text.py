@@ -283,7 +283,7 @@ class NGramModel:
     @property
     def n_parameters(self) -> int:
         """How many numbers the model keeps: one count per (context, next token) seen at its order."""
-        self._require_fit()
+        self.require_fitted()
         return sum(len(nxt) for nxt in self._table(self.order).values())
 
     @property
@@ -291,9 +291,20 @@ class NGramModel:
         """Whether :meth:`fit` has been called."""
         return self._counts is not None
 
-    def _require_fit(self):
+    def require_fitted(self) -> None:
+        """Raise the library's French error if :meth:`fit` has not been called yet."""
         if self._counts is None:
             raise AtelierError("Le modèle n'est pas encore entraîné : appelez d'abord .fit(texte).")
+
+    def candidates(self, context):
+        """The tokens that may follow ``context`` and their probabilities, as :meth:`generate`
+        draws them. ``context`` is already cut into tokens: a string of characters for a
+        character model, a tuple of words for a word model (its last ``order`` tokens count)."""
+        self.require_fitted()
+        if not isinstance(context, str if self.level == "char" else tuple):
+            kind = "une chaîne de caractères" if self.level == "char" else "un tuple de mots (model.tokenize(texte))"
+            raise AtelierError(f"« context » doit être {kind} ; vous avez donné {describe(context)}.")
+        return self._dist(context)
 
     def _dist(self, history):
         ctx = self._counts.context(history)
@@ -306,13 +317,13 @@ class NGramModel:
 
     def next_distribution(self, context: str = "") -> pd.Series:
         """What the model expects after ``context``: next token → probability, most likely first."""
-        self._require_fit()
+        self.require_fitted()
         tokens, probs = self._dist(self.tokenize(context))
         return pd.Series(probs, index=pd.Index(tokens, name="jeton suivant"), name="probabilité")
 
     def generate(self, length: int = 200, seed: int = 0, temperature: float = 1.0, top_k: int | None = None, prompt: str = "") -> str:
         """Generate ``length`` tokens after ``prompt``; the same seed gives the same text."""
-        self._require_fit()
+        self.require_fitted()
         length = check_int(length, "length", 1, 20_000)
         seed = check_seed(seed, "seed")
         check_temperature(temperature)
@@ -334,7 +345,7 @@ class NGramModel:
 
     def probability(self, token, context=""):
         """Smoothed probability of ``token`` after ``context`` (add-k, back-off)."""
-        self._require_fit()
+        self.require_fitted()
         if not isinstance(token, str):
             raise AtelierError(f"« token » doit être un jeton (un texte : une lettre ou un mot) ; vous avez donné {describe(token)}.")
         if isinstance(context, (list, tuple)) and all(isinstance(t, str) for t in context):
@@ -347,7 +358,7 @@ class NGramModel:
 
     def perplexity(self, text: str) -> float:
         """How surprised the model is by ``text`` (lower = more expected). Unknown tokens count too."""
-        self._require_fit()
+        self.require_fitted()
         seq = self.tokenize(check_text(text, "le texte à évaluer", allow_empty=True))
         if len(seq) < 2:
             raise AtelierError("Le texte à évaluer doit compter au moins deux jetons.")

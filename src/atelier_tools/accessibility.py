@@ -32,28 +32,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CSS", "fix", "fix_static"]
+from atelier_ia.assets import read
+from atelier_ia.fmt import NBSP
+from atelier_ia.palette import stylesheet
+
+__all__ = ["CSS", "MENTION", "STATEMENT_DOC", "fix", "fix_static"]
+
+#: The accessibility statement; the RGAA asks every page to link to it, with the conformity
+#: status, usually in the footer (the book's pages and the projection pages).
+STATEMENT_DOC = "annexes/accessibilite"
+MENTION = f"Accessibilité{NBSP}: non conforme"
 
 #: Added to every page's <head> (inline: the book loads nothing from elsewhere).
-CSS = (
-    "#pst-header[hidden]{display:none!important}"
-    # Buttons whose keyboard focus the themes hide (``outline: none`` and no shadow): the
-    # solution toggles, the page's buttons (launch, download, full screen, theme).
-    "button.toggle-button:focus-visible,.btn:focus-visible,.pst-navbar-icon:focus-visible"
-    "{outline:3px solid var(--pst-color-accent)!important;outline-offset:2px}"
-    # The home page: the course map needs the width the page table of contents takes.
-    "@media (min-width:1200px){"
-    ".bd-content:has(#carte-du-cours)>.bd-sidebar-secondary{display:none!important}"
-    ".bd-main .bd-content:has(#carte-du-cours)>.bd-article-container{max-width:100%}}"
-    "#carte-du-cours table{font-size:.9rem}"
-    # Dark theme: HTML outputs keep a light background, the theme's grey caption text on it
-    # is unreadable (contrast 1.7:1); captions of outputs (demos, melodies) take the output's
-    # text colour.
-    "html[data-theme=dark] .cell_output .text_html figcaption{color:inherit}"
-    # …while its sentences keep the usual line length.
-    ".bd-content:has(#carte-du-cours) .bd-article :is(p,dl,ul,ol):not(table *){max-width:46rem}"
-    "#carte-du-cours th,#carte-du-cours td{padding:.4rem .45rem}"
-)
+CSS = stylesheet(read("accessibilite.css", "atelier_tools", compact=True))  # static/accessibilite.css
 _STYLE = f'<style id="atelier-accessibilite">{CSS}</style>'
 _OLD_STYLE = re.compile(r'<style id="atelier-accessibilite">[^<]*</style>')
 

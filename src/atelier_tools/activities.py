@@ -42,9 +42,11 @@ from pathlib import Path
 
 import yaml
 
+from atelier_ia.assets import read
 from atelier_ia.course import Catalogue, load_catalogue
 from atelier_ia.errors import AtelierError, describe
 from atelier_ia.fmt import NBSP
+from atelier_ia.palette import stylesheet
 from atelier_ia.paths import data_dir, repo_root
 
 from .render import duration
@@ -379,39 +381,8 @@ def _sources_md(sources) -> str:
     return " ; ".join(_source_md(s) for s in sources)
 
 
-PRINT_CSS = """<style>
-.atelier-impression{margin-top:1rem}
-.atelier-grille{display:grid;grid-template-columns:repeat(3,1fr);gap:0}
-.atelier-grille.atelier-roles{grid-template-columns:repeat(2,1fr)}
-.atelier-carte{border:1px dashed #555;padding:0.6rem 0.7rem;min-height:4.2cm;break-inside:avoid;page-break-inside:avoid;box-sizing:border-box;font-size:0.95rem;line-height:1.35;background:#fff;color:#111}
-.atelier-carte .atelier-num{display:block;font-size:0.75rem;color:#444;margin-bottom:0.3rem}
-.atelier-carte.atelier-categorie{background:#f2f2f2;font-weight:bold;font-size:1.1rem;text-align:center}
-.atelier-carte.atelier-categorie span{display:block;font-weight:normal;font-size:0.85rem;margin-top:0.4rem}
-.atelier-carte h4{margin:0 0 0.3rem 0;font-size:1rem}
-.atelier-carte ul{margin:0.2rem 0 0 1rem;padding:0}
-.atelier-carte p{margin:0.2rem 0}
-@media print{
-  @page{size:A4;margin:1.1cm}
-  html{font-size:9pt !important}
-  body,.bd-article{font-size:9pt;line-height:1.25}
-  .bd-article h1,#jb-print-docs-body h1{font-size:15pt !important;margin:0 0 0.3rem 0}
-  .bd-article h2{font-size:13pt;margin:0.6rem 0 0.2rem 0}
-  .bd-article h3{font-size:11pt;margin:0.5rem 0 0.2rem 0}
-  .bd-article p,.bd-article ul,.bd-article ol{margin-bottom:0.25rem}
-  .bd-article table{width:100% !important;font-size:7.5pt;line-height:1.2;margin:0.2rem 0}
-  .bd-article table td,.bd-article table th{padding:0.1rem 0.25rem !important;vertical-align:top}
-  .bd-article table th:nth-child(4){width:52%}
-  .bd-article table th:nth-child(5){width:16%}
-  #jb-print-toc,.atelier-consigne,.bd-sidebar-primary,.bd-sidebar-secondary,.bd-header,.bd-footer,.bd-footer-article,.header-article,.prev-next-area,.bd-header-article,.headerlink{display:none !important}
-  .atelier-impression{break-before:page;page-break-before:always}
-  .atelier-grille{grid-template-columns:repeat(3,6.25cm)}
-  .atelier-grille.atelier-roles{grid-template-columns:repeat(2,9.4cm)}
-  .atelier-carte{font-size:9.5pt;min-height:4.4cm}
-  .atelier-roles .atelier-carte{font-size:8pt;line-height:1.22;min-height:3cm;padding:0.35rem 0.5rem}
-  .atelier-roles .atelier-carte h4{font-size:9pt;margin:0 0 0.15rem 0}
-  .atelier-roles .atelier-carte p,.atelier-roles .atelier-carte ul{margin:0.1rem 0}
-}
-</style>"""
+#: The cards' print stylesheet (A4 sheets to cut out), inlined before the cards.
+PRINT_CSS = "<style>\n" + stylesheet(read("activites-impression.css", "atelier_tools")) + "</style>"
 
 
 def _opening(text: str, words: int = 7) -> str:

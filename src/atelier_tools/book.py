@@ -45,10 +45,8 @@ from . import (
 )
 
 GENERATED = "_generated"
-#: The accessibility statement; the RGAA asks every page to link to it, with the conformity
-#: status, usually in the footer.
-ACCESSIBILITY_DOC = "annexes/accessibilite"
-ACCESSIBILITY_MENTION = f"Accessibilité{render.NBSP}: non conforme"
+ACCESSIBILITY_DOC = accessibility.STATEMENT_DOC
+ACCESSIBILITY_MENTION = accessibility.MENTION
 
 
 def _handouts():

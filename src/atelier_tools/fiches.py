@@ -6,7 +6,7 @@ Debian's Chromium, driven by Playwright (``executable_path``: no browser is down
 plan of :mod:`atelier_tools.seances` ``seance-<id>-deroule.pdf`` (one page),
 ``seance-<id>-emargement.pdf`` and ``seance-<id>-evaluation.pdf``.
 :func:`print_jobs` is the one list of what to print; the print stylesheet
-``fiches.css`` is added to every page (the handouts already embed it).
+``static/fiches.css`` is added to every page (the handouts already embed it).
 
     python -m atelier_tools.fiches [--html _build/html] [--out _build/fiches]
 """
@@ -23,7 +23,7 @@ from atelier_ia.course import Catalogue, load_catalogue
 from atelier_ia.errors import AtelierError
 from atelier_ia.paths import repo_root
 
-from . import handouts
+from . import handouts, printed
 
 #: Debian's Chromium, headless, with nothing that reaches outside this machine (the tests use them too).
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -133,7 +133,7 @@ def print_pages(html_dir: Path, out_dir: Path, jobs: list[PrintJob] | None = Non
         raise AtelierError(
             f"Pages absentes du livre construit : {', '.join(missing)}. Reconstruisez le livre avec « make book »."
         )
-    css = handouts.CSS.read_text(encoding="utf-8")
+    css = printed.print_css()
     out_dir.mkdir(parents=True, exist_ok=True)
     if browser is not None:
         return [_print(browser, html_dir / job.page, out_dir / job.pdf, css) for job in jobs]

@@ -2,7 +2,7 @@
 
 After the HTML is written, :func:`add` reads the definitions from the built glossary page
 (``annexes/glossaire.html``: Sphinx's ``<dt id="term-…">``/``<dd>``), writes them into
-``_static/atelier-glossaire-data.js``, copies ``static/glossaire.css`` and ``static/glossaire.js``
+``_static/atelier-glossaire-data.js``, copies ``static/glossaire.css`` (preceded by the palette colours it uses) and ``static/glossaire.js``
 next to it, and links the three files from every page that has a glossary link. The link still
 leads to the glossary; nothing is fetched (the data is a script, so the book also works from disk).
 A long definition is shown in place cut after its whole sentences up to :data:`TIP_WORDS` words
@@ -17,6 +17,9 @@ import os
 import re
 import shutil
 from pathlib import Path
+
+from atelier_ia.assets import read
+from atelier_ia.palette import stylesheet
 
 GLOSSARY = "annexes/glossaire.html"
 STATIC = Path(__file__).with_name("static")
@@ -86,8 +89,8 @@ def add(outdir) -> int:
     static = outdir / "_static"
     static.mkdir(exist_ok=True)
     (static / DATA).write_text("window.ATELIER_GLOSSAIRE = " + json.dumps(defs, ensure_ascii=False) + ";\n", encoding="utf-8")
-    for name in FILES:
-        shutil.copyfile(STATIC / name, static / name)
+    (static / "glossaire.css").write_text(stylesheet(read("glossaire.css", "atelier_tools")), encoding="utf-8")
+    shutil.copyfile(STATIC / "glossaire.js", static / "glossaire.js")
     changed = 0
     for path in outdir.rglob("*.html"):
         text = path.read_text(encoding="utf-8")

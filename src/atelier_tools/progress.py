@@ -17,8 +17,8 @@ module writes, at build time, what reads it back:
 Both embed the same JSON (:func:`catalogue_json`): every module's number and title from the
 catalogue, and the keys and levels of its questions from the quiz files, so
 that nothing a learner reads about a module is typed by hand, and a stale key (a question
-removed since) never counts. All of it is inline HTML, CSS and JavaScript: no file, no
-request, nothing sent.
+removed since) never counts. All of it is inline HTML, CSS and JavaScript (the stylesheets and
+scripts are files of ``atelier_tools/static``, inlined at build time): no request, nothing sent.
 """
 
 from __future__ import annotations
@@ -26,12 +26,22 @@ from __future__ import annotations
 import html
 import json
 
+from atelier_ia.assets import read
 from atelier_ia.course import Catalogue
-from atelier_ia.fmt import NBSP
+from atelier_ia.fmt import MONTHS, NBSP
+from atelier_ia.palette import stylesheet
 from atelier_ia.paths import data_dir
 from atelier_ia.quiz import load_quiz
 from atelier_ia.quiz.model import LEVELS
-from atelier_ia.quiz.render import KEEP_CSS, PROGRESS_KEY, PROGRESS_VERSION, keep_script, keep_switch_html, progress_slot
+from atelier_ia.quiz.render import (
+    COMPANIONS,
+    KEEP_CSS,
+    PROGRESS_KEY,
+    PROGRESS_VERSION,
+    keep_script,
+    keep_switch_html,
+    progress_slot,
+)
 
 from .render import module_link, modules_table, repository_url, themes_list
 
@@ -39,9 +49,16 @@ DATA_ID = "aip-data"
 
 
 def quiz_files(module_id: str) -> list[str]:
-    """The quiz ids whose questions count for a module: its end-of-module quiz and the
-    questions asked next to its demos (``<id>-sans-code``), when the files exist."""
-    return [q for q in (module_id, f"{module_id}-sans-code") if (data_dir() / "quiz" / f"{q}.yml").is_file()]
+    """The quiz ids whose questions count for a module, when the files exist: its end-of-module
+    quiz, the questions asked next to its demos (``<id>-sans-code``) and the exercises answered in
+    the page of its exercise notebook (``<id>-exercices``).
+
+    The exercises count too: the book's quizzes record their answers under the module
+    (:func:`atelier_ia.quiz.render.progress_slot`), each question has a level like the others,
+    and a reader who did them has answered the module's questions; leaving them out made the map
+    and the attestation ignore answers that the browser had kept."""
+    return [q for q in (module_id, *(module_id + suffix for suffix in COMPANIONS))
+            if (data_dir() / "quiz" / f"{q}.yml").is_file()]
 
 
 def question_levels(module_id: str) -> dict[str, str]:
@@ -66,7 +83,8 @@ def quiz_totals(cat: Catalogue) -> dict[str, int]:
 
 def catalogue_json(cat: Catalogue) -> str:
     """Every module with quizzes: number, title, its questions' keys and their levels (in the
-    order of :data:`LEVELS`, as indices). No duration: the attestation counts answers, and the
+    order of :data:`LEVELS`, as indices), and the month names the page writes dates with
+    (:data:`atelier_ia.fmt.MONTHS`). No duration: the attestation counts answers, and the
     time a reader spent is nothing the book can know."""
     modules = []
     for m in cat.modules:
@@ -74,8 +92,8 @@ def catalogue_json(cat: Catalogue) -> str:
             levels = question_levels(m.id)
             modules.append({"id": m.id, "n": m.number, "title": m.title, "keys": list(levels),
                             "levels": [LEVELS.index(v) for v in levels.values()]})
-    text = json.dumps({"key": PROGRESS_KEY, "v": PROGRESS_VERSION, "levels": list(LEVELS), "modules": modules},
-                      ensure_ascii=False)
+    text = json.dumps({"key": PROGRESS_KEY, "v": PROGRESS_VERSION, "levels": list(LEVELS), "modules": modules,
+                       "months": list(MONTHS)}, ensure_ascii=False)
     return text.replace("</", "<\\/")  # never closes the <script> that holds it
 
 
@@ -94,69 +112,11 @@ def progress_table(cat: Catalogue) -> str:
 
 
 # Shared by the map and the attestation: read the store safely, count, write French.
-_COMMON_JS = r"""
-var AIP=(function(){
-  var data=JSON.parse(document.getElementById("%(data_id)s").textContent);
-  var MONTHS=["janvier","février","mars","avril","mai","juin","juillet","août","septembre","octobre","novembre","décembre"];
-%(keep)s
-  function state(){ /* "refused" (this browser refuses storage), "on" (the reader keeps results) or "off" */
-    try{window.localStorage.getItem(data.key);}catch(e){return "refused";}
-    return aiKeepOn()?"on":"off";
-  }
-  function read(){ /* null when this browser refuses storage; {} when nothing is kept or saving is off */
-    var raw;
-    try{raw=window.localStorage.getItem(data.key);}catch(e){return null;}
-    if(!aiKeepOn())return {};
-    var v=null; try{v=raw?JSON.parse(raw):null;}catch(e){}
-    return (v&&v.v===data.v&&v.modules&&typeof v.modules==="object")?v.modules:{};
-  }
-  function summary(mod,stored){ /* {ok, total, last, seen, byLevel:[{seen,total}…]} for one module of the catalogue */
-    var q=(stored&&stored[mod.id]&&stored[mod.id].q)||{},ok=0,last="",seen=0;
-    var byLevel=data.levels.map(function(){return {seen:0,total:0};});
-    mod.keys.forEach(function(k,i){var r=q[k],lv=byLevel[mod.levels[i]];lv.total++;
-      if(!r||typeof r!=="object")return;seen++;lv.seen++;
-      if(r.r==="ok")ok++; if(typeof r.d==="string"&&r.d>last)last=r.d;});
-    return {ok:ok,total:mod.keys.length,last:last,seen:seen,byLevel:byLevel};
-  }
-  function frDate(iso){
-    var m=/^(\d{4})-(\d{2})-(\d{2})$/.exec(iso||""); if(!m)return "";
-    var d=Number(m[3]); return (d===1?"1er":String(d))+"\u00a0"+MONTHS[Number(m[2])-1]+" "+m[1];
-  }
-  function today(){var d=new Date(),p=function(n){return (n<10?"0":"")+n;};
-    return d.getFullYear()+"-"+p(d.getMonth()+1)+"-"+p(d.getDate());}
-  function score(s){return s.ok+"\u00a0question"+(s.ok>1?"s":"")+" réussie"+(s.ok>1?"s":"")+" sur "+s.total;}
-  function byId(id){for(var i=0;i<data.modules.length;i++)if(data.modules[i].id===id)return data.modules[i];return null;}
-  return {data:data,state:state,read:read,keepSwitch:aiKeepSwitch,summary:summary,frDate:frDate,today:today,score:score,byId:byId};
-})();
-"""
+_COMMON_JS = "\n" + read("progression-commun.js", "atelier_tools")  # %(data_id)s, %(keep)s
 
-_CSS = """
-.aip-box{border:1px solid #8a8a8a;border-radius:.5em;padding:.6em 1em;margin:1em 0}
-.aip-box button{padding:.35em 1.1em;border-radius:.3em;border:1px solid #1a4f8b;background:#1a4f8b;color:#fff;font:inherit;cursor:pointer;margin:.2em .4em .2em 0}
-.aip-box button:focus-visible,.aip-box input:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
-.aip-box input[type=text]{font:inherit;padding:.3em .5em;border:1px solid #555;border-radius:.3em;width:min(30em,100%)}
-.aip-state{font-weight:600}
-"""
+_CSS = "\n" + read("progression.css", "atelier_tools")
 
-_MAP_JS = r"""
-(function(){
-  var box=document.getElementById("aip-carte"); if(!box||box.dataset.ready)return; box.dataset.ready="1";
-  function show(){
-    var state=AIP.state(),stored=state==="on"?AIP.read():null;
-    box.querySelector(".aip-unavailable").hidden=state!=="refused";
-    box.querySelector(".aip-state").textContent=state==="on"?box.dataset.kept:box.dataset.notKept;
-    document.querySelectorAll(".aip-prog[data-module]").forEach(function(cell){
-      var mod=AIP.byId(cell.dataset.module); if(!mod)return;
-      var s=AIP.summary(mod,stored),last=document.querySelector('.aip-last[data-module="'+mod.id+'"]');
-      if(!stored)cell.textContent="non gardés";
-      else cell.textContent=s.seen?AIP.score(s):"pas encore commencé (sur "+s.total+"\u00a0questions)";
-      if(last)last.textContent=stored&&s.seen?AIP.frDate(s.last):"—";
-    });
-  }
-  AIP.keepSwitch(box.querySelector(".ai-keep"),show);
-  show();
-})();
-"""
+_MAP_JS = "\n" + read("progression-carte.js", "atelier_tools")
 
 
 # The status live regions (``.ai-keep-status``) stay rendered while empty: a live region hidden with display:none
@@ -192,7 +152,8 @@ def map_block(cat: Catalogue) -> str:
     return (
         f"**Votre progression.** Si vous le demandez, ce tableau compte, pour chaque module, les "
         f"questions de quiz réussies à votre dernier essai, sur toutes les questions du module{NBSP}: "
-        f"celles du quiz de fin de module et celles, sans code, qui accompagnent les démonstrations. "
+        f"celles du quiz de fin de module, celles, sans code, qui accompagnent les démonstrations, et "
+        f"celles des exercices qui se font dans la page (les exercices faits dans JupyterLab ne sont pas comptés). "
         f"C'est désactivé par défaut{NBSP}: tant que vous n'activez pas «{NBSP}Garder mes résultats dans ce "
         f"navigateur{NBSP}», ici ou avant la première question de quiz d'un module, le livre n'écrit rien dans votre navigateur. "
         f"Activé, il y garde le résultat de votre dernier essai à chaque question et sa date, "
@@ -200,7 +161,7 @@ def map_block(cat: Catalogue) -> str:
         f"L'{{doc}}`attestation de suivi </annexes/attestation>` les met en forme pour l'impression "
         f"et explique pourquoi rien n'est gardé sans votre accord.\n\n"
         + _html_block(
-            f'<div class="aip-box" id="aip-carte" lang="fr" {data}><style>{_CSS}{KEEP_CSS}</style>\n'
+            f'<div class="aip-box" id="aip-carte" lang="fr" {data}><style>{stylesheet(_CSS + KEEP_CSS)}</style>\n'
             f'<p class="aip-state">{html.escape(MAP_STATE["not-kept"])}</p>\n'
             f"{keep_switch_html('aip-carte-garder')}\n"
             f'<p class="aip-unavailable" hidden>Ce navigateur refuse le stockage local (certains modes de '
@@ -236,82 +197,16 @@ SHEET = {
             "a été suivi en entier. Ce n'est ni un diplôme, ni une certification, ni un titre professionnel."),
     "made": "Document produit le {date} dans le navigateur de la personne, sans aucune transmission de données.",
     "empty": ("Aucun résultat de quiz n'est enregistré dans ce navigateur. Répondez aux quiz à la fin des "
-              "modules ou à côté des démonstrations, puis revenez sur cette page."),
+              "modules, à côté des démonstrations ou sous les exercices, puis revenez sur cette page."),
     "off": ("Vos résultats ne sont pas gardés dans ce navigateur. Activez «\u00a0Garder mes résultats dans ce "
             "navigateur\u00a0» ci-dessus, répondez aux quiz des modules, puis revenez sur cette page."),
     "sign_person": "Signature de la personne",
     "sign_org": "Visa de l'établissement (facultatif)",
 }
 
-_SHEET_CSS = """
-.aip-sheet{border:1px solid #8a8a8a;padding:1em 1.4em;margin:1em 0;background:#fff;color:#111}
-.aip-sheet :is(h1,h2,h3,h4,p,caption,table,tr,th,td,strong){color:#111;background:#fff}
-.aip-sheet table{border-collapse:collapse;width:100%;margin:.6em 0}
-.aip-sheet th,.aip-sheet td{border:1px solid #666;padding:.25em .5em;text-align:left;vertical-align:top}
-.aip-sheet caption{text-align:left;font-weight:600;padding:.2em 0}
-.aip-sheet .aip-sign{display:flex;gap:2em;margin-top:1.5em}
-.aip-sheet .aip-sign p{flex:1;border-top:1px solid #666;padding-top:.3em;margin-top:2.5em}
-@media screen{#aip-print{display:none}}
-@media print{
-  @page{size:A4;margin:16mm 15mm}
-  body>*:not(#aip-print){display:none!important}
-  html,body{background:#fff!important}
-  #aip-print{display:block!important;font:10.5pt/1.45 Georgia,"DejaVu Serif",serif;color:#000}
-  #aip-print .aip-sheet{border:0;padding:0;margin:0}
-  #aip-print h1{font-size:16pt;margin:0 0 .6em}
-  #aip-print tr{break-inside:avoid}
-}
-"""
+_SHEET_CSS = "\n" + read("attestation.css", "atelier_tools")
 
-_SHEET_JS = r"""
-(function(){
-  var form=document.getElementById("aip-attestation"); if(!form||form.dataset.ready)return; form.dataset.ready="1";
-  var T=JSON.parse(document.getElementById("aip-textes").textContent);
-  var preview=document.getElementById("aip-apercu");
-  var printRoot=document.createElement("div"); printRoot.id="aip-print"; printRoot.lang="fr";
-  document.body.appendChild(printRoot);
-  function el(tag,text,cls){var e=document.createElement(tag);if(text!==undefined)e.textContent=text;if(cls)e.className=cls;return e;}
-  function sheet(level){
-    var state=AIP.state(),stored=AIP.read(),name=form.querySelector("#aip-nom").value.trim(),org=form.querySelector("#aip-etab").value.trim();
-    var box=el("div",undefined,"aip-sheet");
-    box.appendChild(el(level,T.title));
-    var who=el("p"); var strong=el("strong",name||"[nom à saisir]"); who.appendChild(strong);
-    if(org)who.appendChild(document.createTextNode(" ("+org+")"));
-    who.appendChild(document.createTextNode(" "+T.intro)); box.appendChild(who);
-    var rows=[],seen=0,total=0;
-    function of(a,b){return b?T.of.replace("{seen}",a).replace("{total}",b):"—";}
-    AIP.data.modules.forEach(function(mod){var s=AIP.summary(mod,stored);total+=s.total;if(stored&&s.seen){rows.push([mod,s]);seen+=s.seen;}});
-    if(!rows.length){box.appendChild(el("p",state==="refused"?T.unavailable:state==="off"?T.off:T.empty,"aip-empty"));}
-    else{
-      var t=el("table"),cap=el("caption",T.caption.replace(/\{s\}/g,seen>1?"s":"").replace("{seen}",seen).replace("{total}",total)),head=el("tr");
-      t.appendChild(cap);
-      T.columns.forEach(function(h){var th=el("th",h);th.scope="col";head.appendChild(th);});
-      var thead=el("thead"),tbody=el("tbody");thead.appendChild(head);t.appendChild(thead);t.appendChild(tbody);
-      rows.forEach(function(row){var tr=el("tr"),mod=row[0],s=row[1];
-        [mod.n,mod.title,of(s.seen,s.total),String(s.ok)].concat(s.byLevel.map(function(l){return of(l.seen,l.total);}))
-          .concat([AIP.frDate(s.last)]).forEach(function(v,i){var c=el(i===1?"th":"td",v);if(i===1)c.scope="row";tr.appendChild(c);});
-        tr.dataset.module=mod.id; tbody.appendChild(tr);});
-      box.appendChild(t);
-      box.appendChild(el("p",T.levels,"aip-levels"));
-    }
-    box.appendChild(el("p",T.proves)); box.appendChild(el("p",T.not));
-    box.appendChild(el("p",T.made.replace("{date}",AIP.frDate(AIP.today()))));
-    box.appendChild(el("p",T.course));
-    var sign=el("div",undefined,"aip-sign"); sign.appendChild(el("p",T.sign_person)); sign.appendChild(el("p",T.sign_org));
-    box.appendChild(sign);
-    return box;
-  }
-  function show(){
-    preview.replaceChildren(sheet("h4"));
-    printRoot.replaceChildren(sheet("h1"));
-  }
-  form.querySelectorAll("input").forEach(function(i){i.addEventListener("input",show);});
-  form.querySelector("#aip-imprimer").addEventListener("click",function(){show();window.print();});
-  AIP.keepSwitch(form.querySelector(".ai-keep"),show);
-  window.addEventListener("beforeprint",show);
-  show();
-})();
-"""
+_SHEET_JS = "\n" + read("attestation.js", "atelier_tools")
 
 
 def french(value):
@@ -330,7 +225,7 @@ def attestation_block(cat: Catalogue) -> str:
     texts = {k: french(v) for k, v in texts.items()}
     blob = json.dumps(texts, ensure_ascii=False).replace("</", "<\\/")
     return _html_block(
-        f'<div class="aip-box" id="aip-attestation" lang="fr"><style>{_CSS}{KEEP_CSS}{_SHEET_CSS}</style>\n'
+        f'<div class="aip-box" id="aip-attestation" lang="fr"><style>{stylesheet(_CSS + KEEP_CSS + _SHEET_CSS)}</style>\n'
         f"{keep_switch_html('aip-attestation-garder')}\n"
         f'<p><label for="aip-nom">Nom et prénom</label><br><input type="text" id="aip-nom" autocomplete="off" spellcheck="false"></p>\n'
         f'<p><label for="aip-etab">Établissement ou service (facultatif)</label><br><input type="text" id="aip-etab" autocomplete="off" spellcheck="false"></p>\n'

@@ -30,6 +30,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from atelier_ia.assets import read
+from atelier_ia.palette import stylesheet
+
 __all__ = ["CSS", "KINDS", "Problem", "fix", "output_problems", "page_problems", "scan_book"]
 
 #: What each kind of problem means for the reader (the messages of the check).
@@ -55,25 +58,7 @@ _DEVELOPER = re.compile(r"\batelier_ia\.\w|\bdata/[\w./-]+\.(?:csv|ya?ml|json|tx
 
 
 #: Added to every page's <head> (inline: the book loads nothing from elsewhere).
-CSS = (
-    # Tables written in Markdown (the pages' own tables): cells wrap, a wide table scrolls
-    # inside its frame, never the page.
-    ".bd-article .pst-scrollable-table-container{max-width:100%;overflow-x:auto}"
-    ".bd-article table.table td,.bd-article table.table th{white-space:normal;overflow-wrap:break-word}"
-    ".atelier-tableau-indice{display:none;font-size:.85em;font-style:italic;margin:.2rem 0}"
-    "@media (max-width:640px){"
-    ".atelier-tableau-indice{display:block}"
-    ".bd-article table.table{font-size:.88rem}"
-    ".bd-article table.table td,.bd-article table.table th{padding:.3rem .35rem;min-width:6.5rem;hyphens:auto}"
-    "}"
-    ".pst-scrollable-table-container:focus-visible,.atelier-tableau:focus-visible"
-    "{outline:3px solid var(--pst-color-accent);outline-offset:2px}"
-    # A long file name or address written as code in a sentence breaks instead of widening the page.
-    ".bd-article p code.literal span.pre,.bd-article li code.literal span.pre,.bd-article td code.literal span.pre"
-    "{white-space:normal;overflow-wrap:anywhere}"
-    # Texts printed by a cell wrap inside the page (a charter, a verdict, a generated text).
-    ".cell_output .output.stream pre,.cell_output pre.atelier-text{white-space:pre-wrap;overflow-wrap:anywhere}"
-)
+CSS = stylesheet(read("lecture.css", "atelier_tools", compact=True))  # static/lecture.css
 _STYLE = f'<style id="atelier-lecture">{CSS}</style>'
 _OLD_STYLE = re.compile(r'<style id="atelier-lecture">[^<]*</style>')
 _WIDE_FROM = 4  # columns: from this many, a phone may need to scroll the table

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import AtelierError, describe
+from ..palette import COLOURS
 from ..validation import check_int, check_text
 
 __all__ = [
@@ -96,10 +97,10 @@ class Feedback:
 
     def _head(self) -> tuple[str, str, str]:
         if self.ok:
-            return "#1b7837", "✔", "Réussi"
+            return COLOURS["reussi"], "✔", "Réussi"
         if self.pending:
-            return "#4a6a8a", "✎", "À vous"
-        return "#b35806", "✘", "Pas encore"
+            return COLOURS["a-faire"], "✎", "À vous"
+        return COLOURS["a-revoir"], "✘", "Pas encore"
 
     def _repr_html_(self) -> str:
         colour, mark, head = self._head()

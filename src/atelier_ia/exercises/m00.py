@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..fmt import NBSP
 from ..paths import data_file
 from ..petitmodele import entrainer, generer
 from . import Feedback, parse_number, register
@@ -27,7 +28,6 @@ __all__ = [
     "training_text",
 ]
 
-NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook's set-up cell imports this dict,
 #: and a test checks that each exercise's statement quotes these values.

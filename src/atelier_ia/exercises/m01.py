@@ -14,6 +14,7 @@ import numbers
 import re
 from functools import lru_cache
 
+from ..fmt import NBSP
 from ..paths import data_file
 from . import Feedback, register
 from . import show_answer as _show
@@ -27,7 +28,6 @@ __all__ = [
     "recommendations",
 ]
 
-NBSP = "\u00a0"
 
 #: The exercises of module 01 read the data file as it is: no seed, size or prompt to share.
 PARAMETRES: dict = {}

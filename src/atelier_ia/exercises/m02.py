@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..corpus import load_author
+from ..fmt import NBSP
 from ..text import BPETokenizer, NGramModel, apply_temperature, word_tokens
 from . import Feedback, parse_number, register
 from . import show_answer as _show
@@ -36,7 +37,6 @@ __all__ = [
     "tokenizer",
 ]
 
-NBSP = "\u00a0"
 
 #: The corpus of the exercises and how the notebook's preparation cell trains on it.
 AUTHOR = "La Fontaine"

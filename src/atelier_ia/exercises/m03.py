@@ -11,6 +11,7 @@ import math
 import numbers
 from functools import lru_cache
 
+from ..fmt import NBSP
 from . import Feedback, parse_number, register
 from . import show_answer as _show
 
@@ -27,7 +28,6 @@ __all__ = [
     "melody_model",
 ]
 
-NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook reads this dict, and a test checks
 #: that each exercise's statement quotes these values.

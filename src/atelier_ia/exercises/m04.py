@@ -14,6 +14,7 @@ import numbers
 import re
 
 from ..errors import AtelierError, describe
+from ..fmt import NBSP
 from ..validation import check_text
 from . import Feedback as _Feedback
 from . import register
@@ -28,7 +29,6 @@ __all__ = [
     "check_personal_records",
 ]
 
-NBSP = "\u00a0"
 
 
 def _fr(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from ..fmt import NBSP
 from . import Feedback, choice_check, parse_number, register, waiting_for_answer
 from . import show_answer as _show
 
@@ -25,7 +26,6 @@ __all__ = [
     "sweep_05_2",
 ]
 
-NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook reads this dict, and a test checks
 #: that each statement quotes these values.

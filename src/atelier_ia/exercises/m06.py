@@ -8,6 +8,7 @@ functions, never written by hand.
 
 from __future__ import annotations
 
+from ..fmt import NBSP
 from . import Feedback, normalise_text, parse_number, register, waiting_for_answer
 from . import show_answer as _show
 
@@ -20,7 +21,6 @@ __all__ = [
     "check_06_4",
 ]
 
-NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook reads this dict.
 PARAMETRES = {

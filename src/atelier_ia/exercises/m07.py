@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..fmt import french_number, french_percent
+from ..fmt import NBSP, french_number, french_percent
 from . import Feedback, parse_number, register
 from . import show_answer as _show
 
@@ -26,7 +26,6 @@ __all__ = [
     "osi_models",
 ]
 
-NBSP = "\u00a0"
 
 #: Each exercise's parameters, written once: the notebook reads this dict.
 PARAMETRES = {

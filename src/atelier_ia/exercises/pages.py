@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import AtelierError, describe
+from ..fmt import NBSP
 from ..paths import data_dir, repo_root
 
 __all__ = [
@@ -38,7 +39,6 @@ __all__ = [
     "no_code_share",
 ]
 
-NBSP = "\u00a0"
 _MODULE = re.compile(r"^\d\d-[a-z0-9-]+$")
 _STATEMENT = re.compile(r"^`{3,}\{exercise\} (\d\d-\d+)\s*$", re.M)
 _QUESTION = re.compile(r"^ex-(\d\d-\d+)(?:-[a-z0-9-]+)?$")

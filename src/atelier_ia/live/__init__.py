@@ -36,6 +36,7 @@ from typing import Any, Callable
 
 from ..errors import AtelierError, describe
 from ..fmt import french_number
+from ..palette import COLOURS, stylesheet
 from .controls import Choice, Slider
 from .media import Melody, figure_types, has_figure, static_html
 
@@ -73,7 +74,7 @@ def _static(name: str) -> str:
     return resources.files("atelier_ia").joinpath("static", name).read_text(encoding="utf-8")
 
 
-_CSS = "\n" + _static("live.css")
+_CSS = "\n" + stylesheet(_static("live.css"))
 
 # One small script, the same for every demo; it sets up each demo once. It swaps the output
 # for the precomputed state of the chosen settings and plays melodies with the Web Audio API.
@@ -380,7 +381,7 @@ class LiveDemo:
                 try:
                     show(self._call(values))
                 except AtelierError as exc:
-                    display(HTML(f'<p style="color:#b35806"><strong>Erreur\u00a0:</strong> {html.escape(str(exc))}</p>'))
+                    display(HTML(f'<p style="color:{COLOURS["a-revoir"]}"><strong>Erreur\u00a0:</strong> {html.escape(str(exc))}</p>'))
 
         for wd in widgets.values():
             wd.observe(update, names="value")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import palette
 from ..figures import FONT, PALETTE, new_figure, style_axes
 from ..validation import check_int, check_text
 from .notes import check_melody, check_sounding, note_name
@@ -15,7 +16,7 @@ __all__ = [
 
 
 # Okabe & Ito's palette (atelier_ia.figures), distinguishable with every common colour-vision deficiency.
-COLOURS = {"generated": PALETTE["bleu"], "prompt": PALETTE["orange"], "edge": "#1A1A1A"}
+COLOURS = {"generated": PALETTE["bleu"], "prompt": PALETTE["orange"], "edge": palette.COLOURS["encre"]}
 
 
 def pianoroll_figure(melody, title: str = "", prompt_length: int = 0):
@@ -47,7 +48,7 @@ def pianoroll_figure(melody, title: str = "", prompt_length: int = 0):
     ticks = sorted(set(cs + [lo, hi]))
     ax.set_yticks(ticks, [f"{p} ({note_name(p)})" for p in ticks])
     ax.yaxis.set_minor_locator(MultipleLocator(1))
-    ax.grid(axis="y", which="minor", color="#dddddd", linewidth=0.5)
+    ax.grid(axis="y", which="minor", color=palette.COLOURS["grille-fine"], linewidth=0.5)
     style_axes(ax, "temps (noires)", "hauteur (MIDI)", title, grid="x")
     if 0 < prompt_length < len(melody):
         fig.legend(handles=[Patch(facecolor=COLOURS["prompt"], edgecolor=COLOURS["edge"], hatch="//", label="début imposé"),

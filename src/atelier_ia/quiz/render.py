@@ -7,7 +7,9 @@ import html
 import itertools
 import re
 
+from ..assets import read
 from ..errors import AtelierError, describe
+from ..palette import COLOURS, stylesheet
 from ..validation import check_bool, check_text
 from .model import Question, Quiz, evaluate, load_quiz
 
@@ -122,123 +124,18 @@ def _inline(text: str) -> str:
     return "".join(out)
 
 
-_CSS = """
-.aiq{margin:1em 0;font-size:1rem;line-height:1.5}
-.aiq .ai-keep{font-size:.9em;margin:.2em 0 0}
-.aiq form{border:1px solid #8a8a8a;border-radius:.5em;padding:.2em 1em 1em;margin:0 0 1em}
-.aiq fieldset{border:0;margin:0;padding:0;min-width:0}
-.aiq legend{font-weight:600;padding:.6em 0 .2em;float:left;width:100%}
-.aiq legend .aiq-num{display:block;font-size:.85em;font-weight:400;opacity:.8}
-.aiq .aiq-hint{clear:both;margin:.2em 0 .4em;font-style:italic;font-size:.9em}
-.aiq label{display:flex;gap:.5em;align-items:flex-start;padding:.25em .3em;border-radius:.3em;cursor:pointer}
-.aiq label:hover{background:rgba(127,127,127,.12)}
-.aiq input{margin-top:.3em;flex:none}
-.aiq button{margin-top:.5em;padding:.35em 1.1em;border-radius:.3em;border:1px solid #1a4f8b;background:#1a4f8b;color:#fff;font:inherit;cursor:pointer}
-.aiq button:focus-visible,.aiq input:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
-.aiq .aiq-feedback{margin-top:.6em}
-.aiq .aiq-verdict{font-weight:600;padding:.3em .6em;border-left:.35em solid #8a8a8a}
-.aiq .aiq-verdict[data-state=ok]{border-color:#1b7837}
-.aiq .aiq-verdict[data-state=ok]::before{content:"✔ "}
-.aiq .aiq-verdict[data-state=wrong]{border-color:#b35806}
-.aiq .aiq-verdict[data-state=wrong]::before{content:"✘ "}
-.aiq .aiq-verdict[data-state=partial]{border-color:#b35806}
-.aiq .aiq-verdict[data-state=partial]::before{content:"◐ "}
-.aiq .aiq-retour,.aiq .aiq-why,.aiq .aiq-source{margin:.35em 0 0 .95em}
-.aiq .aiq-source{font-size:.9em}
-"""
+_CSS = "\n" + read("quiz.css")
 
 #: Style of the opt-in switch (:func:`keep_switch_html`), wherever it is shown.
-KEEP_CSS = """
-.ai-keep-control:not([hidden]){display:block;margin-top:.2em}
-p.ai-keep label{display:inline-flex;gap:.4em;align-items:center;font-weight:600;cursor:pointer;padding:0;margin:0}
-p.ai-keep input{width:1.15em;height:1.15em;margin:0;flex:none}
-p.ai-keep input:focus-visible{outline:3px solid #e6a100;outline-offset:2px}
-.ai-keep-status{display:block}
-.ai-keep-status:not(:empty){font-weight:600;border-left:.35em solid #1b7837;padding-left:.5em;margin-top:.3em}
-"""
+KEEP_CSS = "\n" + read("quiz-garder.css")
 
-_JS = """
-(function(){
-  var root=document.getElementById(%(id)s);
-  if(!root||root.dataset.ready)return; root.dataset.ready="1";
-%(keep)s
-  root.querySelectorAll(".ai-keep").forEach(function(box){
-    /* one switch per page, before its first question: the later quizzes' switches stay hidden */
-    var first=document.querySelector(".aiq .ai-keep");
-    if(first&&first!==box){box.hidden=true;return;}
-    aiKeepSwitch(box);
-  });
-  function remember(key,result){
-    /* The last result of each question, in this browser only, and only once the reader has
-       turned saving on (read at each answer: another page may have changed it). Any failure
-       (storage refused, private mode, full, unreadable value) is ignored: the quiz works the same. */
-    if(!aiKeepOn())return;
-    try{
-      var store=window.localStorage,raw=store.getItem(%(key)s),data=null;
-      try{data=raw?JSON.parse(raw):null;}catch(e){}  /* unreadable: start again */
-      if(!data||typeof data!=="object"||typeof data.modules!=="object"||data.modules===null)data={v:%(version)s,modules:{}};
-      if(data.v!==%(version)s||!root.dataset.module||!key)return;
-      var d=new Date(),p=function(n){return (n<10?"0":"")+n;};
-      var mod=data.modules[root.dataset.module];
-      if(!mod||typeof mod.q!=="object"||mod.q===null)mod=data.modules[root.dataset.module]={q:{}};
-      mod.q[key]={r:result,d:d.getFullYear()+"-"+p(d.getMonth()+1)+"-"+p(d.getDate())};
-      store.setItem(%(key)s,JSON.stringify(data));
-    }catch(e){}
-  }
-  root.querySelectorAll("form").forEach(function(form){
-    form.addEventListener("submit",function(ev){
-      ev.preventDefault();
-      var picked=[];
-      form.querySelectorAll("input").forEach(function(inp,i){if(inp.checked)picked.push(i);});
-      var correct=form.dataset.correct.split(",").map(Number);
-      var verdict=form.querySelector(".aiq-verdict");
-      form.querySelectorAll(".aiq-retour,.aiq-why,.aiq-source").forEach(function(el){el.hidden=true;});
-      var state, msg;
-      var same=picked.length===correct.length&&picked.every(function(i){return correct.indexOf(i)>=0;});
-      var subset=picked.every(function(i){return correct.indexOf(i)>=0;});
-      if(!picked.length){state="none";msg=root.dataset.none;}
-      else if(same){state="ok";msg=root.dataset.ok;}
-      else if(form.dataset.multiple==="true"&&subset){state="partial";msg=root.dataset.partial;}
-      else{state="wrong";msg=root.dataset.wrong;}
-      verdict.textContent=msg; verdict.dataset.state=state; verdict.hidden=false;
-      picked.forEach(function(i){var el=form.querySelector('.aiq-retour[data-option="'+i+'"]');if(el)el.hidden=false;});
-      if(state==="ok"){form.querySelectorAll(".aiq-why,.aiq-source").forEach(function(el){el.hidden=false;});}
-      if(state!=="none")remember(form.dataset.key,state);
-    });
-  });
-})();
-"""
+# The quiz's script (one per quiz; %(id)s, %(key)s, %(version)s and %(keep)s filled in by quiz_html).
+_JS = "\n" + read("quiz.js")
 
 
 # The opt-in switch, shared by the quiz note, the course map and the attestation page
 # (atelier_tools.progress). Its box carries its status texts; the script unhides it.
-_KEEP_JS = """
-  function aiKeepOn(){ /* has the reader asked for their results to be kept? */
-    try{return window.localStorage.getItem(%(choice)s)===%(on)s;}catch(e){return false;}
-  }
-  function aiKeepSwitch(box,changed){
-    var input=box.querySelector("input"),status=box.querySelector(".ai-keep-status");
-    if(!input||input.dataset.ready)return; input.dataset.ready="1";
-    function sync(){input.checked=aiKeepOn();}
-    input.addEventListener("change",function(){
-      var msg;
-      try{
-        var store=window.localStorage;
-        if(input.checked){store.setItem(%(choice)s,%(on)s);msg=box.dataset.on;}
-        else{store.removeItem(%(key)s);store.removeItem(%(choice)s);msg=box.dataset.off;}
-      }catch(e){input.checked=false;msg=box.dataset.refused;}
-      if(status)status.textContent=msg;
-      if(changed)changed();
-    });
-    /* another tab or page of the book changed the choice, or the page came back from the cache */
-    window.addEventListener("storage",function(ev){
-      if(ev.key===null||ev.key===%(choice)s||ev.key===%(key)s){sync();if(changed)changed();}
-    });
-    window.addEventListener("pageshow",function(){sync();if(changed)changed();});
-    box.querySelectorAll(".ai-keep-control").forEach(function(el){el.hidden=false;});
-    sync();
-  }
-"""
+_KEEP_JS = "\n" + read("quiz-garder.js")
 
 
 def keep_script() -> str:
@@ -319,15 +216,13 @@ def quiz_html(quiz: Quiz, quiz_id: str | None = None) -> str:
     # the script shows only the page's first switch (the others would repeat it).
     body = keep_switch_html(f"{quiz_id}-garder", before=f'<span class="aiq-kept">{html.escape(TXT["kept"])}</span>') + body
     return (
-        f'<div class="aiq" id="{quiz_id}" lang="fr" data-module="{html.escape(module)}" {data}><style>{_CSS}{KEEP_CSS}</style>{body}'
+        f'<div class="aiq" id="{quiz_id}" lang="fr" data-module="{html.escape(module)}" {data}><style>{stylesheet(_CSS + KEEP_CSS)}</style>{body}'
         f"<script>{script}</script></div>"
     )
 
 
 # ipywidgets gives each radio option a fixed height: a long option wraps onto the next one.
-_LAB_CSS = (".aiq-lab .widget-radio-box label{height:auto;min-height:var(--jp-widgets-inline-height);"
-            "line-height:1.4;white-space:normal;display:flex;align-items:flex-start;padding:.15em 0}"
-            ".aiq-lab .widget-radio-box label input{order:-1;margin:.3em .5em 0 0;flex:none}")
+_LAB_CSS = read("quiz-jupyterlab.css")
 
 
 class _QuestionWidget:
@@ -351,7 +246,7 @@ class _QuestionWidget:
         self.button = w.Button(description=TXT["check"], button_style="primary")
         self.feedback = w.HTML()
         self.button.on_click(lambda _b: self.check())
-        self.widget = w.VBox([title, choices, self.button, self.feedback], layout=w.Layout(border="1px solid #8a8a8a", padding="0 1em 1em", margin="0 0 1em"))
+        self.widget = w.VBox([title, choices, self.button, self.feedback], layout=w.Layout(border=f"1px solid {COLOURS['bord']}", padding="0 1em 1em", margin="0 0 1em"))
 
     def chosen(self) -> list[int]:
         if self.question.multiple:
@@ -360,7 +255,7 @@ class _QuestionWidget:
 
     def check(self):
         verdict = evaluate(self.question, self.chosen())
-        colour = "#1b7837" if verdict.ok else "#b35806"
+        colour = COLOURS["reussi"] if verdict.ok else COLOURS["a-revoir"]
         mark = "✔" if verdict.ok else "✘"
         lines = [f'<p style="border-left:.35em solid {colour};padding-left:.5em"><strong>{mark} {html.escape(verdict.headline)}</strong></p>']
         lines += [f"<p>{_inline(m)}</p>" for m in verdict.messages]

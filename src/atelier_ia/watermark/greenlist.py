@@ -68,7 +68,7 @@ def check_model(model) -> NGramModel:
             "Le tatouage de ce cours travaille sur des mots : entraînez un modèle NGramModel(level=\"word\") "
             "plutôt qu'un modèle de caractères."
         )
-    model._require_fit()  # a model not fitted yet gets the library's French error
+    model.require_fitted()  # a model not fitted yet gets the library's French error
     return model
 
 
@@ -165,7 +165,7 @@ def generate_watermarked(
     cache: dict[tuple, np.ndarray] = {}
     for _ in range(length):
         context = tuple(out[-model.order:])  # it ends with the previous word
-        candidates, probs = model._dist(context)  # the model's own next-word distribution
+        candidates, probs = model.candidates(context)  # the model's own next-word distribution
         green = cache.get(context)
         if green is None:
             green = _green_flags(key_bytes, out[-1], candidates, gamma)

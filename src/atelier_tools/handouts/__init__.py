@@ -26,7 +26,7 @@ The answer key (« corrigé ») takes the same quiz file: right answers, each qu
 and source.
 The book extension (:mod:`atelier_tools.book`) writes these pages into ``fiches/`` (not kept in
 git) before Sphinx reads its sources; ``_toc.yml`` lists them with a glob under the page
-« Fiches à imprimer ». The print stylesheet ``fiches.css`` is embedded in each page, and
+« Fiches à imprimer ». The print stylesheet ``static/fiches.css`` is embedded in each page, and
 :mod:`atelier_tools.fiches` prints the pages to PDF.
 
 The references (« Auteur, année ») are in :mod:`.references`.
@@ -48,12 +48,10 @@ from atelier_ia.fmt import NBSP
 from atelier_ia.paths import repo_root
 
 from .. import render
+from ..printed import FOLDER, handout_style
 from .references import reference
 from .references import short_reference as short_reference  # re-exported: projection cites through it
 
-#: Folder of the generated pages, relative to the book's source folder (in .gitignore).
-FOLDER = "fiches"
-CSS = Path(__file__).parent.parent / "fiches.css"
 _CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 _FIGURE_CAPTION = re.compile(r"^\*?Figure[\s\u00a0]+1\b")
 #: A link from a module to another module's notebook, written relative to modules/ (« [module 06](06-….ipynb#…) »).
@@ -196,10 +194,6 @@ def review_grid_html(m: Module) -> str:
 
 
 # --------------------------------------------------------------------------- pages
-
-
-def handout_style() -> str:
-    return "<style>\n" + CSS.read_text(encoding="utf-8").strip() + "\n</style>\n"
 
 
 def _esc(text: str) -> str:

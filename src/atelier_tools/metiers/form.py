@@ -11,6 +11,7 @@ from pathlib import Path
 
 from atelier_ia.course import Catalogue
 from atelier_ia.fmt import NBSP
+from atelier_ia.palette import stylesheet
 
 from .audiences import Audience
 from .pages import table_cell
@@ -24,7 +25,7 @@ def _static(name: str) -> str:
     return Path(__file__).parent.parent.joinpath("static", name).read_text(encoding="utf-8")
 
 
-_CSS = "\n" + _static("metiers.css")
+_CSS = "\n" + stylesheet(_static("metiers.css"))
 
 # The page's script: reads the inline data, computes the same thing as ``suggest``, writes the
 # result with textContent (no HTML from the data is interpreted). It sends and stores nothing.

@@ -5,21 +5,21 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
 import nbformat
 
+from atelier_ia.assets import read
 from atelier_ia.course import Catalogue, Module
 from atelier_ia.errors import AtelierError
+from atelier_ia.fmt import NBSP
+from atelier_ia.palette import stylesheet
 from atelier_ia.paths import repo_root
 
-from .. import render
+from .. import accessibility, render
 from .screens import Screen
 
 __all__ = ["LETTERS", "NBSP", "cell_outputs", "markdown_html", "page_html", "screen_html"]
 
-NBSP = "\u00a0"
-STATIC = Path(__file__).parent.parent / "static"
 LETTERS = "ABCD"
 
 _CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
@@ -216,14 +216,8 @@ def screen_html(m: Module, s: Screen, n: int, total: int, outputs: dict[str, str
     )
 
 
-def _static(name: str) -> str:
-    return (STATIC / name).read_text(encoding="utf-8")
-
-
 def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Catalogue | None = None) -> str:
     """The whole projection page of a module (self-contained: CSS and JS inline)."""
-    from ..book import ACCESSIBILITY_MENTION
-
     notes = render.load_notes(m.id)
     by_section = _section_notes(notes)
     total = len(screens)
@@ -256,7 +250,7 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_esc(title)}</title><style>{_static('projection.css')}</style></head>"
+        f"<title>{_esc(title)}</title><style>{stylesheet(read('projection.css', 'atelier_tools'))}</style></head>"
         f'<body data-module="{m.id}">'
         f'<a class="proj-sr proj-lien-livre" href="../modules/{m.id}.html">Revenir au module dans le livre</a>'
         f'<main id="projection" class="proj-principal" aria-roledescription="présentation">{"".join(sections_html)}</main>'
@@ -264,8 +258,8 @@ def page_html(m: Module, screens: list[Screen], outputs: dict[str, str], cat: Ca
         f'<span class="proj-aide">{_esc(help_text)}</span>'
         # the RGAA mention every page of the book carries (atelier_tools.book), linked to the statement
         f'<footer class="bd-footer-content"><a class="atelier-accessibilite" href="../annexes/accessibilite.html">'
-        f"{html.escape(ACCESSIBILITY_MENTION)}</a></footer></div>"
+        f"{html.escape(accessibility.MENTION)}</a></footer></div>"
         f'<aside class="proj-formateur" hidden aria-label="Vue formateur"></aside>'
         f'<script type="application/json" id="projection-donnees">{blob}</script>'
-        f"<script>{_static('projection.js')}</script></body></html>\n"
+        f"<script>{read('projection.js', 'atelier_tools')}</script></body></html>\n"
     )

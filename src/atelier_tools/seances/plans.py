@@ -31,6 +31,7 @@ from atelier_ia.paths import repo_root
 
 from .. import durations
 from ..metiers import load_activity, read_yaml, section_minutes, squash
+from ..printed import FOLDER
 from ..render import PROJECTION_SENTENCE, clock, duration
 
 __all__ = ["FICHES_DIR", "MAX_PART", "ORIGIN", "PAGES", "Item", "Part", "Plan", "and_list", "audience_plans_markdown", "check_fit",
@@ -357,8 +358,6 @@ PAGES = {"deroule": "déroulé", "emargement": "feuille d'émargement", "evaluat
 
 def plan_doc(plan_id: str, kind: str) -> str:
     """Docname of one printed page of a plan (``kind``: a key of :data:`PAGES`)."""
-    from ..handouts import FOLDER
-
     return f"{FOLDER}/seance-{plan_id}" + ("" if kind == "deroule" else f"-{kind}")
 
 

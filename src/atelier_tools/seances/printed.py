@@ -8,6 +8,7 @@ import re
 from atelier_ia.course import Catalogue
 from atelier_ia.fmt import NBSP
 
+from ..printed import handout_style
 from ..render import clock, duration
 from .plans import Plan, and_list, evaluation_doc, load_plans, runsheet_doc, schedule, signin_doc
 
@@ -21,8 +22,6 @@ def _cell(text: str) -> str:
 
 
 def _head(plan: Plan, what: str) -> list[str]:
-    from ..handouts import handout_style
-
     return [f"# {what[0].upper() + what[1:]}{NBSP}: {plan.title}\n", handout_style(),
             f"<p class=\"fiche-entete\">Atelier IA &amp; culture — {what} — {len(plan.parts)}{NBSP}partie"
             f"{'s' if len(plan.parts) > 1 else ''} de {' ou '.join(duration(x) for x in sorted({p.length for p in plan.parts}))} "
