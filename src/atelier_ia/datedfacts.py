@@ -18,7 +18,6 @@ and :func:`changes` lists what changed since the previous edition (from each fac
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -260,9 +259,13 @@ class CalendarTable:
         return self.markdown
 
     def _repr_html_(self) -> str:
-        head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in self.header)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in self.rows)
-        return f'<table class="atelier-calendrier"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        """The table framed as every table of the course (atelier_ia.tables): cells wrap, and on a
+        phone the table scrolls sideways inside a named region instead of being clipped."""
+        import pandas as pd
+
+        from .tables import table_html
+
+        return table_html(pd.DataFrame(self.rows, columns=self.header))
 
     def __str__(self) -> str:
         return self.markdown
