@@ -188,16 +188,16 @@ def learner_texts():
 
 
 
-#: What a visible code cell of a module may hold: the cells the text asks to read meet these
-#: bounds; anything longer (lists of data, regular expressions, display calls) is folded with
-#: the tag « hide-input » or « remove-input ». 100 characters fit the code box at 1280 px.
+#: What a visible code cell of a module may hold: the cells the text asks to read meet this
+#: bound; anything longer (lists of data, regular expressions, display calls) is folded with
+#: the tag « hide-input » or « remove-input ». The width of a line is checked, in the modules
+#: and the exercises, by tests/test_code_lines.py.
 VISIBLE_CODE_MAX_LINES = 21
-VISIBLE_CODE_MAX_CHARS = 100
 _FOLDED = {"hide-input", "remove-input", "hide-cell", "remove-cell"}
 
 
 @pytest.mark.parametrize("module", CATALOGUE.available, ids=lambda m: m.id)
-def test_visible_code_is_short_and_fits_its_box(module):
+def test_visible_code_is_short(module):
     too_long = []
     for cell in read(ROOT / module.notebook).cells:
         if cell.cell_type != "code" or _FOLDED & set(cell.metadata.get("tags", [])):
@@ -205,5 +205,4 @@ def test_visible_code_is_short_and_fits_its_box(module):
         lines = cell.source.split("\n")
         if len(lines) > VISIBLE_CODE_MAX_LINES:
             too_long.append(f"{cell.get('id')} : {len(lines)} lignes")
-        too_long += [f"{cell.get('id')} : ligne de {len(line)} caractères" for line in lines if len(line) > VISIBLE_CODE_MAX_CHARS]
     assert not too_long, f"code visible à raccourcir ou à replier (hide-input) : {too_long}"
