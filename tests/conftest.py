@@ -7,8 +7,10 @@ alone is checked too.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -29,28 +31,75 @@ def load_expected() -> dict:
     return pytest_outputs.load_expected(EXPECTED)
 
 
+# --------------------------------------------------------------------------- work done in the background
+#
+# On a 2-core machine the book build (a subprocess: Sphinx and one kernel per notebook) would leave
+# the test process idle for minutes. It starts as soon as the tests are collected, in one background
+# thread, while the tests that need no book run; the tests that need it run last (see
+# ``pytest_collection_modifyitems``). Later jobs (a module's demo states, see test_browser.py) queue
+# behind it in the same thread, so that at most two things compete for the two cores.
+
+_BACKGROUND = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="atelier-tests")
+_JOBS: dict[str, concurrent.futures.Future] = {}
+
+
+#: Functions of test modules called with the session once the book build has been queued
+#: (test_browser.py queues the demo states it will compare with the page).
+AFTER_COLLECTION: list = []
+
+
+def background(name: str, fn, *args, **kwargs) -> concurrent.futures.Future:
+    """Queue ``fn(*args, **kwargs)`` once under ``name`` (later calls return the same job)."""
+    if name not in _JOBS:
+        _JOBS[name] = _BACKGROUND.submit(fn, *args, **kwargs)
+    return _JOBS[name]
+
+
+def needs_book(item) -> bool:
+    return "built_book" in getattr(item, "fixturenames", ()) or item.get_closest_marker("book") is not None
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests that need a built book run after all the others (the order is otherwise kept)."""
+    items.sort(key=needs_book)
+
+
+def pytest_collection_finish(session):
+    """Start the book build in the background as soon as a collected test needs it."""
+    if os.environ.get("ATELIER_LIVRE_CONSTRUIT") or session.config.option.collectonly:
+        return
+    if any("built_book" in getattr(item, "fixturenames", ()) for item in session.items):
+        out = session.config._tmp_path_factory.mktemp("book")
+        background("livre", _build_book, out, dict(os.environ))
+    for hook in AFTER_COLLECTION:
+        hook(session)
+
+
+def _build_book(out: Path, env: dict) -> subprocess.CompletedProcess:
+    jb = Path(sys.executable).with_name("jupyter-book")
+    return subprocess.run(
+        [str(jb), "build", str(ROOT), "--path-output", str(out), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html"],
+        # The bound only stops a hung kernel: on a shared 2-core machine (seven jobs at once) the
+        # build took over 15 minutes.
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600,
+    ), out
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
-    """Build the whole book once (warnings as errors) into a temporary folder.
+    """The whole book built once (warnings as errors) into a temporary folder, by the background
+    job started after collection.
 
     ``ATELIER_LIVRE_CONSTRUIT=_build/html`` reuses a book already built (by ``make book``) instead,
     to rerun the browser tests while working on them."""
-    import os
-
     ready = os.environ.get("ATELIER_LIVRE_CONSTRUIT")
     if ready:
         html = Path(ready).resolve()
         if not (html / "index.html").is_file():
             pytest.fail(f"ATELIER_LIVRE_CONSTRUIT={ready} : pas de livre construit (index.html) dans ce dossier.")
         return html
-    out = tmp_path_factory.mktemp("book")
-    jb = Path(sys.executable).with_name("jupyter-book")
-    proc = subprocess.run(
-        [str(jb), "build", str(ROOT), "--path-output", str(out), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html"],
-        # The bound only stops a hung kernel: on a shared 2-core machine (seven jobs at once) the
-        # build took over 15 minutes.
-        capture_output=True, text=True, timeout=3600,
-    )
+    job = background("livre", _build_book, tmp_path_factory.mktemp("book"), dict(os.environ))
+    proc, out = job.result()
     if proc.returncode != 0:
         pytest.fail("La construction du livre a échoué :\n" + proc.stdout[-6000:] + proc.stderr[-6000:])
     html = out / "_build" / "html"
