@@ -18,12 +18,36 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 from atelier_tools import pytest_outputs
 from atelier_tools.fiches import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = ROOT / "tests" / "notebook_outputs.yml"
+
+
+def _remembered(safe_load):
+    """``yaml.safe_load`` that parses each distinct text once per test run and hands out a deep
+    copy of the result: the library reads the same quiz and course files hundreds of times in
+    the tests (the pure-Python parser, 0.1 s a file). Same text, same result; a text that fails
+    to parse fails again each time; a stream is parsed as before."""
+    import copy
+
+    parsed: dict[str, object] = {}
+
+    def load(stream):
+        if not isinstance(stream, str):
+            return safe_load(stream)
+        if stream not in parsed:
+            parsed[stream] = safe_load(stream)
+        return copy.deepcopy(parsed[stream])
+
+    load.__wrapped__ = safe_load
+    return load
+
+
+yaml.safe_load = _remembered(yaml.safe_load)
 
 
 def load_expected() -> dict:
