@@ -79,6 +79,33 @@ def background(name: str, fn, *args, **kwargs) -> concurrent.futures.Future:
     return _JOBS[name]
 
 
+_LIVE: set[subprocess.Popen] = set()
+
+
+def run(cmd: list[str], timeout: float, **kwargs) -> subprocess.CompletedProcess:
+    """``subprocess.run(cmd, capture_output=True, text=True)`` for a background job: the process is
+    stopped if the test run ends first (a failure with ``-x``, Ctrl+C), instead of keeping pytest
+    waiting for it."""
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs) as proc:
+        _LIVE.add(proc)
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+            err += f"\n(arrêté au bout de {timeout:.0f} s)"
+        finally:
+            _LIVE.discard(proc)
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def pytest_unconfigure(config):
+    """Jobs not started are dropped, processes still running are stopped."""
+    _BACKGROUND.shutdown(wait=False, cancel_futures=True)
+    for proc in list(_LIVE):
+        proc.terminate()
+
+
 def needs_book(item) -> bool:
     return "built_book" in getattr(item, "fixturenames", ()) or item.get_closest_marker("book") is not None
 
@@ -101,11 +128,11 @@ def pytest_collection_finish(session):
 
 def _build_book(out: Path, env: dict) -> subprocess.CompletedProcess:
     jb = Path(sys.executable).with_name("jupyter-book")
-    return subprocess.run(
+    return run(
         [str(jb), "build", str(ROOT), "--path-output", str(out), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html"],
         # The bound only stops a hung kernel: on a shared 2-core machine (seven jobs at once) the
         # build took over 15 minutes.
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600,
+        timeout=3600, cwd=ROOT, env=env,
     ), out
 
 

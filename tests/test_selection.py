@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import AFTER_COLLECTION, background
+from conftest import AFTER_COLLECTION, background, run
 
 from atelier_ia.course import load_catalogue
 from atelier_ia.errors import AtelierError
@@ -84,17 +83,15 @@ def _make_and_build(number: str, tmp: Path, environ: dict):
     """``make selection`` then ``make book`` in the copy, as a teacher types them (subprocesses, with
     the environment of the moment the job was queued); run in the background by conftest."""
     dest, out = tmp / "mon-cours", tmp / "livre"
-    made = subprocess.run([sys.executable, "-m", "atelier_tools.selection", number, "--dest", str(dest), "--titre", "Mon cours"],
-                          cwd=ROOT, env=environ, capture_output=True, text=True, timeout=600)
+    made = run([sys.executable, "-m", "atelier_tools.selection", number, "--dest", str(dest), "--titre", "Mon cours"],
+               timeout=600, cwd=ROOT, env=environ)
     if made.returncode != 0:
         return made, None, None, dest, out
     env = dict(environ, PYTHONPATH=str(dest / "src"), ATELIER_IA_DATA=str(dest / "data"))
-    check = subprocess.run([sys.executable, "-m", "atelier_tools.sync", "--check"], cwd=dest, env=env,
-                           capture_output=True, text=True, timeout=600)
+    check = run([sys.executable, "-m", "atelier_tools.sync", "--check"], timeout=600, cwd=dest, env=env)
     jb = Path(sys.executable).with_name("jupyter-book")
-    proc = subprocess.run([str(jb), "build", str(dest), "--path-output", str(out), "--warningiserror", "--nitpick",
-                           "--keep-going", "--builder", "html"], cwd=dest, env=env,
-                          capture_output=True, text=True, timeout=3600)
+    proc = run([str(jb), "build", str(dest), "--path-output", str(out), "--warningiserror", "--nitpick",
+                "--keep-going", "--builder", "html"], timeout=3600, cwd=dest, env=env)
     return made, check, proc, dest, out
 
 
