@@ -136,6 +136,25 @@ def _build_book(out: Path, env: dict) -> subprocess.CompletedProcess:
     ), out
 
 
+def book_html(tmp_path_factory=None) -> Path:
+    """The built book's html folder (``ATELIER_LIVRE_CONSTRUIT``, or the background build, waited
+    for); a French failure when it does not build. Background jobs queued after the build call it."""
+    ready = os.environ.get("ATELIER_LIVRE_CONSTRUIT")
+    if ready:
+        html = Path(ready).resolve()
+        if not (html / "index.html").is_file():
+            pytest.fail(f"ATELIER_LIVRE_CONSTRUIT={ready} : pas de livre construit (index.html) dans ce dossier.")
+        return html
+    if "livre" not in _JOBS:  # (a job queued after collection always finds the build queued before it)
+        background("livre", _build_book, tmp_path_factory.mktemp("book"), dict(os.environ))
+    proc, out = _JOBS["livre"].result()
+    if proc.returncode != 0:
+        pytest.fail("La construction du livre a échoué :\n" + proc.stdout[-6000:] + proc.stderr[-6000:])
+    html = out / "_build" / "html"
+    assert (html / "index.html").is_file()
+    return html
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory) -> Path:
     """The whole book built once (warnings as errors) into a temporary folder, by the background
@@ -143,19 +162,7 @@ def built_book(tmp_path_factory) -> Path:
 
     ``ATELIER_LIVRE_CONSTRUIT=_build/html`` reuses a book already built (by ``make book``) instead,
     to rerun the browser tests while working on them."""
-    ready = os.environ.get("ATELIER_LIVRE_CONSTRUIT")
-    if ready:
-        html = Path(ready).resolve()
-        if not (html / "index.html").is_file():
-            pytest.fail(f"ATELIER_LIVRE_CONSTRUIT={ready} : pas de livre construit (index.html) dans ce dossier.")
-        return html
-    job = background("livre", _build_book, tmp_path_factory.mktemp("book"), dict(os.environ))
-    proc, out = job.result()
-    if proc.returncode != 0:
-        pytest.fail("La construction du livre a échoué :\n" + proc.stdout[-6000:] + proc.stderr[-6000:])
-    html = out / "_build" / "html"
-    assert (html / "index.html").is_file()
-    return html
+    return book_html(tmp_path_factory)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
