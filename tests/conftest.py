@@ -60,15 +60,16 @@ def load_expected() -> dict:
 # On a 2-core machine the book build (a subprocess: Sphinx and one kernel per notebook) would leave
 # the test process idle for minutes. It starts as soon as the tests are collected, in one background
 # thread, while the tests that need no book run; the tests that need it run last (see
-# ``pytest_collection_modifyitems``). Later jobs (a module's demo states, see test_browser.py) queue
-# behind it in the same thread, so that at most two things compete for the two cores.
+# ``pytest_collection_modifyitems``). Later jobs queue behind it in the same thread (the demo states
+# of test_browser.py, the selection's book of test_selection.py, the offline archive of
+# test_bundle.py), so that at most two things compete for the two cores.
 
 _BACKGROUND = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="atelier-tests")
 _JOBS: dict[str, concurrent.futures.Future] = {}
 
 
-#: Functions of test modules called with the session once the book build has been queued
-#: (test_browser.py queues the demo states it will compare with the page).
+#: Functions of test modules called with the session once the book build has been queued: each
+#: queues the long jobs its tests will read.
 AFTER_COLLECTION: list = []
 
 
@@ -93,7 +94,7 @@ def run(cmd: list[str], timeout: float, **kwargs) -> subprocess.CompletedProcess
         except subprocess.TimeoutExpired:
             proc.kill()
             out, err = proc.communicate()
-            err += f"\n(arrêté au bout de {timeout:.0f} s)"
+            err += f"\n(arrêté au bout de {timeout:.0f}\u00a0s)"
         finally:
             _LIVE.discard(proc)
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
@@ -117,16 +118,17 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_collection_finish(session):
     """Start the book build in the background as soon as a collected test needs it."""
-    if os.environ.get("ATELIER_LIVRE_CONSTRUIT") or session.config.option.collectonly:
+    if session.config.option.collectonly:
         return
-    if any("built_book" in getattr(item, "fixturenames", ()) for item in session.items):
+    if not os.environ.get("ATELIER_LIVRE_CONSTRUIT") and any("built_book" in getattr(item, "fixturenames", ())
+                                                            for item in session.items):
         out = session.config._tmp_path_factory.mktemp("book")
         background("livre", _build_book, out, dict(os.environ))
     for hook in AFTER_COLLECTION:
         hook(session)
 
 
-def _build_book(out: Path, env: dict) -> subprocess.CompletedProcess:
+def _build_book(out: Path, env: dict) -> tuple[subprocess.CompletedProcess, Path]:
     jb = Path(sys.executable).with_name("jupyter-book")
     return run(
         [str(jb), "build", str(ROOT), "--path-output", str(out), "--warningiserror", "--nitpick", "--keep-going", "--builder", "html"],
