@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import is_local, local_only
+from conftest import AFTER_COLLECTION, background, is_local, local_only
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -143,11 +143,12 @@ print("@@" + _json.dumps({"initial": _demo.render_state(), "moved": _demo.render
 """
 
 
-def python_states(module: str, demos) -> dict:
+def python_states(module: str, demos, environ: dict | None = None) -> dict:
     """Run the module's notebook in a kernel up to each demo and ask that demo for its states.
 
     The book's pages were built by the same code; this is the state the Python function
-    computes for the settings the browser reaches.
+    computes for the settings the browser reaches. ``environ``: the kernel's environment (by
+    default this process's, when called).
     """
     import json
     import os
@@ -170,7 +171,8 @@ def python_states(module: str, demos) -> dict:
             probe.metadata["probe"] = c.id
             cells.append(probe)
     run = nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
+    environ = dict(os.environ if environ is None else environ)
+    env = dict(environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), environ.get("PYTHONPATH", "")]))
     client = NotebookClient(run, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
     client.execute(env=env)  # this checkout's sources first, as for the book build
     out = {}
@@ -205,9 +207,32 @@ def move(page, demo, moves):
                 page.keyboard.press(key)
 
 
+def _demo_states(module: str, environ: dict | None = None):
+    """The job that runs ``python_states`` for ``module`` in the background (queued once)."""
+    import os
+
+    return background(f"états des démonstrations de {module}", python_states, module, DEMOS[module],
+                      dict(os.environ if environ is None else environ))
+
+
+def _queue_demo_states(session):
+    """After collection: each module whose demos are tested runs its notebook in the background,
+    after the book build, while other tests run (the environment is the one of this moment, before
+    any test changes it)."""
+    import os
+
+    environ = dict(os.environ)
+    for item in session.items:
+        if getattr(item, "originalname", None) == "test_every_demo_moves_offline_and_shows_what_python_computes":
+            _demo_states(item.callspec.params["module"], environ)
+
+
+AFTER_COLLECTION.append(_queue_demo_states)
+
+
 @pytest.mark.parametrize("module", list(DEMOS))
 def test_every_demo_moves_offline_and_shows_what_python_computes(page, book_server, module, tmp_path_factory):
-    expected = python_states(module, DEMOS[module])
+    expected = _demo_states(module).result()
     page.goto(f"{book_server}/modules/{module}.html", wait_until="networkidle")
     demos = page.locator("figure.atelier-live")
     assert demos.count() == len(DEMOS[module]), "une démonstration de plus ou de moins que prévu sur la page"

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import AFTER_COLLECTION, background, book_html, run
 
 from atelier_ia.errors import AtelierError
 from atelier_tools import bundle
@@ -24,11 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 NB = "modules/00-prise-en-main.ipynb"
 
 
-def offline_env(tmp: Path) -> dict[str, str]:
+def offline_env(tmp: Path, environ: dict | None = None) -> dict[str, str]:
     """The environment of the install and the kernel: no package index, no pip configuration
     of this machine, an unreachable proxy for anything that would try the network anyway, and
-    nothing that points at the repository's sources or data."""
-    env = {k: v for k, v in os.environ.items()
+    nothing that points at the repository's sources or data (``environ``: the environment it
+    starts from, by default this process's)."""
+    env = {k: v for k, v in (os.environ if environ is None else environ).items()
            if not k.startswith(("PIP_", "JUPYTER", "PYTHON", "ATELIER_IA", "VIRTUAL_ENV"))
            and k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")}
     dead = "http://127.0.0.1:9"  # the discard port: nothing answers there
@@ -42,25 +44,72 @@ def offline_env(tmp: Path) -> dict[str, str]:
 
 
 def _run(cmd, cwd, env, timeout):
-    proc = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    proc = run([str(c) for c in cmd], timeout=timeout, cwd=cwd, env=env)
     assert proc.returncode == 0, f"{' '.join(map(str, cmd))} a échoué :\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
     return proc
 
 
-@pytest.mark.book
-@pytest.mark.bundle
-def test_bundle_installs_without_network_and_runs_module_00(built_book, tmp_path):
+def _build_install_and_run(tmp: Path, environ: dict):
+    """``make bundle``, then what the LISEZ-MOI tells a user to do, all in subprocesses: unzip,
+    a fresh venv, pip with no index, module 00 executed by that environment's own kernel. Run in
+    the background by conftest once the book is built; the test reads the results. A failed step
+    raises the AssertionError of ``_run``, which the test receives."""
     times = {}
     t = time.monotonic()
-    archive = bundle.build_bundle(ROOT, built_book, tmp_path / "hors-ligne.zip", log=lambda *a: None)
+    archive = tmp / "hors-ligne.zip"
+    _run([sys.executable, "-m", "atelier_tools.bundle", "--livre", book_html(), "--sortie", archive], ROOT, environ, 1800)
     times["archive (paquet du cours, téléchargement des wheels, zip)"] = time.monotonic() - t
 
     t = time.monotonic()
     with zipfile.ZipFile(archive) as zf:
         infos = {i.filename: i.file_size for i in zf.infolist()}
-        zf.extractall(tmp_path / "x")
-    base = tmp_path / "x" / bundle.NAME
+        zf.extractall(tmp / "x")
+    base = tmp / "x" / bundle.NAME
     times["décompression"] = time.monotonic() - t
+
+    env = offline_env(tmp, environ)
+    venv = base / ".venv"
+    py = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    t = time.monotonic()
+    _run([sys.executable, "-m", "venv", venv], base, env, 300)
+    # the LISEZ-MOI's command; --no-compile only skips writing .pyc files, a third of the time here
+    _run([py, "-m", "pip", "install", "--no-index", "--find-links", "wheels", "-r", "requirements.txt", "--no-compile"],
+         base, env, 900)
+    _run([py, "-m", "atelier_tools.kernel"], base, env, 120)
+    times["environnement neuf et installation sans index"] = time.monotonic() - t
+
+    # the kernel JupyterLab and nbconvert will start
+    spec = _run([py, "-c", "import json; from jupyter_client.kernelspec import KernelSpecManager as K; "
+                 "print(json.dumps(K().get_kernel_spec('python3').argv))"], base, env, 120)
+    # the course package the environment imports
+    where = _run([py, "-c", "import atelier_ia, atelier_ia.paths as p; print(atelier_ia.__file__); print(p.data_dir())"], base, env, 60)
+
+    t = time.monotonic()
+    jupyter = venv / ("Scripts/jupyter.exe" if os.name == "nt" else "bin/jupyter")
+    _run([jupyter, "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=python3",
+          "--ExecutePreprocessor.timeout=120", "--output-dir", tmp / "out", NB], base, env, 600)
+    times["exécution du module 00"] = time.monotonic() - t
+    return infos, base, venv, spec, where, tmp / "out" / Path(NB).name, times
+
+
+def _job(tmp_path_factory, environ: dict | None = None):
+    return background("archive hors ligne", _build_install_and_run, tmp_path_factory.mktemp("hors-ligne"),
+                      dict(os.environ if environ is None else environ))
+
+
+def _queue_bundle(session):
+    if any(getattr(item, "originalname", None) == "test_bundle_installs_without_network_and_runs_module_00"
+           for item in session.items):
+        _job(session.config._tmp_path_factory)
+
+
+AFTER_COLLECTION.append(_queue_bundle)
+
+
+@pytest.mark.book
+@pytest.mark.bundle
+def test_bundle_installs_without_network_and_runs_module_00(built_book, tmp_path_factory):
+    infos, base, venv, spec, where, executed_path, times = _job(tmp_path_factory).result()
     assert all(name.startswith(bundle.NAME + "/") for name in infos), "tout doit être rangé sous un seul dossier"
     for needed in ("livre/index.html", NB, "data/MANIFEST.yml", "requirements.txt", "LISEZ-MOI.txt",
                    "MANIFESTE.txt", "LICENSE", "LICENSE-CONTENU.md"):
@@ -82,33 +131,14 @@ def test_bundle_installs_without_network_and_runs_module_00(built_book, tmp_path
     assert f"CPython {version}" in readme and f"py -{version} -m venv" in readme
     assert "--no-index --find-links wheels -r requirements.txt" in readme
 
-    env = offline_env(tmp_path)
-    venv = base / ".venv"
-    py = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    t = time.monotonic()
-    _run([sys.executable, "-m", "venv", venv], base, env, 300)
-    # the LISEZ-MOI's command; --no-compile only skips writing .pyc files, a third of the time here
-    _run([py, "-m", "pip", "install", "--no-index", "--find-links", "wheels", "-r", "requirements.txt", "--no-compile"],
-         base, env, 900)
-    _run([py, "-m", "atelier_tools.kernel"], base, env, 120)
-    times["environnement neuf et installation sans index"] = time.monotonic() - t
-
     # the kernel JupyterLab and nbconvert will start is this environment's Python
-    spec = _run([py, "-c", "import json; from jupyter_client.kernelspec import KernelSpecManager as K; "
-                 "print(json.dumps(K().get_kernel_spec('python3').argv))"], base, env, 120)
     argv0 = Path(json.loads(spec.stdout)[0])
     assert argv0.parent.parent == venv, f"le noyau python3 lance {argv0}, pas le Python de l'environnement neuf"
     # the course package is the installed wheel, not the repository's sources
-    where = _run([py, "-c", "import atelier_ia, atelier_ia.paths as p; print(atelier_ia.__file__); print(p.data_dir())"], base, env, 60)
     module_file, data = where.stdout.split("\n")[:2]
     assert Path(module_file).is_relative_to(venv) and Path(data) == base / "data"
 
-    t = time.monotonic()
-    jupyter = venv / ("Scripts/jupyter.exe" if os.name == "nt" else "bin/jupyter")
-    _run([jupyter, "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=python3",
-          "--ExecutePreprocessor.timeout=120", "--output-dir", tmp_path / "out", NB], base, env, 600)
-    times["exécution du module 00"] = time.monotonic() - t
-    executed = json.loads((tmp_path / "out" / Path(NB).name).read_text(encoding="utf-8"))
+    executed = json.loads(executed_path.read_text(encoding="utf-8"))
     code = [c for c in executed["cells"] if c["cell_type"] == "code"]
     assert code and all(c["execution_count"] for c in code), "toutes les cellules de code doivent avoir été exécutées"
     assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import AFTER_COLLECTION, background, run
 
 from atelier_ia.course import load_catalogue
 from atelier_ia.errors import AtelierError
@@ -18,10 +18,6 @@ from atelier_tools import selection
 from atelier_tools.links import broken_internal_links
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _env(dest: Path) -> dict[str, str]:
-    return dict(os.environ, PYTHONPATH=str(dest / "src"), ATELIER_IA_DATA=str(dest / "data"))
 
 
 def test_prerequisites_are_added_with_the_modules_that_need_them():
@@ -78,21 +74,53 @@ def test_destination_inside_the_project_or_not_empty_is_refused(tmp_path):
         selection.make_selection(ROOT, ["00"], tmp_path / "plein", log=lambda *a: None)
 
 
+def _smallest_selection() -> str:
+    """The smallest module that needs another one: the selection must bring its prerequisite."""
+    return next(m for m in load_catalogue().modules if m.prerequisites).number
+
+
+def _make_and_build(number: str, tmp: Path, environ: dict):
+    """``make selection`` then ``make book`` in the copy, as a teacher types them (subprocesses, with
+    the environment of the moment the job was queued); run in the background by conftest."""
+    dest, out = tmp / "mon-cours", tmp / "livre"
+    made = run([sys.executable, "-m", "atelier_tools.selection", number, "--dest", str(dest), "--titre", "Mon cours"],
+               timeout=600, cwd=ROOT, env=environ)
+    if made.returncode != 0:
+        return made, None, None, dest, out
+    env = dict(environ, PYTHONPATH=str(dest / "src"), ATELIER_IA_DATA=str(dest / "data"))
+    check = run([sys.executable, "-m", "atelier_tools.sync", "--check"], timeout=600, cwd=dest, env=env)
+    jb = Path(sys.executable).with_name("jupyter-book")
+    proc = run([str(jb), "build", str(dest), "--path-output", str(out), "--warningiserror", "--nitpick",
+                "--keep-going", "--builder", "html"], timeout=3600, cwd=dest, env=env)
+    return made, check, proc, dest, out
+
+
+def _job(tmp_path_factory, environ: dict | None = None):
+    return background("livre d'une sélection", _make_and_build, _smallest_selection(),
+                      tmp_path_factory.mktemp("selection"), dict(os.environ if environ is None else environ))
+
+
+def _queue_selection(session):
+    if any(getattr(item, "originalname", None) == "test_book_of_a_selection_shows_only_its_modules" for item in session.items):
+        _job(session.config._tmp_path_factory)
+
+
+AFTER_COLLECTION.append(_queue_selection)
+
+
 @pytest.mark.book
-def test_book_of_a_selection_shows_only_its_modules(tmp_path):
+def test_book_of_a_selection_shows_only_its_modules(tmp_path_factory):
     cat = load_catalogue()
-    # the smallest module that needs another one: the selection must bring its prerequisite
-    target = next(m for m in cat.modules if m.prerequisites)
-    dest = tmp_path / "mon-cours"
-    messages = []
-    sel = selection.make_selection(ROOT, [target.number], dest, title="Mon cours", log=messages.append)
+    target = next(m for m in cat.modules if m.prerequisites)  # as _smallest_selection
+    made, check, proc, dest, out = _job(tmp_path_factory).result()
+    assert made.returncode == 0, made.stdout + made.stderr
+    messages = made.stdout.splitlines()
+    sel = selection.resolve(cat, [target.number])
     kept, removed = sel.modules, sel.removed
     assert target.prerequisites[0] in kept and removed
     assert any("prérequis de" in m and target.number in m for m in messages)
 
     # the copy is in sync with its own catalogue, and its data inventory is exact
-    check = subprocess.run([sys.executable, "-m", "atelier_tools.sync", "--check"], cwd=dest, env=_env(dest),
-                           capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     listed = set(yaml.safe_load((dest / "data" / "MANIFEST.yml").read_text(encoding="utf-8"))["fichiers"])
     present = {p.relative_to(dest / "data").as_posix() for p in (dest / "data").rglob("*") if p.is_file()}
@@ -100,11 +128,6 @@ def test_book_of_a_selection_shows_only_its_modules(tmp_path):
     toc = (dest / "_toc.yml").read_text(encoding="utf-8")
     assert all(f"modules/{m}\n" in toc for m in kept) and not any(m in toc for m in removed)
 
-    jb = Path(sys.executable).with_name("jupyter-book")
-    out = tmp_path / "livre"
-    proc = subprocess.run([str(jb), "build", str(dest), "--path-output", str(out), "--warningiserror", "--nitpick",
-                           "--keep-going", "--builder", "html"], cwd=dest, env=_env(dest),
-                          capture_output=True, text=True, timeout=3600)
     assert proc.returncode == 0, "La construction du livre de la sélection a échoué :\n" + proc.stdout[-5000:] + proc.stderr[-3000:]
     html = out / "_build" / "html"
     for m in kept:

@@ -20,10 +20,20 @@ def _bibliography():
     return parse_file(str(repo_root() / "references.bib"), bib_format="bibtex").entries
 
 
+@cache
+def _text_backend():
+    """pybtex's plain-text backend, looked up once: each lookup scans every installed package's
+    entry points (0.1 s, 290 times for the handouts)."""
+    from pybtex.plugin import find_plugin
+
+    return find_plugin("pybtex.backends", "text")()
+
+
+@cache
 def _latex_to_text(text: str) -> str:
     from pybtex.richtext import Text
 
-    return " ".join(Text.from_latex(text).render_as("text").split())
+    return " ".join(Text.from_latex(text).render(_text_backend()).split())
 
 
 def _entry_authors(key: str):
