@@ -1,13 +1,7 @@
 """Paths by job (``data/course/metiers.yml``) and the positioning quiz (``data/course/positionnement.yml``).
 
-An audience (« métier ») lists steps: a module of the catalogue, either whole or reduced to
-some of its sections (the ``##`` heading cells of the notebook, named by cell id), plus,
-optionally, the module's group activity (``data/activites/<module>.yml``). No duration is
-typed in the data: a whole module takes the catalogue's minutes (teaching + exercises), a
-section the estimate of :mod:`atelier_tools.durations` (rounded to the minute, at least one,
-as in the trainers' notes), an activity the minutes of its file. A module that a fork removed
-from the catalogue, or that is not « disponible », is left out of the pages (``strict=True``
-makes it an error, for the tests of this repository).
+What an audience lists, and how its durations are computed, is told in
+:mod:`atelier_tools.metiers.audiences`.
 
 The positioning quiz is rendered at build time into one self-contained HTML form: its data
 and its few lines of script are inline, nothing is sent or stored. It asks what a learner does
