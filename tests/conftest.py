@@ -8,6 +8,7 @@ alone is checked too.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import functools
 import http.server
 import os
@@ -58,14 +59,38 @@ def load_expected() -> dict:
 # --------------------------------------------------------------------------- work done in the background
 #
 # On a 2-core machine the book build (a subprocess: Sphinx and one kernel per notebook) would leave
-# the test process idle for minutes. It starts as soon as the tests are collected, in one background
-# thread, while the tests that need no book run; the tests that need it run last (see
-# ``pytest_collection_modifyitems``). Later jobs queue behind it in the same thread (the demo states
-# of test_browser.py, the selection's book of test_selection.py, the offline archive of
-# test_bundle.py), so that at most two things compete for the two cores.
+# the test process idle for minutes, and the browser checks of every page after it would run one
+# at a time. So the long jobs run in background threads while the tests that need nothing run:
+#
+# - the book build starts as soon as the tests are collected, in its own thread, at the normal
+#   priority (the tests that read the book wait for it);
+# - the other jobs (the demo states of test_browser.py, the selection's book, the offline archive,
+#   axe on every page, the printed handouts…) share two threads that run at a lower priority on
+#   Linux, so that they use the time the tests and the book build leave; a job that reads the book
+#   is started once the book is built (``after_book``).
+#
+# The tests that read a job's result carry the marker ``waits`` and run last, so that the other
+# tests keep the machine busy while the jobs end.
 
-_BACKGROUND = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="atelier-tests")
+_BOOK_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="atelier-livre")
+
+
+def _lower_priority() -> None:
+    """In a job thread: this thread, and the processes it starts, yield to the tests and the
+    book build (Linux, where the priority of a thread is its own; elsewhere nothing changes)."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 5)
+        except OSError:
+            pass
+
+
+_JOB_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="atelier-travaux",
+                                                  initializer=_lower_priority)
 _JOBS: dict[str, concurrent.futures.Future] = {}
+#: Done once every test module has queued its jobs: a job that reads the book never starts before
+#: the jobs that do not (when the book is already built, ``ATELIER_LIVRE_CONSTRUIT``).
+_QUEUED: concurrent.futures.Future = concurrent.futures.Future()
 
 
 #: Functions of test modules called with the session once the book build has been queued: each
@@ -73,11 +98,38 @@ _JOBS: dict[str, concurrent.futures.Future] = {}
 AFTER_COLLECTION: list = []
 
 
-def background(name: str, fn, *args, **kwargs) -> concurrent.futures.Future:
-    """Queue ``fn(*args, **kwargs)`` once under ``name`` (later calls return the same job)."""
-    if name not in _JOBS:
-        _JOBS[name] = _BACKGROUND.submit(fn, *args, **kwargs)
-    return _JOBS[name]
+def _relay(inner: concurrent.futures.Future, outer: concurrent.futures.Future) -> None:
+    if inner.cancelled():
+        outer.cancel()
+    elif inner.exception() is not None:
+        outer.set_exception(inner.exception())
+    else:
+        outer.set_result(inner.result())
+
+
+def background(name: str, fn, *args, after_book: bool = False, **kwargs) -> concurrent.futures.Future:
+    """Queue ``fn(*args, **kwargs)`` once under ``name`` (later calls return the same job).
+    ``after_book``: the job reads the built book, and starts once the book build has ended."""
+    if name in _JOBS:
+        return _JOBS[name]
+    book = _JOBS.get("livre", _QUEUED)
+    if not after_book:
+        _JOBS[name] = _JOB_POOL.submit(fn, *args, **kwargs)
+        return _JOBS[name]
+    outer: concurrent.futures.Future = concurrent.futures.Future()
+    outer.set_running_or_notify_cancel()
+
+    def start(_done):
+        try:
+            inner = _JOB_POOL.submit(fn, *args, **kwargs)
+        except RuntimeError as exc:  # the run is over: the pool no longer takes jobs
+            outer.set_exception(exc)
+            return
+        inner.add_done_callback(lambda f: _relay(f, outer))
+
+    _JOBS[name] = outer
+    book.add_done_callback(start)
+    return outer
 
 
 _LIVE: set[subprocess.Popen] = set()
@@ -102,7 +154,8 @@ def run(cmd: list[str], timeout: float, **kwargs) -> subprocess.CompletedProcess
 
 def pytest_unconfigure(config):
     """Jobs not started are dropped, processes still running are stopped."""
-    _BACKGROUND.shutdown(wait=False, cancel_futures=True)
+    for pool in (_BOOK_POOL, _JOB_POOL):
+        pool.shutdown(wait=False, cancel_futures=True)
     for proc in list(_LIVE):
         proc.terminate()
 
@@ -112,8 +165,9 @@ def needs_book(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """The tests that need a built book run after all the others (the order is otherwise kept)."""
-    items.sort(key=needs_book)
+    """The tests that need a built book run after all the others, and among them the tests that
+    read a background job (marker ``waits``) run last; the order is otherwise kept."""
+    items.sort(key=lambda item: (needs_book(item), item.get_closest_marker("waits") is not None))
 
 
 def pytest_collection_finish(session):
@@ -123,9 +177,10 @@ def pytest_collection_finish(session):
     if not os.environ.get("ATELIER_LIVRE_CONSTRUIT") and any("built_book" in getattr(item, "fixturenames", ())
                                                             for item in session.items):
         out = session.config._tmp_path_factory.mktemp("book")
-        background("livre", _build_book, out, dict(os.environ))
+        _JOBS["livre"] = _BOOK_POOL.submit(_build_book, out, dict(os.environ))
     for hook in AFTER_COLLECTION:
         hook(session)
+    _QUEUED.set_result(None)
 
 
 def _build_book(out: Path, env: dict) -> tuple[subprocess.CompletedProcess, Path]:
@@ -148,7 +203,7 @@ def book_html(tmp_path_factory=None) -> Path:
             pytest.fail(f"ATELIER_LIVRE_CONSTRUIT={ready} : pas de livre construit (index.html) dans ce dossier.")
         return html
     if "livre" not in _JOBS:  # (a job queued after collection always finds the build queued before it)
-        background("livre", _build_book, tmp_path_factory.mktemp("book"), dict(os.environ))
+        _JOBS["livre"] = _BOOK_POOL.submit(_build_book, tmp_path_factory.mktemp("book"), dict(os.environ))
     proc, out = _JOBS["livre"].result()
     if proc.returncode != 0:
         pytest.fail("La construction du livre a échoué :\n" + proc.stdout[-6000:] + proc.stderr[-6000:])
@@ -172,15 +227,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def book_server(built_book):
-    """Serve the built book on a loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built_book))
+@contextlib.contextmanager
+def serving(html: Path):
+    """Serve ``html`` on a loopback port while the block runs; give its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(html))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def book_server(built_book):
+    """Serve the built book on a loopback port; yield its base URL."""
+    with serving(built_book) as url:
+        yield url
 
 
 def chromium_path() -> str | None:
@@ -201,10 +266,10 @@ def littre():
         pytest.skip("Test ignoré : " + message + ".")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium driven by Playwright (no browser download), one per test module,
-    headless, with nothing that reaches outside this machine: the options of ``make fiches``."""
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright (no browser download), headless, with the options
+    of ``make fiches``, for the calling thread (a job in the background launches its own)."""
     exe = chromium_path()
     if exe is None:
         pytest.fail("Chromium est introuvable : installez le paquet Debian « chromium » (.ci/run le fait).")
@@ -212,8 +277,17 @@ def browser():
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, one per test module, with nothing that reaches outside this machine."""
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def is_local(url: str) -> bool:

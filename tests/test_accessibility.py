@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import local_only
+from conftest import AFTER_COLLECTION, background, book_html, chromium, local_only, serving
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -79,20 +79,68 @@ def serious_violations(page, script: str, url: str, label: str) -> list[str]:
     return found
 
 
-def test_axe_core_finds_no_serious_violation_on_any_page(page, built_book, book_server):
-    """Every page in the default (light) theme; the pages with demos, quizzes and outputs in
-    the dark theme too (a reader's system setting chooses it)."""
+def dark_pages(pages: list[str]) -> list[str]:
+    """The pages checked in the dark theme too: those with demos, quizzes and outputs."""
+    return [r for r in pages if r.startswith("modules/")] + ["intro.html", "exercises/00-prise-en-main-exercices.html"]
+
+
+#: axe runs on the pages in this many background jobs, each in its own Chromium (two cores).
+AXE_JOBS = 2
+
+
+def _axe_part(part: int) -> tuple[list[str], list[str]]:
+    """Job ``part`` of ``AXE_JOBS``: axe on every ``AXE_JOBS``-th page of the built book, in the
+    light theme, then on its share of the dark-theme pages; gives the pages checked and what
+    axe found there."""
+    html = book_html()
+    pages = book_pages(html)
+    light, dark = pages[part::AXE_JOBS], dark_pages(pages)[part::AXE_JOBS]
     script = axe_script()
-    checked = book_pages(built_book)
-    assert {"intro.html", "search.html", "genindex.html", "annexes/bibliographie.html"} <= set(checked)
-    found = []
-    for rel in checked:
-        found += serious_violations(page, script, f"{book_server}/{rel}", rel)
-    page.emulate_media(color_scheme="dark")
-    dark = [r for r in checked if r.startswith("modules/")] + ["intro.html", "exercises/00-prise-en-main-exercices.html"]
-    for rel in dark:
-        found += serious_violations(page, script, f"{book_server}/{rel}", f"{rel} (thème sombre)")
-        assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+    found, checked = [], []
+    with serving(html) as base, chromium() as browser:
+        ctx = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
+        local_only(ctx)
+        page = ctx.new_page()
+        for rel in light:
+            found += serious_violations(page, script, f"{base}/{rel}", rel)
+            checked.append(rel)
+        page.emulate_media(color_scheme="dark")
+        for rel in dark:
+            found += serious_violations(page, script, f"{base}/{rel}", f"{rel} (thème sombre)")
+            if page.evaluate("() => document.documentElement.dataset.theme") != "dark":
+                found.append(f"{rel} : le thème sombre ne s'applique pas")
+            checked.append(f"{rel} (thème sombre)")
+        ctx.close()
+    return checked, found
+
+
+def _axe_jobs() -> list:
+    return [background(f"axe-core {n + 1}/{AXE_JOBS}", _axe_part, n, after_book=True) for n in range(AXE_JOBS)]
+
+
+def _queue_axe(session):
+    if any(getattr(item, "originalname", None) == "test_axe_core_finds_no_serious_violation_on_any_page"
+           for item in session.items):
+        _axe_jobs()
+
+
+AFTER_COLLECTION.append(_queue_axe)
+
+
+@pytest.mark.waits
+def test_axe_core_finds_no_serious_violation_on_any_page(built_book):
+    """Every page in the default (light) theme; the pages with demos, quizzes and outputs in
+    the dark theme too (a reader's system setting chooses it). axe runs in background jobs
+    while the other tests run."""
+    pages = book_pages(built_book)
+    assert {"intro.html", "search.html", "genindex.html", "annexes/bibliographie.html"} <= set(pages)
+    checked, found = [], []
+    for job in _axe_jobs():
+        done, problems = job.result()
+        checked += done
+        found += problems
+    expected = pages + [f"{rel} (thème sombre)" for rel in dark_pages(pages)]
+    assert sorted(checked) == sorted(expected), "axe n'a pas lu toutes les pages du livre"
     assert not found, f"{len(found)} violation(s) graves ou critiques (axe-core, WCAG 2.1 A/AA) :\n" + "\n".join(found[:80])
 
 

@@ -216,8 +216,8 @@ def _demo_states(module: str, environ: dict | None = None):
 
 
 def _queue_demo_states(session):
-    """After collection: each module whose demos are tested runs its notebook in the background,
-    after the book build, while other tests run (the environment is the one of this moment, before
+    """After collection: each module whose demos are tested runs its notebook in the background
+    while other tests run (the environment is the one of this moment, before
     any test changes it)."""
     import os
 
@@ -230,6 +230,7 @@ def _queue_demo_states(session):
 AFTER_COLLECTION.append(_queue_demo_states)
 
 
+@pytest.mark.waits
 @pytest.mark.parametrize("module", list(DEMOS))
 def test_every_demo_moves_offline_and_shows_what_python_computes(page, book_server, module, tmp_path_factory):
     expected = _demo_states(module).result()

@@ -94,7 +94,7 @@ def _build_install_and_run(tmp: Path, environ: dict):
 
 def _job(tmp_path_factory, environ: dict | None = None):
     return background("archive hors ligne", _build_install_and_run, tmp_path_factory.mktemp("hors-ligne"),
-                      dict(os.environ if environ is None else environ))
+                      dict(os.environ if environ is None else environ), after_book=True)
 
 
 def _queue_bundle(session):
@@ -108,6 +108,7 @@ AFTER_COLLECTION.append(_queue_bundle)
 
 @pytest.mark.book
 @pytest.mark.bundle
+@pytest.mark.waits
 def test_bundle_installs_without_network_and_runs_module_00(built_book, tmp_path_factory):
     infos, base, venv, spec, where, executed_path, times = _job(tmp_path_factory).result()
     assert all(name.startswith(bundle.NAME + "/") for name in infos), "tout doit être rangé sous un seul dossier"

@@ -10,8 +10,10 @@ import dataclasses
 import html
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
+from conftest import AFTER_COLLECTION, background, book_html
 
 from atelier_ia.course import load_catalogue
 from atelier_ia.errors import AtelierError
@@ -157,13 +159,31 @@ def test_missing_chromium_is_explained_in_french(monkeypatch):
 # --------------------------------------------------------------------------- printed PDFs (slow)
 
 
-@pytest.fixture(scope="module")
-def printed(built_book, browser, tmp_path_factory):
-    """Every handout, answer key and activity of the built book, printed to PDF."""
-    out = tmp_path_factory.mktemp("fiches")
-    jobs = fiches.print_jobs(built_book)
-    fiches.print_pages(built_book, out, jobs, browser=browser)
+def _print_all(out: Path):
+    """A background job: every handout, answer key and activity of the built book, printed to
+    PDF by its own Chromium, as ``make fiches`` does."""
+    html = book_html()
+    jobs = fiches.print_jobs(html)
+    fiches.print_pages(html, out, jobs)
     return out, jobs
+
+
+def _printing(tmp_path_factory):
+    return background("impression des fiches", _print_all, tmp_path_factory.mktemp("fiches"), after_book=True)
+
+
+def _queue_printing(session):
+    if any("printed" in getattr(item, "fixturenames", ()) for item in session.items):
+        _printing(session.config._tmp_path_factory)
+
+
+AFTER_COLLECTION.append(_queue_printing)
+
+
+@pytest.fixture(scope="module")
+def printed(built_book, tmp_path_factory):
+    """Every handout, answer key and activity of the built book, printed to PDF in the background."""
+    return _printing(tmp_path_factory).result()
 
 
 def _read(path):
@@ -175,6 +195,7 @@ def _read(path):
 
 @pytest.mark.book
 @pytest.mark.browser
+@pytest.mark.waits
 @pytest.mark.parametrize("module_id", AVAILABLE)
 def test_printed_handout(printed, module_id):
     out, _ = printed
@@ -198,6 +219,7 @@ def test_printed_handout(printed, module_id):
 
 @pytest.mark.book
 @pytest.mark.browser
+@pytest.mark.waits
 @pytest.mark.parametrize("module_id", AVAILABLE)
 def test_printed_answer_key(printed, module_id):
     out, _ = printed
@@ -214,6 +236,7 @@ def test_printed_answer_key(printed, module_id):
 
 @pytest.mark.book
 @pytest.mark.browser
+@pytest.mark.waits
 @pytest.mark.parametrize("module_id", AVAILABLE)
 def test_printed_review_grid(printed, module_id):
     """The review grid of the writing prompts prints on two pages at most, with every criterion."""
@@ -233,6 +256,7 @@ def test_printed_review_grid(printed, module_id):
 
 @pytest.mark.book
 @pytest.mark.browser
+@pytest.mark.waits
 def test_printed_activities_have_their_title(printed, built_book):
     out, jobs = printed
     for job in jobs:
@@ -244,6 +268,7 @@ def test_printed_activities_have_their_title(printed, built_book):
 
 @pytest.mark.book
 @pytest.mark.browser
+@pytest.mark.waits
 def test_page_counter_agrees_with_pypdf(printed):
     from pypdf import PdfReader
 

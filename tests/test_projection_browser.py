@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT, is_local, local_only
+from conftest import AFTER_COLLECTION, ROOT, background, book_html, chromium, is_local, local_only, serving
 from test_accessibility import SERIOUS, axe_script, run_axe
 
 from atelier_ia.course import load_catalogue
@@ -112,6 +112,7 @@ def test_keyboard_alone_drives_the_projection_of_every_module(browser, book_serv
     page = ctx.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.clock.install()  # the page's clock: the countdown is checked without waiting for it
     page.goto(f"{book_server}/projection/{module_id}.html")
     total = page.locator(".proj-ecran").count()
     assert total >= 8, f"{module_id} : {total} écrans seulement"
@@ -142,12 +143,12 @@ def test_keyboard_alone_drives_the_projection_of_every_module(browser, book_serv
             timer = page.locator(f"#{screen['id']} .proj-minuteur-temps")
             start = timer.inner_text()
             page.keyboard.press("t")
-            page.wait_for_timeout(2300)
+            page.clock.run_for(2300)  # 2.3 s of the page's time, its timers fired as they come
             running = timer.inner_text()
             assert running < start, f"le minuteur ne décompte pas ({start} → {running})"
             page.keyboard.press("t")  # pause
             paused = timer.inner_text()
-            page.wait_for_timeout(1300)
+            page.clock.run_for(1300)
             assert timer.inner_text() == paused, "le minuteur en pause avance encore"
         if screen["kind"] == "demo":
             assert page.locator(f"#{screen['id']} figure.atelier-live, #{screen['id']} img").count() >= 1
@@ -220,35 +221,57 @@ def test_text_is_at_least_28px_on_every_screen(browser, book_server, width, heig
     ctx.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violation_on_any_kind_of_screen(browser, book_server, scheme):
+def _axe_screens(scheme: str) -> list[str]:
+    """A background job: axe on each kind of screen of every module's projection in ``scheme``
+    (and on a question once its answer shows), in its own Chromium; gives what it found."""
     script = axe_script()
-    ctx = open_context(browser, scheme=scheme)
-    page = ctx.new_page()
     problems = []
-    for module_id in MODULES:
-        page.goto(f"{book_server}/projection/{module_id}.html#1")
-        total = page.locator(".proj-ecran").count()
-        done = set()
-        for n in range(1, total + 1):
-            kind = current(page)["kind"]
-            checks = [kind] + (["question-reponse"] if kind == "question" else [])
-            for label in checks:
-                if label in done:
-                    continue
-                done.add(label)
-                if label == "question-reponse":
-                    page.keyboard.press("r")
-                for v in run_axe(page, script):
-                    if v["impact"] in SERIOUS:
-                        problems.append(f"{module_id} écran {n} ({label}, {scheme}) : {v['id']} — "
-                                        + "; ".join(t for node in v["nodes"][:3] for t in node["target"]))
-                if scheme == "dark" and module_id == MODULES[2]:
-                    shot(page, f"{module_id}-{label}-sombre")
-            if n < total:
-                press_until_next(page, "PageDown")
+    with serving(book_html()) as base, chromium() as browser:
+        ctx = open_context(browser, scheme=scheme)
+        page = ctx.new_page()
+        for module_id in MODULES:
+            page.goto(f"{base}/projection/{module_id}.html#1")
+            total = page.locator(".proj-ecran").count()
+            done = set()
+            for n in range(1, total + 1):
+                kind = current(page)["kind"]
+                checks = [kind] + (["question-reponse"] if kind == "question" else [])
+                for label in checks:
+                    if label in done:
+                        continue
+                    done.add(label)
+                    if label == "question-reponse":
+                        page.keyboard.press("r")
+                    for v in run_axe(page, script):
+                        if v["impact"] in SERIOUS:
+                            problems.append(f"{module_id} écran {n} ({label}, {scheme}) : {v['id']} — "
+                                            + "; ".join(t for node in v["nodes"][:3] for t in node["target"]))
+                    if scheme == "dark" and module_id == MODULES[2]:
+                        shot(page, f"{module_id}-{label}-sombre")
+                if n < total:
+                    press_until_next(page, "PageDown")
+        ctx.close()
+    return problems
+
+
+SCHEMES = ["light", "dark"]
+
+
+def _queue_axe_screens(session):
+    if any(getattr(item, "originalname", None) == "test_axe_finds_no_serious_violation_on_any_kind_of_screen"
+           for item in session.items):
+        for scheme in SCHEMES:
+            background(f"axe-core, projection ({scheme})", _axe_screens, scheme, after_book=True)
+
+
+AFTER_COLLECTION.append(_queue_axe_screens)
+
+
+@pytest.mark.waits
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_serious_violation_on_any_kind_of_screen(built_book, scheme):
+    problems = background(f"axe-core, projection ({scheme})", _axe_screens, scheme, after_book=True).result()
     assert problems == [], "\n".join(problems[:30])
-    ctx.close()
 
 
 @pytest.mark.parametrize("served", ["http", "file"])

@@ -109,6 +109,7 @@ AFTER_COLLECTION.append(_queue_selection)
 
 
 @pytest.mark.book
+@pytest.mark.waits
 def test_book_of_a_selection_shows_only_its_modules(tmp_path_factory):
     cat = load_catalogue()
     target = next(m for m in cat.modules if m.prerequisites)  # as _smallest_selection
