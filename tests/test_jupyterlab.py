@@ -4,7 +4,9 @@ A self-learner opens the notebooks in JupyterLab (``make lab``) or Binder, not i
 This test starts JupyterLab on 127.0.0.1 (its own process, stopped at the end), opens module 00
 and exercises/00, runs every cell and reads the page as the learner sees it: no error output,
 no raw MyST markup, no solution visible before the learner opens it, a quiz that answers in
-French, a live demo whose output follows its slider. Screenshots go to /tmp/lab-*.png.
+French, a live demo whose output follows its slider; then it opens every other notebook and
+reads it the same way, without running it. The app is loaded once, in one browser page: each test
+opens its notebook there, then closes its tab and stops its kernel. Screenshots go to /tmp/lab-*.png.
 """
 
 from __future__ import annotations
@@ -104,22 +106,46 @@ def lab(tmp_path_factory):
 
 PANEL_JS = "[...window.jupyterapp.shell.widgets('main')].find(w => w.context && w.context.path === path)"
 
+#: What JupyterLab or JupyterLab-MyST draws for a markdown cell it has rendered.
+RENDERED = ".jp-RenderedMarkdown, .jp-RenderedMySTMarkdown, .myst"
+
 
 def _js(body: str) -> str:
     """A page function of the notebook's path, where PANEL is the notebook's panel."""
     return "(path) => { const panel = " + PANEL_JS + "; " + body.replace("PANEL", "panel") + " }"
 
 
-def _open_and_run(browser, lab, notebook: str):
-    """Open ``notebook`` in JupyterLab, run all its cells, wait for the kernel; return the page."""
+@pytest.fixture(scope="module")
+def lab_page(browser, lab):
+    """JupyterLab loaded once in a fresh workspace (no tab restored), for every test of the module.
+
+    Each test opens its notebook in this app and closes it at the end (:func:`_open`, :func:`_close`),
+    as a learner opens one notebook after another: loading the whole app costs a few seconds a time.
+    """
     base, token = lab
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     page.on("dialog", lambda d: d.dismiss())
-    workspace = re.sub(r"\W", "-", notebook)  # one fresh workspace per notebook: no tab restored
-    page.goto(f"{base}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={token}")
+    page.goto(f"{base}/lab/workspaces/atelier?reset&token={token}")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.restored.then(() => true)", timeout=90_000)
+    yield page
+    context.close()
+
+
+def _open(page, notebook: str) -> str:
+    """Open ``notebook`` in the app of ``page`` (and nothing else); return a CSS selector of its panel."""
     page.notebook = notebook
-    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
+    panel_id = page.evaluate(
+        "async (path) => { for (const w of [...window.jupyterapp.shell.widgets('main')]) if (w.context) w.dispose();"
+        " const panel = await window.jupyterapp.commands.execute('docmanager:open', {path});"
+        " await panel.context.ready; window.jupyterapp.shell.activateById(panel.id); return panel.id; }", notebook)
+    return f"#{panel_id}"
+
+
+def _open_and_run(page, notebook: str):
+    """Open ``notebook`` in JupyterLab, run all its cells, wait for the kernel; return the panel's selector."""
+    panel = _open(page, notebook)
+    page.wait_for_selector(f"{panel} .jp-Cell", timeout=90_000)
     page.wait_for_function(_js(
         "const k = panel && panel.sessionContext.session && panel.sessionContext.session.kernel;"
         " return !!k && k.status === 'idle';"), arg=notebook, timeout=90_000)
@@ -131,7 +157,7 @@ def _open_and_run(browser, lab, notebook: str):
             " return code.every(c => c.model.executionCount !== null"
             " && !c.node.querySelector('.jp-InputPrompt').textContent.includes('*'))"
             " && panel.sessionContext.session.kernel.status === 'idle';"),
-            arg=notebook, timeout=180_000, polling=500)
+            arg=notebook, timeout=180_000, polling=100)
     except Exception:
         _shot(page, "echec")
         waiting = page.evaluate(_js(
@@ -139,12 +165,15 @@ def _open_and_run(browser, lab, notebook: str):
             ".map(c => c.model.id);"), notebook)
         pytest.fail(f"{notebook} : cellules jamais exécutées {waiting} ; erreurs : {_errors(page)}")
     page.evaluate(_js("window.jupyterapp.commands.execute('notebook:render-all-markdown'); return true;"), notebook)
-    return page
+    return panel
 
 
 def _close(page, lab):
-    """Close the browser context, then stop the notebook's kernel through the server's REST API."""
-    page.context.close()
+    """Close the notebook's panel (without saving), then stop its kernel through the server's REST API."""
+    page.evaluate(_js(
+        "if (!panel) return true; const started = panel.sessionContext.ready.catch(() => null);"
+        " return Promise.race([started, new Promise(r => setTimeout(r, 30000))])"
+        ".then(() => { panel.dispose(); return true; });"), page.notebook)  # a kernel still starting would outlive its DELETE
     base, token = lab
     sessions = json.load(urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=10))
     for session in sessions:
@@ -161,22 +190,23 @@ def _errors(page) -> list[str]:
 
 
 def _markdown_text(page) -> list[str]:
-    """What a reader sees of each markdown cell (innerText skips collapsed content)."""
-    return page.evaluate(
-        "() => [...document.querySelectorAll('.jp-NotebookPanel .jp-MarkdownCell')]"
-        ".map(c => { const r = c.querySelector('.jp-RenderedMarkdown, .jp-RenderedMySTMarkdown, .myst');"
-        " return r ? r.innerText : c.innerText; })")
+    """What a reader sees of each markdown cell of the open notebook (innerText skips collapsed content)."""
+    return page.evaluate(_js(
+        "return [...panel.node.querySelectorAll('.jp-MarkdownCell')]"
+        f".map(c => {{ const r = c.querySelector('{RENDERED}');"
+        " return r ? r.innerText : c.innerText; });"), page.notebook)
 
 
 def _shot(page, name: str):
     page.screenshot(path=f"/tmp/lab-{name}.png")
 
 
-def test_module_00_runs_reads_and_its_widgets_answer(browser, lab):
+def test_module_00_runs_reads_and_its_widgets_answer(lab_page, lab):
     from atelier_ia.quiz import load_quiz
 
     started = time.monotonic()
-    page = _open_and_run(browser, lab, "modules/00-prise-en-main.ipynb")
+    page = lab_page
+    panel = _open_and_run(page, "modules/00-prise-en-main.ipynb")
     try:
         assert _errors(page) == [], "une cellule du module 00 échoue dans JupyterLab"
         menus = page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_inner_texts()
@@ -190,7 +220,7 @@ def test_module_00_runs_reads_and_its_widgets_answer(browser, lab):
         _shot(page, "module-00-debut")
 
         # the live demo: moving the « Graine » slider changes the generated text
-        slider = page.locator(".widget-slider", has_text="Graine").first
+        slider = page.locator(panel).locator(".widget-slider", has_text="Graine").first
         slider.scroll_into_view_if_needed()
         demo = slider.locator("xpath=ancestor::div[contains(@class,'widget-vbox')][1]")
         output = demo.locator(".widget-output")
@@ -208,7 +238,7 @@ def test_module_00_runs_reads_and_its_widgets_answer(browser, lab):
         q = quiz.questions[index]
         wrong = next(i for i, o in enumerate(q.options) if not o.correct)
         right = next(i for i, o in enumerate(q.options) if o.correct)
-        buttons = page.get_by_role("button", name="Vérifier")  # no-code questions come first, the module's quiz last
+        buttons = page.locator(panel).get_by_role("button", name="Vérifier")  # no-code questions come first, the module's quiz last
         button = buttons.nth(buttons.count() - len(quiz.questions) + index)
         box = button.locator("xpath=..")
         box.scroll_into_view_if_needed()
@@ -222,24 +252,25 @@ def test_module_00_runs_reads_and_its_widgets_answer(browser, lab):
         assert "Pas tout à fait" not in box.inner_text()
         _shot(page, "module-00-quiz-juste")
         # a long option wraps inside its own line box instead of running over the next option
-        labels = page.locator(".jp-NotebookPanel .widget-radio-box label")
+        labels = page.locator(f"{panel} .widget-radio-box label")
         assert labels.count() >= len(quiz.questions)
         overflowing = page.evaluate(
-            "() => [...document.querySelectorAll('.jp-NotebookPanel .widget-radio-box label')]"
-            ".filter(l => l.scrollHeight > l.clientHeight + 1).map(l => l.innerText.slice(0, 60))")
+            "panel => [...document.querySelectorAll(panel + ' .widget-radio-box label')]"
+            ".filter(l => l.scrollHeight > l.clientHeight + 1).map(l => l.innerText.slice(0, 60))", panel)
         assert overflowing == [], f"des réponses du quiz débordent sur la suivante dans JupyterLab : {overflowing}"
     finally:
         _close(page, lab)
     print(f"module 00 dans JupyterLab : {time.monotonic() - started:.0f} s")
 
 
-def test_exercises_00_run_and_hide_their_solutions(browser, lab):
+def test_exercises_00_run_and_hide_their_solutions(lab_page, lab):
     sys.path.insert(0, str(ROOT / "tests"))
     from notebook_tools import read, solutions
 
     path = ROOT / "exercises" / "00-prise-en-main-exercices.ipynb"
     sols = solutions(read(path))
-    page = _open_and_run(browser, lab, "exercises/00-prise-en-main-exercices.ipynb")
+    page = lab_page
+    panel = _open_and_run(page, "exercises/00-prise-en-main-exercices.ipynb")
     try:
         assert _errors(page) == [], "une cellule des exercices 00 échoue dans JupyterLab"
         texts = _markdown_text(page)
@@ -249,7 +280,7 @@ def test_exercises_00_run_and_hide_their_solutions(browser, lab):
         assert "Exercice" in seen or "Exercise" in seen
         for label in ("00-1", "00-2", "00-3", "00-4"):
             assert f"({label})" in seen, f"le titre de l'exercice {label} porte son numéro de vérification"
-        whole = page.locator(".jp-NotebookPanel").inner_text()  # code, outputs and text as displayed
+        whole = page.locator(panel).inner_text()  # code, outputs and text as displayed
         solution_lines = {label: [ln for ln in code.strip().splitlines() if ln.startswith("reponse_")][0] for label, code in sols.items()}
         from atelier_ia.exercises.pages import exercise_modes
 
@@ -258,15 +289,15 @@ def test_exercises_00_run_and_hide_their_solutions(browser, lab):
         for label, line in solution_lines.items():
             assert line not in whole, f"{label} : la solution se lit avant d'être demandée ({line!r})"
         # the check cells answer the placeholder kindly, in French
-        assert page.get_by_text("Remplacez « ... » par votre réponse").count() == len(in_lab)
+        assert page.locator(panel).get_by_text("Remplacez « ... » par votre réponse").count() == len(in_lab)
         _shot(page, "exercices-00")
 
         # the learner asks for the first solution: it opens and shows the code
-        summary = page.get_by_text(re.compile(r"Solution")).first
+        summary = page.locator(panel).get_by_text(re.compile(r"Solution")).first
         summary.scroll_into_view_if_needed()
         summary.click()
-        page.wait_for_function("line => document.querySelector('.jp-NotebookPanel').innerText.includes(line)",
-                               arg=solution_lines["ex-00-1"], timeout=10_000)
+        page.wait_for_function("([panel, line]) => document.querySelector(panel).innerText.includes(line)",
+                               arg=[panel, solution_lines["ex-00-1"]], timeout=10_000)
         _shot(page, "exercices-00-solution")
     finally:
         _close(page, lab)
@@ -277,25 +308,22 @@ OTHERS = sorted(p.relative_to(ROOT).as_posix() for folder in ("modules", "exerci
 
 
 @pytest.mark.parametrize("notebook", OTHERS)
-def test_other_notebooks_read_without_markup_or_visible_solutions(browser, lab, notebook):
+def test_other_notebooks_read_without_markup_or_visible_solutions(lab_page, lab, notebook):
     """The text of every other notebook, as opened (not run): formatted, solutions folded."""
     sys.path.insert(0, str(ROOT / "tests"))
     from notebook_tools import read, solutions
 
-    base, token = lab
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.notebook = notebook
+    page = lab_page
     try:
-        workspace = re.sub(r"\W", "-", notebook)
-        page.goto(f"{base}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={token}")
-        page.wait_for_selector(".jp-NotebookPanel .jp-MarkdownCell", timeout=90_000)
-        page.wait_for_function("() => document.querySelectorAll('.jp-NotebookPanel .jp-MarkdownCell .jp-RenderedMarkdown, "
-                               ".jp-NotebookPanel .jp-MarkdownCell .myst').length > 3", timeout=30_000)
+        panel = _open(page, notebook)
+        page.wait_for_function(_js(  # every markdown cell rendered, not only the first ones
+            "const md = panel.content.widgets.filter(c => c.model.type === 'markdown');"
+            f" return md.length > 3 && md.every(c => c.node.querySelector('{RENDERED}'));"),
+            arg=notebook, timeout=30_000, polling=100)
         texts = _markdown_text(page)
         raw = [m.group(0) + " dans : " + t[:80] for t in texts for m in [RAW_MYST.search(t)] if m]
         assert raw == [], f"balisage MyST brut visible : {raw[:3]}"
-        whole = page.locator(".jp-NotebookPanel").inner_text()
+        whole = page.locator(panel).inner_text()
         for label, code in solutions(read(ROOT / notebook)).items():
             line = [ln for ln in code.strip().splitlines() if ln.startswith("reponse_")][0]
             assert line not in whole, f"{label} : la solution se lit avant d'être demandée ({line!r})"
