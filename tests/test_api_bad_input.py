@@ -672,6 +672,36 @@ def _params(keys, strict: bool = True):
 XFAIL_MODULES: dict[str, str] = {}
 
 
+def _imported_on_first_call() -> list[str]:
+    """The other libraries that ``atelier_ia`` imports inside its functions (scikit-learn,
+    music21, Matplotlib…), read from its sources."""
+    import ast
+
+    found = set()
+    for path in Path(atelier_ia.__file__).parent.rglob("*.py"):
+        for fn in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for node in ast.walk(fn):
+                    if isinstance(node, ast.Import):
+                        found.update(a.name for a in node.names)
+                    elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                        found.add(node.module)
+    return sorted(n for n in found if n.split(".")[0] not in ("atelier_ia", "__future__") and
+                  n.split(".")[0] not in __import__("sys").stdlib_module_names)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _libraries_imported_before_the_clock():
+    """The time limit is for a call, not for importing scikit-learn the first time: on a loaded
+    machine that import can pass 5 s, and an alarm inside it would leave half-imported modules
+    that break every later test."""
+    for name in _imported_on_first_call():
+        try:
+            importlib.import_module(name)
+        except ImportError:  # an optional library (the sentence encoder) that is not installed
+            pass
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _scratch_directory(tmp_path_factory):
     """Run the walk in an empty directory: a bad value such as path="abc" is a valid file name
