@@ -80,7 +80,7 @@ def _lower_priority() -> None:
     book build (Linux, where the priority of a thread is its own; elsewhere nothing changes)."""
     if sys.platform.startswith("linux"):
         try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 5)
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         except OSError:
             pass
 
