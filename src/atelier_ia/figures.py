@@ -59,8 +59,10 @@ def _course_figure_class():
             FigureCanvasAgg(self)  # a drawing canvas of its own: text sizes can be measured, with no pyplot
 
         def _repr_mimebundle_(self, include=None, exclude=None):
+            from matplotlib.image import imsave
+
             buffer = io.BytesIO()
-            self.savefig(buffer, format="png", dpi=DPI)
+            imsave(buffer, _draw_once(self, DPI)[0], format="png", dpi=DPI)  # the same file as savefig(format="png")
             return {"image/png": buffer.getvalue(), "text/plain": self._describe()}
 
         def _describe(self) -> str:
@@ -131,6 +133,39 @@ def style_axes(ax, xlabel: str = "", ylabel: str = "", title: str = "", grid: st
         ax.grid(axis=grid, color=_GRID, linewidth=0.6)
         ax.set_axisbelow(True)
     return ax
+
+
+def _draw_once(fig, dpi: int = DPI, tight: bool = False):
+    """Draw ``fig`` at ``dpi`` in a single pass: ``(pixels, box)``.
+
+    ``pixels`` is an RGBA array (rows from the top), what ``savefig(dpi=dpi)`` paints; with
+    ``tight``, ``box`` is the region in inches that ``savefig(bbox_inches="tight")`` keeps
+    (padding included), else ``None``. Faster than savefig, which lays out a figure that has
+    a layout engine in a first pass that paints nothing, then paints it; ``canvas.draw()``
+    lays out and paints at once.
+    """
+    import matplotlib as mpl
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas_before, dpi_before = fig.canvas, fig.dpi
+    colours_before = fig.get_facecolor(), fig.get_edgecolor()
+    canvas = canvas_before if isinstance(canvas_before, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    for prop in ("facecolor", "edgecolor"):  # what savefig paints the background with
+        colour = mpl.rcParams[f"savefig.{prop}"]
+        if not (isinstance(colour, str) and colour == "auto"):
+            getattr(fig, f"set_{prop}")(colour)
+    fig.set_dpi(dpi)
+    try:
+        canvas.draw()
+        box = fig.get_tightbbox(canvas.get_renderer()).padded(mpl.rcParams["savefig.pad_inches"]) if tight else None
+        return np.array(canvas.buffer_rgba()), box
+    finally:
+        fig.set_dpi(dpi_before)
+        fig.set_facecolor(colours_before[0])
+        fig.set_edgecolor(colours_before[1])
+        if canvas is not canvas_before:
+            fig.set_canvas(canvas_before)
 
 
 def finish(fig):
