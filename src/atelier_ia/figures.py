@@ -4,7 +4,8 @@
   deficiency (pair colour with a second cue — hatching, marker shape — when it carries meaning);
 * :data:`FONT`: sizes in points, never below 10, so that projected figures stay readable;
 * :func:`new_figure` makes a figure with this style, :func:`style_axes` labels an axes,
-  :func:`finish` ends a figure drawn with pyplot in a notebook cell (closed, shown once).
+  :func:`finish` ends a figure drawn with pyplot in a notebook cell (closed, shown once),
+  :func:`draw_pixels` paints a figure once and returns its pixels (what savefig would paint).
 
 The figures made by :func:`new_figure` are :class:`CourseFigure` objects: they display as a
 PNG image in any Jupyter kernel, including a fresh one where neither pyplot nor
@@ -22,7 +23,7 @@ from .errors import AtelierError, describe
 from .palette import COLOURS, FIGURE_COLOURS
 from .validation import check_choice, check_int, check_real, check_text
 
-__all__ = ["DPI", "FONT", "PALETTE", "CourseFigure", "finish", "new_figure", "style_axes"]
+__all__ = ["DPI", "FONT", "PALETTE", "CourseFigure", "draw_pixels", "finish", "new_figure", "style_axes"]
 
 #: Okabe & Ito (2008), "Color Universal Design": safe for colour-blind readers (held by
 #: :mod:`atelier_ia.palette`, the course's one palette).
@@ -62,7 +63,7 @@ def _course_figure_class():
             from matplotlib.image import imsave
 
             buffer = io.BytesIO()
-            imsave(buffer, _draw_once(self, DPI)[0], format="png", dpi=DPI)  # the same file as savefig(format="png")
+            imsave(buffer, draw_pixels(self, DPI)[0], format="png", dpi=DPI)  # the same file as savefig(format="png")
             return {"image/png": buffer.getvalue(), "text/plain": self._describe()}
 
         def _describe(self) -> str:
@@ -135,8 +136,8 @@ def style_axes(ax, xlabel: str = "", ylabel: str = "", title: str = "", grid: st
     return ax
 
 
-def _draw_once(fig, dpi: int = DPI, tight: bool = False):
-    """Draw ``fig`` at ``dpi`` in a single pass: ``(pixels, box)``.
+def draw_pixels(fig, dpi: int = DPI, tight: bool = False):
+    """Paint ``fig`` at ``dpi`` in a single pass: ``(pixels, box)``.
 
     ``pixels`` is an RGBA array (rows from the top), what ``savefig(dpi=dpi)`` paints; with
     ``tight``, ``box`` is the region in inches that ``savefig(bbox_inches="tight")`` keeps
@@ -147,7 +148,13 @@ def _draw_once(fig, dpi: int = DPI, tight: bool = False):
     import matplotlib as mpl
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
+    if not isinstance(fig, Figure):
+        raise AtelierError(f"« fig » doit être une figure matplotlib ; vous avez donné {describe(fig)}.")
+    dpi = check_int(dpi, "dpi", 10, 600, " (points par pouce)")
+    if not isinstance(tight, bool):
+        raise AtelierError(f"« tight » doit valoir True ou False ; vous avez donné {describe(tight)}.")
     canvas_before, dpi_before = fig.canvas, fig.dpi
     colours_before = fig.get_facecolor(), fig.get_edgecolor()
     canvas = canvas_before if isinstance(canvas_before, FigureCanvasAgg) else FigureCanvasAgg(fig)

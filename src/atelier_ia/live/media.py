@@ -75,15 +75,15 @@ _TXT = {
 
 def _png(fig, dpi: int) -> bytes:
     """A figure as a small PNG: what ``savefig(dpi=dpi, bbox_inches="tight")`` gives, drawn in
-    one pass instead of two (see ``atelier_ia.figures._draw_once``), reduced to 64 colours."""
+    one pass instead of two (see :func:`atelier_ia.figures.draw_pixels`), reduced to 64 colours."""
     import matplotlib as mpl
     import numpy as np
     from matplotlib.colors import to_rgba
     from PIL import Image
 
-    from ..figures import _draw_once
+    from ..figures import draw_pixels
 
-    pixels, box = _draw_once(fig, dpi, tight=True)
+    pixels, box = draw_pixels(fig, dpi, tight=True)
     height, width = pixels.shape[:2]
     # the box in pixels, rows counted from the top; beyond the figure, the figure's background
     left, top = int(np.floor(box.x0 * dpi)), int(np.floor(height - box.y1 * dpi))
