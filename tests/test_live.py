@@ -55,6 +55,23 @@ def test_figure_demo_embeds_png_with_alt_text():
     assert 'src="data:image/png;base64,' in html and 'alt="Une droite qui monte."' in html
 
 
+def test_widget_holds_the_first_state_without_capturing_output(monkeypatch):
+    # A runner without a browser (nbclient, the book build) answers each captured output on the
+    # kernel's request channel while it waits there for the cell's reply; the first state is
+    # therefore written into the output widget's state, ready for the live notebook.
+    import IPython
+
+    class Formatter:
+        def format(self, obj):
+            return {"text/html": obj.data}, {}
+
+    shell = type("Shell", (), {"display_formatter": Formatter()})()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    out = LiveDemo(repeat, n=Slider(1, 5, value=3)).widget().children[1]
+    assert [o["output_type"] for o in out.outputs] == ["display_data"]
+    assert "lalala" in out.outputs[0]["data"]["text/html"] and not out.msg_id
+
+
 def test_table_demo():
     demo = LiveDemo(lambda n: pd.DataFrame({"n": range(n)}), n=Slider(1, 3, value=2))
     assert "<table" in demo.static_html()

@@ -357,22 +357,23 @@ class LiveDemo:
     def widget(self):
         """Build the ipywidgets view (controls + output), showing the initial result."""
         import ipywidgets as w
+        from IPython import get_ipython
         from IPython.display import HTML, display
 
         widgets = {k: c.widget(k) for k, c in self.controls.items()}
         out = w.Output()
         Figure = figure_types()
 
-        def show(result):
+        def show(result, emit=display):
             if isinstance(result, tuple):
                 for part in result:
-                    show(part)
+                    show(part, emit)
             elif isinstance(result, Figure):
-                display(result)
+                emit(result)
             elif isinstance(result, Melody):
-                display(result.audio())
+                emit(result.audio())
             else:
-                display(HTML(static_html(result, self._alt_for(self.initial_values()))))
+                emit(HTML(static_html(result, self._alt_for(self.initial_values()))))
 
         def update(_change=None):
             values = {k: wd.value for k, wd in widgets.items()}
@@ -385,8 +386,20 @@ class LiveDemo:
 
         for wd in widgets.values():
             wd.observe(update, names="value")
-        with out:
-            show(self._initial)
+        shell = get_ipython()
+        if shell is None:  # no IPython: nothing would be shown anyway
+            with out:
+                show(self._initial)
+        else:
+            # The first state is written into the output's state, not captured with « with out: »:
+            # a notebook run without a browser (nbclient, the book build) answers each captured
+            # output with a message on the kernel's request channel, sent while it waits there for
+            # the cell's reply; that reply is then sometimes seen only at the cell's time-out.
+            def append(obj):
+                data, metadata = shell.display_formatter.format(obj)
+                out.outputs += ({"output_type": "display_data", "data": data, "metadata": metadata},)
+
+            show(self._initial, append)
         return w.VBox([w.HBox(list(widgets.values()), layout=w.Layout(flex_flow="row wrap")), out])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
