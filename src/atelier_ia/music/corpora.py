@@ -96,6 +96,13 @@ def _music21():
             "Le paquet music21 n'est pas installé, or il fournit les partitions des corpus. "
             "Installez les dépendances du cours (pip install -e . depuis le dépôt), puis relancez le noyau."
         ) from None
+    # In a notebook, importing music21 starts a one-second timer whose thread then imports pyplot,
+    # turns interactive mode on and switches IPython's figures to « retina »: from then on, every
+    # figure of the course would be drawn a second time, at twice the size, depending on when the
+    # timer fired. The course shows its own figures (atelier_ia.figures): the timer is stopped.
+    timer = getattr(getattr(music21, "ipython21", None), "t", None)
+    if hasattr(timer, "cancel"):
+        timer.cancel()
     return music21
 
 
