@@ -72,6 +72,24 @@ def test_widget_holds_the_first_state_without_capturing_output(monkeypatch):
     assert "lalala" in out.outputs[0]["data"]["text/html"] and not out.msg_id
 
 
+def test_widget_shows_a_plain_matplotlib_figure_as_an_image(monkeypatch):
+    # A plain Figure (not made by new_figure) would show as « <Figure size …> » text in a
+    # kernel where pyplot never ran: the live demo shows it as a PNG image.
+    import IPython
+    from IPython.display import Image
+
+    shown = []
+
+    class Formatter:
+        def format(self, obj):
+            shown.append(obj)
+            return {"text/plain": ""}, {}
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"display_formatter": Formatter()})())
+    LiveDemo(plot, n=Slider(2, 10, value=4), alt="Une droite.").widget()
+    assert len(shown) == 1 and isinstance(shown[0], Image) and shown[0].data.startswith(b"\x89PNG")
+
+
 def test_table_demo():
     demo = LiveDemo(lambda n: pd.DataFrame({"n": range(n)}), n=Slider(1, 3, value=2))
     assert "<table" in demo.static_html()

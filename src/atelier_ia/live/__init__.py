@@ -88,6 +88,20 @@ def _served_by_jupyter() -> bool:
     return bool(os.environ.get("JPY_SESSION_NAME"))
 
 
+def _figure_image(fig):
+    """A matplotlib figure as an IPython image, the PNG that the course's figures show themselves as."""
+    import io
+
+    from IPython.display import Image
+    from matplotlib.image import imsave
+
+    from ..figures import DPI, draw_pixels
+
+    buffer = io.BytesIO()
+    imsave(buffer, draw_pixels(fig, DPI)[0], format="png", dpi=DPI)
+    return Image(data=buffer.getvalue(), format="png")
+
+
 @dataclass
 class LiveDemo:
     """A function plus controls: live with a kernel, precomputed states in the book.
@@ -369,7 +383,9 @@ class LiveDemo:
                 for part in result:
                     show(part, emit)
             elif isinstance(result, Figure):
-                emit(result)
+                # a plain matplotlib Figure shows as « <Figure size …> » text in a kernel where
+                # pyplot never ran; the course's own figures (new_figure) show themselves
+                emit(result if hasattr(result, "_repr_mimebundle_") else _figure_image(result))
             elif isinstance(result, Melody):
                 emit(result.audio())
             else:
