@@ -83,11 +83,15 @@ def test_widget_shows_a_plain_matplotlib_figure_as_an_image(monkeypatch):
     class Formatter:
         def format(self, obj):
             shown.append(obj)
-            return {"text/plain": ""}, {}
+            return {"image/png": obj.data, "text/plain": ""}, {}
 
     monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"display_formatter": Formatter()})())
-    LiveDemo(plot, n=Slider(2, 10, value=4), alt="Une droite.").widget()
-    assert len(shown) == 1 and isinstance(shown[0], Image) and shown[0].data.startswith(b"\x89PNG")
+    out = LiveDemo(plot, n=Slider(2, 10, value=4), alt="Une droite.").widget().children[1]
+    assert len(shown) == 1 and isinstance(shown[0], Image)
+    import base64
+
+    # in the output's state the image is base64 text, as in a display message
+    assert base64.b64decode(out.outputs[0]["data"]["image/png"]).startswith(b"\x89PNG")
 
 
 def test_table_demo():

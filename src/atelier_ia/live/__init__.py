@@ -24,6 +24,7 @@ this one, the demo itself (:class:`LiveDemo`).
 
 from __future__ import annotations
 
+import base64
 import html
 import inspect
 import itertools
@@ -413,6 +414,9 @@ class LiveDemo:
             # the cell's reply; that reply is then sometimes seen only at the cell's time-out.
             def append(obj):
                 data, metadata = shell.display_formatter.format(obj)
+                # as in a display message: images travel as base64 text (raw bytes would become
+                # a binary buffer of the widget's state, which an output does not read)
+                data = {k: base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v for k, v in data.items()}
                 out.outputs += ({"output_type": "display_data", "data": data, "metadata": metadata},)
 
             show(self._initial, append)
