@@ -280,6 +280,7 @@ EXAMPLES = {
     "atelier_ia.figures.new_figure": lambda: dict(nrows=1, ncols=2, width=4, height=3, axis=True, squeeze=True),
     "atelier_ia.figures.style_axes": lambda: dict(ax=_axes(), xlabel="x", ylabel="y", title="t", grid="y"),
     "atelier_ia.figures.finish": lambda: dict(fig=_axes().figure),
+    "atelier_ia.figures.draw_pixels": lambda: dict(fig=_axes().figure, dpi=40, tight=True),
     # corpus, embeddings, stylometry
     "atelier_ia.corpus.Corpus": lambda: dict(text="abc", author="x", source="y", licence="z"),
     "atelier_ia.corpus.fallback_corpus": lambda: {},

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from atelier_ia import AtelierError
-from atelier_ia.figures import FONT, PALETTE, CourseFigure, finish, new_figure, style_axes
+from atelier_ia.figures import DPI, FONT, PALETTE, CourseFigure, draw_pixels, finish, new_figure, style_axes
 
 
 def test_figures_render_as_png_with_a_french_description():
@@ -17,6 +17,41 @@ def test_figures_render_as_png_with_a_french_description():
     assert "Mon titre" in bundle["text/plain"]
     assert min(FONT.values()) >= 10
     assert len(set(PALETTE.values())) == len(PALETTE)
+
+
+def _sample_figure():
+    fig, ax = new_figure(width=4, height=2.5)
+    ax.bar([1, 2, 3], [3, 1, 2], hatch="//")
+    style_axes(ax, "temps", "hauteur", "Un titre", grid="y")
+    fig.legend(["barres"], loc="outside right upper")
+    return fig
+
+
+def test_a_figure_shows_itself_as_the_png_savefig_writes():
+    import io
+
+    expected = io.BytesIO()
+    _sample_figure().savefig(expected, format="png", dpi=DPI)
+    assert _sample_figure()._repr_mimebundle_()["image/png"] == expected.getvalue()
+
+
+def test_draw_pixels_paints_what_savefig_paints_and_finds_the_tight_box():
+    import io
+
+    from PIL import Image
+
+    saved = io.BytesIO()
+    _sample_figure().savefig(saved, format="png", dpi=60)
+    fig = _sample_figure()
+    pixels, box = draw_pixels(fig, 60, tight=True)
+    assert np.array_equal(pixels, np.asarray(Image.open(saved)))
+    assert fig.dpi == 100 and draw_pixels(fig, 60)[1] is None  # the figure keeps its own resolution
+    tight = io.BytesIO()
+    _sample_figure().savefig(tight, format="png", dpi=60, bbox_inches="tight")
+    width, height = Image.open(tight).size
+    assert abs(box.width * 60 - width) <= 1 and abs(box.height * 60 - height) <= 1
+    with pytest.raises(AtelierError, match="figure matplotlib"):
+        draw_pixels("figure")
 
 
 def test_grid_and_squeeze():

@@ -55,6 +55,45 @@ def test_figure_demo_embeds_png_with_alt_text():
     assert 'src="data:image/png;base64,' in html and 'alt="Une droite qui monte."' in html
 
 
+def test_widget_holds_the_first_state_without_capturing_output(monkeypatch):
+    # A runner without a browser (nbclient, the book build) answers each captured output on the
+    # kernel's request channel while it waits there for the cell's reply; the first state is
+    # therefore written into the output widget's state, ready for the live notebook.
+    import IPython
+
+    class Formatter:
+        def format(self, obj):
+            return {"text/html": obj.data}, {}
+
+    shell = type("Shell", (), {"display_formatter": Formatter()})()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    out = LiveDemo(repeat, n=Slider(1, 5, value=3)).widget().children[1]
+    assert [o["output_type"] for o in out.outputs] == ["display_data"]
+    assert "lalala" in out.outputs[0]["data"]["text/html"] and not out.msg_id
+
+
+def test_widget_shows_a_plain_matplotlib_figure_as_an_image(monkeypatch):
+    # A plain Figure (not made by new_figure) would show as « <Figure size …> » text in a
+    # kernel where pyplot never ran: the live demo shows it as a PNG image.
+    import IPython
+    from IPython.display import Image
+
+    shown = []
+
+    class Formatter:
+        def format(self, obj):
+            shown.append(obj)
+            return {"image/png": obj.data, "text/plain": ""}, {}
+
+    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"display_formatter": Formatter()})())
+    out = LiveDemo(plot, n=Slider(2, 10, value=4), alt="Une droite.").widget().children[1]
+    assert len(shown) == 1 and isinstance(shown[0], Image)
+    import base64
+
+    # in the output's state the image is base64 text, as in a display message
+    assert base64.b64decode(out.outputs[0]["data"]["image/png"]).startswith(b"\x89PNG")
+
+
 def test_table_demo():
     demo = LiveDemo(lambda n: pd.DataFrame({"n": range(n)}), n=Slider(1, 3, value=2))
     assert "<table" in demo.static_html()

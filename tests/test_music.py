@@ -313,3 +313,27 @@ def test_bad_use_of_a_trained_model(trad):
         model.generate(10, temperature=-1)
     with pytest.raises(AtelierError, match="tout un corpus"):
         describe_melody(trad)
+
+
+def test_loading_a_corpus_stops_music21s_notebook_timer():
+    # In a notebook, music21 starts a timer that later switches every figure to pyplot's
+    # « retina » rendering; the course's figures must not change with the moment it fires.
+    import threading
+
+    import music21.ipython21
+
+    fired = []
+    timer = threading.Timer(30, lambda: fired.append(True))
+    timer.start()
+    previous = getattr(music21.ipython21, "t", None)
+    music21.ipython21.t = timer
+    try:
+        load_corpus("trad", size=1)
+        timer.join(5)
+        assert not timer.is_alive() and not fired
+    finally:
+        timer.cancel()
+        if previous is None:
+            del music21.ipython21.t
+        else:
+            music21.ipython21.t = previous

@@ -4,7 +4,8 @@
   deficiency (pair colour with a second cue — hatching, marker shape — when it carries meaning);
 * :data:`FONT`: sizes in points, never below 10, so that projected figures stay readable;
 * :func:`new_figure` makes a figure with this style, :func:`style_axes` labels an axes,
-  :func:`finish` ends a figure drawn with pyplot in a notebook cell (closed, shown once).
+  :func:`finish` ends a figure drawn with pyplot in a notebook cell (closed, shown once),
+  :func:`draw_pixels` paints a figure once and returns its pixels (what savefig would paint).
 
 The figures made by :func:`new_figure` are :class:`CourseFigure` objects: they display as a
 PNG image in any Jupyter kernel, including a fresh one where neither pyplot nor
@@ -22,7 +23,7 @@ from .errors import AtelierError, describe
 from .palette import COLOURS, FIGURE_COLOURS
 from .validation import check_choice, check_int, check_real, check_text
 
-__all__ = ["DPI", "FONT", "PALETTE", "CourseFigure", "finish", "new_figure", "style_axes"]
+__all__ = ["DPI", "FONT", "PALETTE", "CourseFigure", "draw_pixels", "finish", "new_figure", "style_axes"]
 
 #: Okabe & Ito (2008), "Color Universal Design": safe for colour-blind readers (held by
 #: :mod:`atelier_ia.palette`, the course's one palette).
@@ -59,8 +60,10 @@ def _course_figure_class():
             FigureCanvasAgg(self)  # a drawing canvas of its own: text sizes can be measured, with no pyplot
 
         def _repr_mimebundle_(self, include=None, exclude=None):
+            from matplotlib.image import imsave
+
             buffer = io.BytesIO()
-            self.savefig(buffer, format="png", dpi=DPI)
+            imsave(buffer, draw_pixels(self, DPI)[0], format="png", dpi=DPI)  # the same file as savefig(format="png")
             return {"image/png": buffer.getvalue(), "text/plain": self._describe()}
 
         def _describe(self) -> str:
@@ -131,6 +134,45 @@ def style_axes(ax, xlabel: str = "", ylabel: str = "", title: str = "", grid: st
         ax.grid(axis=grid, color=_GRID, linewidth=0.6)
         ax.set_axisbelow(True)
     return ax
+
+
+def draw_pixels(fig, dpi: int = DPI, tight: bool = False):
+    """Paint ``fig`` at ``dpi`` in a single pass: ``(pixels, box)``.
+
+    ``pixels`` is an RGBA array (rows from the top), what ``savefig(dpi=dpi)`` paints; with
+    ``tight``, ``box`` is the region in inches that ``savefig(bbox_inches="tight")`` keeps
+    (padding included), else ``None``. Faster than savefig, which lays out a figure that has
+    a layout engine in a first pass that paints nothing, then paints it; ``canvas.draw()``
+    lays out and paints at once.
+    """
+    import matplotlib as mpl
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure):
+        raise AtelierError(f"« fig » doit être une figure matplotlib ; vous avez donné {describe(fig)}.")
+    dpi = check_int(dpi, "dpi", 10, 600, " (points par pouce)")
+    if not isinstance(tight, bool):
+        raise AtelierError(f"« tight » doit valoir True ou False ; vous avez donné {describe(tight)}.")
+    canvas_before, dpi_before = fig.canvas, fig.dpi
+    colours_before = fig.get_facecolor(), fig.get_edgecolor()
+    canvas = canvas_before if isinstance(canvas_before, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    for prop in ("facecolor", "edgecolor"):  # what savefig paints the background with
+        colour = mpl.rcParams[f"savefig.{prop}"]
+        if not (isinstance(colour, str) and colour == "auto"):
+            getattr(fig, f"set_{prop}")(colour)
+    fig.set_dpi(dpi)
+    try:
+        canvas.draw()
+        box = fig.get_tightbbox(canvas.get_renderer()).padded(mpl.rcParams["savefig.pad_inches"]) if tight else None
+        return np.array(canvas.buffer_rgba()), box
+    finally:
+        fig.set_dpi(dpi_before)
+        fig.set_facecolor(colours_before[0])
+        fig.set_edgecolor(colours_before[1])
+        if canvas is not canvas_before:
+            fig.set_canvas(canvas_before)
 
 
 def finish(fig):

@@ -51,6 +51,11 @@ def run_measured(cmd: list[str], cwd: Path, interval: float = 0.02) -> tuple[flo
 
 
 def _execute_one(path: str) -> None:
+    # nbformat's schema checks import jsonschema, which, when the optional rfc3987_syntax is
+    # installed, builds an IRI grammar at import: 1.6 s of this client's start-up, not of
+    # the notebook (a Jupyter server pays it once, at launch), and no notebook schema uses
+    # an IRI format. Without it every notebook's time carried those 1.6 s.
+    sys.modules.setdefault("rfc3987_syntax", None)
     import nbformat
     from nbclient import NotebookClient
 

@@ -24,6 +24,7 @@ this one, the demo itself (:class:`LiveDemo`).
 
 from __future__ import annotations
 
+import base64
 import html
 import inspect
 import itertools
@@ -86,6 +87,20 @@ _counter = itertools.count(1)
 def _served_by_jupyter() -> bool:
     """True in a kernel that a Jupyter server started for a notebook (it sets JPY_SESSION_NAME)."""
     return bool(os.environ.get("JPY_SESSION_NAME"))
+
+
+def _figure_image(fig):
+    """A matplotlib figure as an IPython image, the PNG that the course's figures show themselves as."""
+    import io
+
+    from IPython.display import Image
+    from matplotlib.image import imsave
+
+    from ..figures import DPI, draw_pixels
+
+    buffer = io.BytesIO()
+    imsave(buffer, draw_pixels(fig, DPI)[0], format="png", dpi=DPI)
+    return Image(data=buffer.getvalue(), format="png")
 
 
 @dataclass
@@ -357,22 +372,25 @@ class LiveDemo:
     def widget(self):
         """Build the ipywidgets view (controls + output), showing the initial result."""
         import ipywidgets as w
+        from IPython import get_ipython
         from IPython.display import HTML, display
 
         widgets = {k: c.widget(k) for k, c in self.controls.items()}
         out = w.Output()
         Figure = figure_types()
 
-        def show(result):
+        def show(result, emit=display):
             if isinstance(result, tuple):
                 for part in result:
-                    show(part)
+                    show(part, emit)
             elif isinstance(result, Figure):
-                display(result)
+                # a plain matplotlib Figure shows as « <Figure size …> » text in a kernel where
+                # pyplot never ran; the course's own figures (new_figure) show themselves
+                emit(result if hasattr(result, "_repr_mimebundle_") else _figure_image(result))
             elif isinstance(result, Melody):
-                display(result.audio())
+                emit(result.audio())
             else:
-                display(HTML(static_html(result, self._alt_for(self.initial_values()))))
+                emit(HTML(static_html(result, self._alt_for(self.initial_values()))))
 
         def update(_change=None):
             values = {k: wd.value for k, wd in widgets.items()}
@@ -385,8 +403,23 @@ class LiveDemo:
 
         for wd in widgets.values():
             wd.observe(update, names="value")
-        with out:
-            show(self._initial)
+        shell = get_ipython()
+        if shell is None:  # no IPython: nothing would be shown anyway
+            with out:
+                show(self._initial)
+        else:
+            # The first state is written into the output's state, not captured with « with out: »:
+            # a notebook run without a browser (nbclient, the book build) answers each captured
+            # output with a message on the kernel's request channel, sent while it waits there for
+            # the cell's reply; that reply is then sometimes seen only at the cell's time-out.
+            def append(obj):
+                data, metadata = shell.display_formatter.format(obj)
+                # as in a display message: images travel as base64 text (raw bytes would become
+                # a binary buffer of the widget's state, which an output does not read)
+                data = {k: base64.b64encode(v).decode("ascii") if isinstance(v, bytes) else v for k, v in data.items()}
+                out.outputs += ({"output_type": "display_data", "data": data, "metadata": metadata},)
+
+            show(self._initial, append)
         return w.VBox([w.HBox(list(widgets.values()), layout=w.Layout(flex_flow="row wrap")), out])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
