@@ -68,24 +68,44 @@ def answer_visible(page) -> bool:
                || !!(s && s.classList.contains('proj-revele')); }""")
 
 
-def min_font_px(page) -> tuple[float, str]:
-    """The smallest computed font size among the visible texts of the current screen and footer."""
-    return tuple(page.evaluate("""() => {
-        let min = [1e9, ''];
-        const roots = [...document.querySelectorAll('.proj-ecran:not([hidden]), .proj-pied')];
-        for (const root of roots) {
-          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            if (!n.textContent.trim()) continue;
-            const el = n.parentElement;
-            if (el.closest('template, script, style, .proj-sr, svg')) continue;
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 || r.height === 0) continue;
-            const px = parseFloat(getComputedStyle(el).fontSize);
-            if (px < min[0]) min = [px, el.tagName + ': ' + n.textContent.trim().slice(0, 50)];
+#: A page function: the smallest computed font size among the visible texts of the current
+#: screen and footer, and where it is.
+MIN_FONT_JS = """() => {
+    let min = [1e9, ''];
+    const roots = [...document.querySelectorAll('.proj-ecran:not([hidden]), .proj-pied')];
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent.trim()) continue;
+        const el = n.parentElement;
+        if (el.closest('template, script, style, .proj-sr, svg')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const px = parseFloat(getComputedStyle(el).fontSize);
+        if (px < min[0]) min = [px, el.tagName + ': ' + n.textContent.trim().slice(0, 50)];
+      }
+    }
+    return min; }"""
+
+
+def min_font_px_of_every_screen(page) -> list[tuple[int, int, float, str]]:
+    """For each screen n of the projection: n, how many screens show once the page has gone to
+    n (through its address, as a reload or the trainer's view does), and the smallest font
+    size there; in one page function, not one round trip per key and measure."""
+    return [tuple(row) for row in page.evaluate("""async (minFont) => {
+        const measure = eval('(' + minFont + ')');
+        const total = document.querySelectorAll('.proj-ecran').length;
+        const out = [];
+        for (let n = 1; n <= total; n++) {
+          if (location.hash !== '#' + n) {
+            // the page's own hashchange handler, registered first, shows screen n before this one runs
+            await new Promise(done => { window.addEventListener('hashchange', done, {once: true}); location.hash = '#' + n; });
           }
+          const shown = [...document.querySelectorAll('.proj-ecran')]
+            .filter(s => !s.hidden && s.getBoundingClientRect().height > 0).length;
+          out.push([n, shown, ...measure()]);
         }
-        return min; }"""))
+        return out; }""", MIN_FONT_JS)]
 
 
 def press_until_next(page, key: str, limit: int = 12) -> None:
@@ -208,15 +228,13 @@ def test_text_is_at_least_28px_on_every_screen(browser, book_server, width, heig
     small = []
     for module_id in MODULES:
         page.goto(f"{book_server}/projection/{module_id}.html#1")
-        total = page.locator(".proj-ecran").count()
-        for n in range(1, total + 1):
-            px, where = min_font_px(page)
+        shot(page, f"{module_id}-{width}x{height}")
+        screens = min_font_px_of_every_screen(page)
+        assert [n for n, _, _, _ in screens] == list(range(1, page.locator(".proj-ecran").count() + 1))
+        for n, shown, px, where in screens:
+            assert shown == 1, f"{module_id} écran {n} : {shown} écrans visibles au lieu d'un"
             if px < MIN_PX:
                 small.append(f"{module_id} écran {n} : {px:g} px ({where})")
-            if n == 1:
-                shot(page, f"{module_id}-{width}x{height}")
-            if n < total:
-                press_until_next(page, "PageDown")
     assert small == [], "texte de moins de 28 px :\n" + "\n".join(small[:20])
     ctx.close()
 
