@@ -65,9 +65,9 @@ def load_expected() -> dict:
 # - the book build starts as soon as the tests are collected, in its own thread, at the normal
 #   priority (the tests that read the book wait for it);
 # - the other jobs (the demo states of test_browser.py, the selection's book, the offline archive,
-#   axe on every page, the printed handouts…) share three threads that run at a lower priority on
-#   Linux, so that they use the time the tests and the book build leave (three, not two: a job
-#   often waits, for a page to load or a subprocess to answer); a job that reads the book
+#   axe on every page, the printed handouts…) share two threads that run at a lower priority on
+#   Linux, so that they use the time the tests and the book build leave (measured: from the book's
+#   end to the last job, both cores are busy; a third thread made the run slower); a job that reads the book
 #   is started once the book is built (``after_book``).
 #
 # The tests that read a job's result carry the marker ``waits`` and run last, so that the other
@@ -86,7 +86,7 @@ def _lower_priority() -> None:
             pass
 
 
-_JOB_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=3, thread_name_prefix="atelier-travaux",
+_JOB_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="atelier-travaux",
                                                   initializer=_lower_priority)
 _JOBS: dict[str, concurrent.futures.Future] = {}
 #: Done once every test module has queued its jobs: a job that reads the book never starts before
