@@ -66,9 +66,9 @@ def load_expected() -> dict:
 #   priority (the tests that read the book wait for it);
 # - the other jobs (the demo states of test_browser.py, the selection's book, the offline archive,
 #   axe on every page, the printed handouts…) share two threads that run at a lower priority on
-#   Linux, so that they use the time the tests and the book build leave (measured: from the book's
-#   end to the last job, both cores are busy; a third thread made the run slower); a job that reads the book
-#   is started once the book is built (``after_book``).
+#   Linux, so that they use the time the tests and the book build leave (measured: from the
+#   book's end to the last job both cores are busy, and a third thread made the run slower);
+#   a job that reads the book is started once the book is built (``after_book``).
 #
 # The tests that read a job's result carry the marker ``waits`` and run last, so that the other
 # tests keep the machine busy while the jobs end.
@@ -97,6 +97,12 @@ _QUEUED: concurrent.futures.Future = concurrent.futures.Future()
 #: Functions of test modules called with the session once the book build has been queued: each
 #: queues the long jobs its tests will read.
 AFTER_COLLECTION: list = []
+
+
+def collected(session, test_name: str) -> bool:
+    """Whether this run collected the test function ``test_name`` (any of its parameters): an
+    ``AFTER_COLLECTION`` hook queues a job only for a test that will read it."""
+    return any(getattr(item, "originalname", None) == test_name for item in session.items)
 
 
 def _relay(inner: concurrent.futures.Future, outer: concurrent.futures.Future) -> None:

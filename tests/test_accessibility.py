@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import AFTER_COLLECTION, background, book_html, chromium, local_only, serving
+from conftest import AFTER_COLLECTION, background, book_html, chromium, collected, local_only, serving
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -125,8 +125,7 @@ def _axe_jobs() -> list:
 
 
 def _queue_axe(session):
-    if any(getattr(item, "originalname", None) == "test_axe_core_finds_no_serious_violation_on_any_page"
-           for item in session.items):
+    if collected(session, "test_axe_core_finds_no_serious_violation_on_any_page"):
         _axe_jobs()
 
 

@@ -217,8 +217,8 @@ def _demo_states(module: str, environ: dict | None = None):
 
 def _queue_demo_states(session):
     """After collection: each module whose demos are tested runs its notebook in the background
-    while other tests run (the environment is the one of this moment, before
-    any test changes it)."""
+    while other tests run (the environment is the one of this moment, before any test changes
+    it)."""
     import os
 
     environ = dict(os.environ)

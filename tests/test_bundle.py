@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import AFTER_COLLECTION, background, book_html, run
+from conftest import AFTER_COLLECTION, background, book_html, collected, run
 
 from atelier_ia.errors import AtelierError
 from atelier_tools import bundle
@@ -98,8 +98,7 @@ def _job(tmp_path_factory, environ: dict | None = None):
 
 
 def _queue_bundle(session):
-    if any(getattr(item, "originalname", None) == "test_bundle_installs_without_network_and_runs_module_00"
-           for item in session.items):
+    if collected(session, "test_bundle_installs_without_network_and_runs_module_00"):
         _job(session.config._tmp_path_factory)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import AFTER_COLLECTION, ROOT, background, book_html, chromium, is_local, local_only, serving
+from conftest import AFTER_COLLECTION, ROOT, background, book_html, chromium, collected, is_local, local_only, serving
 from test_accessibility import SERIOUS, axe_script, run_axe
 
 from atelier_ia.course import load_catalogue
@@ -92,8 +92,8 @@ def min_font_px_of_every_screen(page) -> list[tuple[int, int, float, str]]:
     """For each screen n of the projection: n, how many screens show once the page has gone to
     n (through its address, as a reload or the trainer's view does), and the smallest font
     size there; in one page function, not one round trip per key and measure."""
-    return [tuple(row) for row in page.evaluate("""async (minFont) => {
-        const measure = eval('(' + minFont + ')');
+    return [tuple(row) for row in page.evaluate("""async () => {
+        const measure = """ + MIN_FONT_JS + """;
         const total = document.querySelectorAll('.proj-ecran').length;
         const out = [];
         for (let n = 1; n <= total; n++) {
@@ -105,7 +105,7 @@ def min_font_px_of_every_screen(page) -> list[tuple[int, int, float, str]]:
             .filter(s => !s.hidden && s.getBoundingClientRect().height > 0).length;
           out.push([n, shown, ...measure()]);
         }
-        return out; }""", MIN_FONT_JS)]
+        return out; }""")]
 
 
 def press_until_next(page, key: str, limit: int = 12) -> None:
@@ -275,11 +275,14 @@ def _axe_screens(scheme: str) -> list[str]:
 SCHEMES = ["light", "dark"]
 
 
+def _axe_screens_job(scheme: str):
+    return background(f"axe-core, projection ({scheme})", _axe_screens, scheme, after_book=True)
+
+
 def _queue_axe_screens(session):
-    if any(getattr(item, "originalname", None) == "test_axe_finds_no_serious_violation_on_any_kind_of_screen"
-           for item in session.items):
+    if collected(session, "test_axe_finds_no_serious_violation_on_any_kind_of_screen"):
         for scheme in SCHEMES:
-            background(f"axe-core, projection ({scheme})", _axe_screens, scheme, after_book=True)
+            _axe_screens_job(scheme)
 
 
 AFTER_COLLECTION.append(_queue_axe_screens)
@@ -288,7 +291,7 @@ AFTER_COLLECTION.append(_queue_axe_screens)
 @pytest.mark.waits
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_no_serious_violation_on_any_kind_of_screen(built_book, scheme):
-    problems = background(f"axe-core, projection ({scheme})", _axe_screens, scheme, after_book=True).result()
+    problems = _axe_screens_job(scheme).result()
     assert problems == [], "\n".join(problems[:30])
 
 

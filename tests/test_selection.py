@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import AFTER_COLLECTION, background, run
+from conftest import AFTER_COLLECTION, background, collected, run
 
 from atelier_ia.course import load_catalogue
 from atelier_ia.errors import AtelierError
@@ -101,7 +101,7 @@ def _job(tmp_path_factory, environ: dict | None = None):
 
 
 def _queue_selection(session):
-    if any(getattr(item, "originalname", None) == "test_book_of_a_selection_shows_only_its_modules" for item in session.items):
+    if collected(session, "test_book_of_a_selection_shows_only_its_modules"):
         _job(session.config._tmp_path_factory)
 
 

@@ -116,11 +116,9 @@ def _print(browser, page_file: Path, target: Path, css: str) -> Path:
     return target
 
 
-def print_pages(html_dir: Path, out_dir: Path, jobs: list[PrintJob] | None = None, browser=None) -> list[Path]:
-    """Print ``jobs`` (default :func:`print_jobs`) from ``html_dir`` into ``out_dir``; return the PDFs.
-
-    ``browser``: a Playwright browser already launched (the tests' one); by default Debian's
-    Chromium is launched here."""
+def print_pages(html_dir: Path, out_dir: Path, jobs: list[PrintJob] | None = None) -> list[Path]:
+    """Print ``jobs`` (default :func:`print_jobs`) from ``html_dir`` into ``out_dir`` with Debian's
+    Chromium; return the PDFs."""
     html_dir, out_dir = Path(html_dir).resolve(), Path(out_dir)
     if not (html_dir / "index.html").is_file():
         raise AtelierError(
@@ -135,8 +133,6 @@ def print_pages(html_dir: Path, out_dir: Path, jobs: list[PrintJob] | None = Non
         )
     css = printed.print_css()
     out_dir.mkdir(parents=True, exist_ok=True)
-    if browser is not None:
-        return [_print(browser, html_dir / job.page, out_dir / job.pdf, css) for job in jobs]
     exe = chromium()
     from playwright.sync_api import sync_playwright
 
