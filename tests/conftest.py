@@ -12,7 +12,6 @@ import contextlib
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -22,7 +21,6 @@ import pytest
 import yaml
 
 from atelier_tools import pytest_outputs
-from atelier_tools.fiches import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = ROOT / "tests" / "notebook_outputs.yml"
@@ -255,10 +253,6 @@ def book_server(built_book):
         yield url
 
 
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.fixture
 def littre():
     """Tests that read the Debian Littré: skipped with a French reason where it is absent,
@@ -275,15 +269,20 @@ def littre():
 
 @contextlib.contextmanager
 def chromium():
-    """Debian's Chromium driven by Playwright (no browser download), headless, with the options
-    of ``make fiches``, for the calling thread (a job in the background launches its own)."""
-    exe = chromium_path()
-    if exe is None:
+    """Debian's Chromium driven by Playwright (no browser download), headless, as ``make fiches``
+    launches it (its headless shell when installed), for the calling thread (a job in the
+    background launches its own)."""
+    from atelier_ia.errors import AtelierError
+    from atelier_tools.fiches import chromium as chromium_command
+
+    try:
+        exe, args = chromium_command()
+    except AtelierError:
         pytest.fail("Chromium est introuvable : installez le paquet Debian « chromium » (.ci/run le fait).")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=exe, args=args)
         try:
             yield b
         finally:

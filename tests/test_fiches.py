@@ -150,6 +150,17 @@ def test_missing_book_is_explained_in_french(tmp_path):
         fiches.print_pages(tmp_path, tmp_path / "out")
 
 
+def test_the_headless_shell_is_preferred_and_the_browser_told_to_be_headless(monkeypatch):
+    installed = {"chromium": "/usr/bin/chromium", "chromium-headless-shell": "/usr/bin/chromium-headless-shell"}
+    monkeypatch.setattr(fiches.shutil, "which", installed.get)
+    exe, args = fiches.chromium()
+    assert exe == "/usr/bin/chromium-headless-shell" and not any(a.startswith("--headless") for a in args)
+    del installed["chromium-headless-shell"]
+    exe, args = fiches.chromium()
+    assert exe == "/usr/bin/chromium" and "--headless=new" in args
+    assert "--disable-background-networking" in args  # no call home, whichever is used
+
+
 def test_missing_chromium_is_explained_in_french(monkeypatch):
     monkeypatch.setattr(fiches.shutil, "which", lambda name: None)
     with pytest.raises(AtelierError, match="apt install chromium"):

@@ -25,9 +25,12 @@ from atelier_ia.paths import repo_root
 
 from . import handouts, printed
 
-#: Debian's Chromium, headless, with nothing that reaches outside this machine (the tests use them too).
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+#: Chromium's options here, with nothing that reaches outside this machine (the tests use them too).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+#: Debian's packages, in order of preference: the headless shell (the same Blink engine without a
+#: browser window's machinery: about a fifth less CPU for the same page) then the full browser.
+CHROMIUM_COMMANDS = ("chromium-headless-shell", "chromium", "chromium-browser")
 MAX_PAGES = 2
 
 
@@ -91,14 +94,18 @@ def print_jobs(html_dir: Path, cat: Catalogue | None = None) -> list[PrintJob]:
     return jobs
 
 
-def chromium() -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+def chromium() -> tuple[str, list[str]]:
+    """The Chromium to print with and its options: Debian's headless shell if installed, else its
+    Chromium in headless mode."""
+    found = [(name, shutil.which(name)) for name in CHROMIUM_COMMANDS]
+    name, exe = next(((n, e) for n, e in found if e), (None, None))
     if exe is None:
         raise AtelierError(
             "Chromium est introuvable : « make fiches » imprime les fiches avec le navigateur Chromium de "
             "Debian ou d'Ubuntu. Installez-le avec « sudo apt install chromium », puis relancez « make fiches »."
         )
-    return exe
+    # the shell is headless by nature (and refuses --headless=new); the browser is told to be
+    return exe, list(CHROMIUM_ARGS) if name == "chromium-headless-shell" else ["--headless=new", *CHROMIUM_ARGS]
 
 
 def _print(browser, page_file: Path, target: Path, css: str) -> Path:
@@ -133,11 +140,11 @@ def print_pages(html_dir: Path, out_dir: Path, jobs: list[PrintJob] | None = Non
         )
     css = printed.print_css()
     out_dir.mkdir(parents=True, exist_ok=True)
-    exe = chromium()
+    exe, args = chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=exe, args=args)
         try:
             written = [_print(browser, html_dir / job.page, out_dir / job.pdf, css) for job in jobs]
         finally:
