@@ -90,8 +90,9 @@ def dark_pages(pages: list[str]) -> list[str]:
     return [r for r in pages if r.startswith("modules/")] + ["intro.html", "exercises/00-prise-en-main-exercices.html"]
 
 
-#: axe runs on the pages in this many background jobs, each in its own Chromium (two cores).
-AXE_JOBS = 2
+#: axe runs on the pages in this many background jobs, each in its own Chromium (on two cores, three
+#: parts leave less work for the end of the run than two).
+AXE_JOBS = 3
 
 
 def _axe_part(part: int) -> tuple[list[str], list[str]]:

@@ -102,7 +102,9 @@ def _queue_bundle(session):
         _job(session.config._tmp_path_factory)
 
 
-AFTER_COLLECTION.append(_queue_bundle)
+# queued before the other jobs that read the book: its steps (archive, fresh environment, install,
+# module 00) run one after another on one core, and queued last they ran alone at the end of the run
+AFTER_COLLECTION.insert(0, _queue_bundle)
 
 
 @pytest.mark.book
