@@ -86,9 +86,6 @@ def _lower_priority() -> None:
 
 _JOB_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="atelier-travaux",
                                                   initializer=_lower_priority)
-#: The jobs that read the book run at the normal priority: once the book is built nothing is worth
-#: protecting, and at a lower priority they were left to run alone at the end of the run.
-_AFTER_BOOK_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="atelier-apres-livre")
 _JOBS: dict[str, concurrent.futures.Future] = {}
 #: Done once every test module has queued its jobs: a job that reads the book never starts before
 #: the jobs that do not (when the book is already built, ``ATELIER_LIVRE_CONSTRUIT``).
@@ -129,7 +126,7 @@ def background(name: str, fn, *args, after_book: bool = False, **kwargs) -> conc
 
     def start(_done):
         try:
-            inner = _AFTER_BOOK_POOL.submit(fn, *args, **kwargs)
+            inner = _JOB_POOL.submit(fn, *args, **kwargs)
         except RuntimeError as exc:  # the run is over: the pool no longer takes jobs
             outer.set_exception(exc)
             return
@@ -162,7 +159,7 @@ def run(cmd: list[str], timeout: float, **kwargs) -> subprocess.CompletedProcess
 
 def pytest_unconfigure(config):
     """Jobs not started are dropped, processes still running are stopped."""
-    for pool in (_BOOK_POOL, _JOB_POOL, _AFTER_BOOK_POOL):
+    for pool in (_BOOK_POOL, _JOB_POOL):
         pool.shutdown(wait=False, cancel_futures=True)
     for proc in list(_LIVE):
         proc.terminate()
