@@ -11,7 +11,9 @@ import pytest
 import yaml
 from notebook_tools import ROOT
 
+from atelier_ia import datedfacts
 from atelier_ia.course import load_catalogue
+from atelier_ia.datedfacts import french_date
 from atelier_ia.errors import AtelierError
 from atelier_tools import activities, sync
 
@@ -103,8 +105,11 @@ def test_unsettled_law_is_sorted_as_not_yet_known():
     assert "On ne sait pas encore" in labels
     open_cards = [c for c in a.cards if a.category(c.category).label == "On ne sait pas encore"]
     assert len(open_cards) >= 3
-    for card in open_cards:  # a pending case or text is named, with the date of its status
-        assert "1er décembre 2026" in card.justification, card.text
+    followed = [f for f in datedfacts.facts("suivi") if f.known_on]
+    for card in open_cards:  # a pending case or text is named, with the day its status was known (the calendar's)
+        named = {f.known_on for f in followed if any(m.lower() in card.justification.lower() for m in f.marks)}
+        assert named, f"aucune affaire ni aucun texte suivis par le calendrier : {card.text}"
+        assert any(f"au {french_date(day)}" in card.justification.replace("\u00a0", " ") for day in named), card.text
 
 
 # --- validation: errors name the file and the field --------------------------------------

@@ -162,12 +162,16 @@ def _texts():
                 yield rel, path.read_text(encoding="utf-8")
 
 
+def _paragraphs(text: str):
+    """Paragraphs, table rows and list items of a text, each on one line."""
+    for block in re.split(r"\n\s*\n|\n(?=\s*(?:\||- |\* |\d+\. |[a-z_]+:))", text):
+        yield " ".join(block.split())
+
+
 def _sentences(text: str):
     """Sentences, table rows and list items of a text (lines of a paragraph joined)."""
-    for block in re.split(r"\n\s*\n|\n(?=\s*(?:\||- |\* |\d+\. |[a-z_]+:))", text):
-        flat = " ".join(block.split())
-        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÉÀ«*])", flat):
-            yield sentence
+    for flat in _paragraphs(text):
+        yield from re.split(r"(?<=[.!?])\s+(?=[A-ZÉÀ«*])", flat)
 
 
 def _aiact_sentences():
@@ -232,6 +236,73 @@ def test_the_chronology_reads_the_same_ai_act_dates():
         text = row["evenement"].lower()
         if row["categorie"] == "Union européenne" and any(w in text for w in ("règlement sur l'ia", "omnibus", "annexe")):
             assert _d(row["date"]) in known, f"chronologie : {row['date']} absente du calendrier"
+
+
+# --- the state of a followed fact: one date, in the calendar -------------------------------------
+
+#: « au 6 décembre 2026 »: the day a state was known (a pending case, a bill), not an event.
+STATE_RE = re.compile(r"(?<!jusqu')(?<!jusqu’)\b[Aa]u[\s\u00a0\u202f]+(1er|[12]?\d|3[01])[\s\u00a0\u202f]+(" + "|".join(MONTHS)
+                      + r")[\s\u00a0\u202f]+(20\d\d)\b")
+
+
+def _state_dates(text: str) -> list[dt.date]:
+    """The « au <date> » of ``text`` between the first edition and the current one (earlier ones
+    date figures, later ones are deadlines, « reporté au … »)."""
+    cal = datedfacts.load()
+    first = min(e.date for e in cal.editions)
+    days = [dt.date(int(y), MONTHS.index(m) + 1, 1 if d == "1er" else int(d)) for d, m, y in STATE_RE.findall(text)]
+    return [d for d in days if first <= d <= cal.current.date]
+
+
+def _followed():
+    return [f for f in datedfacts.facts("suivi") if f.known_on is not None]
+
+
+def test_a_sentence_naming_a_followed_fact_dates_its_state_as_the_calendar_does():
+    """A pending case or bill is looked up on one day, written once (``connu_au``): a sentence that
+    names it and says « au … » gives that day, so a new check updates every copy or fails here."""
+    followed = _followed()
+    assert {"gema-openai-appel", "cjue-c-250-25", "ppl-220"} <= {f.id for f in followed}
+    bad, seen = [], set()
+    for place, text in _texts():
+        for sentence in _paragraphs(text):
+            named = [f for f in followed if any(m.lower() in sentence.lower() for m in f.marks)]
+            days = _state_dates(sentence)
+            if not named or not days:
+                continue
+            seen.update(f.id for f in named)
+            allowed = {f.known_on for f in named}
+            bad += [f"{place} : « {sentence[:140]} » ({d.isoformat()} ; le calendrier dit "
+                    f"{', '.join(sorted(x.isoformat() for x in allowed))} pour {', '.join(f.id for f in named)})"
+                    for d in days if d not in allowed]
+    assert not bad, ("État d'un fait suivi daté autrement que dans data/calendrier/faits-dates.yml "
+                     "(« connu_au ») :\n" + "\n".join(bad))
+    assert {"gema-openai-appel", "cjue-c-250-25"} <= seen, "le test ne trouve plus les phrases qu'il doit lire"
+
+
+def test_a_followed_fact_says_the_same_day_in_the_calendar():
+    bad = [f"{f.id} : {d.isoformat()} dans « quoi », {f.known_on.isoformat()} dans « connu_au »"
+           for f in _followed() for d in _state_dates(f.what) if d != f.known_on]
+    assert not bad, "\n".join(bad)
+
+
+def test_every_state_date_in_prose_is_an_edition_of_the_calendar():
+    """« au 3 décembre 2026 » with no edition of that day is a check nobody recorded."""
+    editions = {e.date for e in datedfacts.load().editions} | {f.known_on for f in _followed()}
+    bad = [f"{place} : au {d.isoformat()}" for place, text in _texts() for d in _state_dates(text) if d not in editions]
+    assert not bad, ("Date « au … » sans édition du calendrier (ajoutez l'édition ou corrigez le texte) :\n"
+                     + "\n".join(sorted(set(bad))))
+
+
+def test_followed_fact_fields_are_checked():
+    raw = yaml.safe_load(data_file(datedfacts.CALENDAR_FILE).read_text(encoding="utf-8"))
+    fact = next(f for f in raw["faits"] if f["id"] == "cjue-c-250-25")
+    fact.pop("connu_au")
+    with pytest.raises(AtelierError, match="connu_au"):
+        datedfacts._parse(raw)
+    fact["connu_au"], fact["reperes"] = "2026-12-06", "C-250/25"
+    with pytest.raises(AtelierError, match="liste de mots"):
+        datedfacts._parse(raw)
 
 
 def test_calendar_file_is_valid_yaml_with_one_current_edition():

@@ -62,6 +62,11 @@ class DatedFact:
     procedure: bool = False
     postponed: bool = False
     history: tuple = field(default_factory=tuple)
+    #: (suivi) the day up to which the state was looked for: « pas d'arrêt connu au … »
+    known_on: dt.date | None = None
+    #: (suivi) words that name the fact in a sentence (« C-250/25 »): a test checks that every
+    #: sentence naming it dates its state ``known_on``
+    marks: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -130,12 +135,21 @@ def _parse(raw: dict) -> Calendar:
                 raise AtelierError(f"{CALENDAR_FILE} : {where} cite une édition inconnue dans son historique.")
             if "date" in h:
                 h["date"] = _date(h["date"], f"une date de l'historique de {where}")
+        known_on = _date(item["connu_au"], f"la date « connu_au » de {where}") if item.get("connu_au") else None
+        marks = item.get("reperes") or []
+        if not isinstance(marks, list) or not all(isinstance(m, str) and m.strip() for m in marks):
+            raise AtelierError(f"{CALENDAR_FILE} : les « reperes » de {where} doivent être une liste de mots, "
+                               "par exemple [\"C-250/25\"].")
+        if marks and known_on is None:
+            raise AtelierError(f"{CALENDAR_FILE} : {where} a des « reperes » sans date « connu_au » : "
+                               "ajoutez le jour jusqu'auquel son état a été vérifié.")
         facts.append(DatedFact(
             id=str(fid), domain=item["domaine"], date=_date(item["date"], f"la date de {where}"),
             what=" ".join(str(item["quoi"]).split()), source=str(item["source"]), state=item["etat"],
             review_by=_date(item["revoir_avant"], f"la date « revoir_avant » de {where}"),
             where=tuple(item.get("ou", []) or []), verb=verb, procedure=bool(item.get("procedure", False)),
-            postponed=bool(item.get("reportee", False)), history=history,
+            postponed=bool(item.get("reportee", False)), history=history, known_on=known_on,
+            marks=tuple(m.strip() for m in marks),
         ))
     wordings = {k: " ".join(str(v).split()) for k, v in (raw.get("formulations") or {}).items()}
     return Calendar(editions, edition, wordings, tuple(facts))
