@@ -134,13 +134,15 @@ def lab_page(browser, lab):
     context.close()
 
 
-def _open(page, notebook: str) -> str:
-    """Open ``notebook`` in the app of ``page`` (and nothing else); return a CSS selector of its panel."""
+def _open(page, notebook: str, kernel: bool = True) -> str:
+    """Open ``notebook`` in the app of ``page`` (and nothing else); return a CSS selector of its panel.
+    ``kernel=False`` opens it as JupyterLab's « Notebook (no kernel) » does, to read it."""
     page.notebook = notebook
     panel_id = page.evaluate(
-        "async (path) => { for (const w of [...window.jupyterapp.shell.widgets('main')]) if (w.context) w.dispose();"
-        " const panel = await window.jupyterapp.commands.execute('docmanager:open', {path});"
-        " await panel.context.ready; window.jupyterapp.shell.activateById(panel.id); return panel.id; }", notebook)
+        "async ([path, kernel]) => { for (const w of [...window.jupyterapp.shell.widgets('main')]) if (w.context) w.dispose();"
+        " const args = kernel ? {path} : {path, factory: 'Notebook', kernelPreference: {shouldStart: false, shouldReuse: false}};"
+        " const panel = await window.jupyterapp.commands.execute('docmanager:open', args);"
+        " await panel.context.ready; window.jupyterapp.shell.activateById(panel.id); return panel.id; }", [notebook, kernel])
     return f"#{panel_id}"
 
 
@@ -317,11 +319,12 @@ def test_other_notebooks_read_without_markup_or_visible_solutions(lab_page, lab,
 
     page = lab_page
     try:
-        panel = _open(page, notebook)
+        panel = _open(page, notebook, kernel=False)  # read, not run: no kernel to start
         page.wait_for_function(_js(  # every markdown cell rendered, not only the first ones
             "const md = panel.content.widgets.filter(c => c.model.type === 'markdown');"
             f" return md.length > 3 && md.every(c => c.node.querySelector('{RENDERED}'));"),
             arg=notebook, timeout=30_000, polling=100)
+        assert page.evaluate(_js("return !panel.sessionContext.session;"), notebook), "un noyau a démarré pour une lecture"
         texts = _markdown_text(page)
         raw = [m.group(0) + " dans : " + t[:80] for t in texts for m in [RAW_MYST.search(t)] if m]
         assert raw == [], f"balisage MyST brut visible : {raw[:3]}"
