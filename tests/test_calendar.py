@@ -286,6 +286,12 @@ def test_a_followed_fact_says_the_same_day_in_the_calendar():
     assert not bad, "\n".join(bad)
 
 
+def test_a_followed_fact_shows_the_day_it_was_followed_until_in_tables():
+    gema = datedfacts.fact("gema-openai-appel")
+    assert datedfacts.status_text(gema, "2026-12-20") == f"suivi jusqu'au {datedfacts.french_date(gema.known_on)}"
+    assert datedfacts.status_text("comparia-statistiques") == "état au 8 décembre 2025"  # no connu_au: its date
+
+
 def test_every_state_date_in_prose_is_an_edition_of_the_calendar():
     """« au 3 décembre 2026 » with no edition of that day is a check nobody recorded."""
     editions = {e.date for e in datedfacts.load().editions} | {f.known_on for f in _followed()}

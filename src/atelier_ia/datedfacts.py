@@ -202,13 +202,14 @@ def status_text(value, today=None) -> str:
 
     AI Act dates: « applicable depuis le 2 août 2026 » once the date has passed (the day itself
     included: a rule applies from its first day), « à partir du 2 décembre 2027 » before.
-    Other facts: « état au 8 décembre 2025 ».
+    Other facts: « état au 8 décembre 2025 », or, for a case or a bill followed until a day
+    (``connu_au``), « suivi jusqu'au 6 décembre 2026 ».
     """
     f = _as_fact(value)
     day = build_date() if today is None else to_date(today, "la date du jour")
     when = french_date(f.date)
     if f.domain == "suivi":
-        return f"état au {when}"
+        return f"suivi jusqu'au {french_date(f.known_on)}" if f.known_on else f"état au {when}"
     if f.procedure:
         return f"le {when}"
     if f.postponed:
