@@ -605,16 +605,23 @@ class _Hang(BaseException):
 WALL_FACTOR = 6
 
 
-def _alarm(cpu0: float, wall0: float):
+class _Alarm:
     """The alarm of one call: a hang is ``TIME_LIMIT`` seconds of this thread's processor time (a
-    busy machine does not make a call hang), or ``WALL_FACTOR`` times that of wall time."""
+    busy machine does not make a call hang), or ``WALL_FACTOR`` times that of wall time. Once the
+    call has returned, ``active`` is False: an alarm already on its way then does nothing (it would
+    otherwise re-arm the timer after ``finally`` stopped it)."""
 
-    def on_alarm(signum, frame):
-        if time.thread_time() - cpu0 >= TIME_LIMIT or time.monotonic() - wall0 >= WALL_FACTOR * TIME_LIMIT:
-            raise _Hang
+    def __init__(self):
+        self.cpu0, self.wall0, self.active = time.thread_time(), time.monotonic(), True
+
+    def __call__(self, signum, frame):
+        if not self.active:
+            return
+        if time.thread_time() - self.cpu0 >= TIME_LIMIT:
+            raise _Hang(f"plus de {TIME_LIMIT} s de calcul")
+        if time.monotonic() - self.wall0 >= WALL_FACTOR * TIME_LIMIT:
+            raise _Hang(f"plus de {WALL_FACTOR * TIME_LIMIT:g} s d'attente")
         signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT / 4)  # starved of processor: look again soon
-
-    return on_alarm
 
 
 def _same(a, b) -> bool:
@@ -647,18 +654,20 @@ def _call(key: str, kwargs: dict, what: str):
             before[name] = copy.deepcopy(value)
         except Exception:  # any error: not copyable: not compared
             pass
-    previous = signal.signal(signal.SIGALRM, _alarm(time.thread_time(), time.monotonic()))
+    alarm = _Alarm()
+    previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
     start = time.perf_counter()
     try:
         func(**kwargs)
     except AtelierError:
         pass
-    except _Hang:
-        pytest.fail(f"{key}({what}) : plus de {TIME_LIMIT} s de calcul, l'appel ne rend pas la main")
+    except _Hang as hang:
+        pytest.fail(f"{key}({what}) : {hang}, l'appel ne rend pas la main")
     except Exception as exc:  # any error: the point of the test
         pytest.fail(f"{key}({what}) lève {type(exc).__name__} au lieu d'une AtelierError en français : {exc}")
     finally:
+        alarm.active = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     elapsed = time.perf_counter() - start
@@ -816,7 +825,7 @@ def _polite(x):
 
 def _polite_after_waiting(x):
     """A call that gets no processor for a while, as on a loaded machine, then answers."""
-    time.sleep(1.0)
+    time.sleep(1.06)  # not a multiple of the alarm's step (0.5 s / 4): the call ends between two looks
     raise AtelierError("Message en français.")
 
 

@@ -240,9 +240,10 @@ def test_the_chronology_reads_the_same_ai_act_dates():
 
 # --- the state of a followed fact: one date, in the calendar -------------------------------------
 
-#: « au 6 décembre 2026 »: the day a state was known (a pending case, a bill), not an event.
-STATE_RE = re.compile(r"(?<!jusqu')(?<!jusqu’)\b[Aa]u[\s\u00a0\u202f]+(1er|[12]?\d|3[01])[\s\u00a0\u202f]+(" + "|".join(MONTHS)
-                      + r")[\s\u00a0\u202f]+(20\d\d)\b")
+#: « au 6 décembre 2026 », « depuis le 6 décembre 2026 »: the day a state was known (a pending
+#: case, a bill), not an event; « jusqu'au … » gives a deadline.
+STATE_RE = re.compile(r"(?<!jusqu')(?<!jusqu’)(?<!Jusqu')(?<!Jusqu’)\b(?:[Aa]u|depuis le)[\s\u00a0\u202f]+"
+                      r"(1er|[12]?\d|3[01])[\s\u00a0\u202f]+(" + "|".join(MONTHS) + r")[\s\u00a0\u202f]+(20\d\d)\b")
 
 
 def _state_dates(text: str) -> list[dt.date]:
@@ -258,31 +259,63 @@ def _followed():
     return [f for f in datedfacts.facts("suivi") if f.known_on is not None]
 
 
+def _named(text: str, followed) -> list:
+    low = " ".join(text.lower().replace("’", "'").split())
+    return [f for f in followed if any(m.lower() in low for m in f.marks)]
+
+
+#: Where a sentence (or a clause after « ; ») ends: not after « c. » (GEMA c. OpenAI), « art. », « p. ».
+SENTENCE_END = re.compile(r"(?<=[.!?;])(?<! c\.)(?<!art\.)(?<! p\.)\s+")
+
+
+def _stale_states(texts) -> list[str]:
+    """Each « au <date> » said of followed facts that is not the day they were followed until: the
+    facts named in its sentence (or else in its paragraph); for several, the earliest of their days
+    (« X et Y restent ouverts au … » holds only up to the day the older one was checked)."""
+    followed, bad = _followed(), []
+    for place, text in texts:
+        for paragraph in _paragraphs(text):
+            around = _named(paragraph, followed)
+            if not around or not _state_dates(paragraph):
+                continue
+            for sentence in SENTENCE_END.split(paragraph):
+                named = _named(sentence, followed) or around
+                expected = min(f.known_on for f in named)
+                bad += [f"{place} : « {sentence[:140]} » ({d.isoformat()} ; le calendrier dit {expected.isoformat()} "
+                        f"pour {', '.join(f.id for f in named)})" for d in _state_dates(sentence) if d != expected]
+    return bad
+
+
 def test_a_sentence_naming_a_followed_fact_dates_its_state_as_the_calendar_does():
     """A pending case or bill is looked up on one day, written once (``connu_au``): a sentence that
     names it and says « au … » gives that day, so a new check updates every copy or fails here."""
-    followed = _followed()
-    assert {"gema-openai-appel", "cjue-c-250-25", "ppl-220"} <= {f.id for f in followed}
-    bad, seen = [], set()
-    for place, text in _texts():
-        for sentence in _paragraphs(text):
-            named = [f for f in followed if any(m.lower() in sentence.lower() for m in f.marks)]
-            days = _state_dates(sentence)
-            if not named or not days:
-                continue
-            seen.update(f.id for f in named)
-            allowed = {f.known_on for f in named}
-            bad += [f"{place} : « {sentence[:140]} » ({d.isoformat()} ; le calendrier dit "
-                    f"{', '.join(sorted(x.isoformat() for x in allowed))} pour {', '.join(f.id for f in named)})"
-                    for d in days if d not in allowed]
+    assert {"gema-openai-appel", "cjue-c-250-25", "ppl-220"} <= {f.id for f in _followed()}
+    bad = _stale_states(_texts())
     assert not bad, ("État d'un fait suivi daté autrement que dans data/calendrier/faits-dates.yml "
                      "(« connu_au ») :\n" + "\n".join(bad))
-    assert {"gema-openai-appel", "cjue-c-250-25"} <= seen, "le test ne trouve plus les phrases qu'il doit lire"
+
+
+def test_the_followed_fact_check_finds_a_stale_or_overclaimed_day():
+    """The check above on sentences written for it: one day too old, one a day the older of two
+    facts was not checked on, and two that are right."""
+    gema, licences = datedfacts.fact("gema-openai-appel"), datedfacts.fact("licences-collectives")
+    assert licences.known_on < gema.known_on
+    old = f"Au {datedfacts.french_date(licences.known_on)}, l'appel de GEMA c. OpenAI n'est pas jugé."
+    both = f"Au {datedfacts.french_date(gema.known_on)}, ni GEMA c. OpenAI ni les licences collectives ne sont tranchés."
+    assert len(_stale_states([("essai", old), ("essai", both)])) == 2
+    right = [("essai", old.replace(datedfacts.french_date(licences.known_on), datedfacts.french_date(gema.known_on))),
+             ("essai", both.replace(datedfacts.french_date(gema.known_on), datedfacts.french_date(licences.known_on)))]
+    assert _stale_states(right) == []
 
 
 def test_a_followed_fact_says_the_same_day_in_the_calendar():
+    """A guard: the day is written once, in ``connu_au`` (not again in « quoi »), and it lies between
+    the fact's own date and the current edition."""
+    current = datedfacts.load().current.date
     bad = [f"{f.id} : {d.isoformat()} dans « quoi », {f.known_on.isoformat()} dans « connu_au »"
            for f in _followed() for d in _state_dates(f.what) if d != f.known_on]
+    bad += [f"{f.id} : connu_au {f.known_on.isoformat()} hors de [{f.date.isoformat()}, {current.isoformat()}]"
+            for f in _followed() if not f.date <= f.known_on <= current]
     assert not bad, "\n".join(bad)
 
 
@@ -308,6 +341,9 @@ def test_followed_fact_fields_are_checked():
         datedfacts._parse(raw)
     fact["connu_au"], fact["reperes"] = "2026-12-06", "C-250/25"
     with pytest.raises(AtelierError, match="liste de mots"):
+        datedfacts._parse(raw)
+    fact["connu_au"], fact["reperes"] = "2024-01-01", ["C-250/25"]
+    with pytest.raises(AtelierError, match="antérieure à sa date"):
         datedfacts._parse(raw)
 
 

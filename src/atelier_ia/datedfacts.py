@@ -140,6 +140,9 @@ def _parse(raw: dict) -> Calendar:
         if not isinstance(marks, list) or not all(isinstance(m, str) and m.strip() for m in marks):
             raise AtelierError(f"{CALENDAR_FILE} : les « reperes » de {where} doivent être une liste de mots, "
                                "par exemple [\"C-250/25\"].")
+        if known_on is not None and known_on < _date(item["date"], f"la date de {where}"):
+            raise AtelierError(f"{CALENDAR_FILE} : {where} a une date « connu_au » antérieure à sa date : "
+                               "on ne peut pas connaître l'état d'un fait avant qu'il existe.")
         if marks and known_on is None:
             raise AtelierError(f"{CALENDAR_FILE} : {where} a des « reperes » sans date « connu_au » : "
                                "ajoutez le jour jusqu'auquel son état a été vérifié.")
