@@ -105,11 +105,10 @@ def test_unsettled_law_is_sorted_as_not_yet_known():
     assert "On ne sait pas encore" in labels
     open_cards = [c for c in a.cards if a.category(c.category).label == "On ne sait pas encore"]
     assert len(open_cards) >= 3
-    followed = [f for f in datedfacts.facts("suivi") if f.known_on]
     for card in open_cards:  # a pending case or text is named, with the day its status was known (the calendar's)
-        text = " ".join(card.justification.replace("’", "'").split())  # every kind of space, one plain one
-        named = {f.known_on for f in followed if any(m.lower() in text.lower() for m in f.marks)}
+        named = {f.known_on for f in datedfacts.followed_in(card.justification)}
         assert named, f"aucune affaire ni aucun texte suivis par le calendrier : {card.text}"
+        text = " ".join(card.justification.split())  # every kind of space, one plain one
         assert any(f"au {french_date(day)}" in text for day in named), card.text
 
 

@@ -25,6 +25,7 @@ import os
 import pkgutil
 import re
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -711,7 +712,7 @@ def _imported_on_first_call() -> list[str]:
                     elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                         found.add(node.module)
     return sorted(n for n in found if n.split(".")[0] not in ("atelier_ia", "__future__") and
-                  n.split(".")[0] not in __import__("sys").stdlib_module_names)
+                  n.split(".")[0] not in sys.stdlib_module_names)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -18,12 +18,11 @@ import yaml
 from notebook_tools import ROOT
 
 from atelier_ia import AtelierError, aiact, datedfacts
+from atelier_ia.fmt import MONTHS
 from atelier_ia.paths import data_file
 from atelier_ia.timeline import build_date, to_date
 from atelier_tools import calendar_pages, sync
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
 #: A date preceded by « au » or « le … vérifié le » says when a statement was checked, not an event.
 DATE_RE = re.compile(r"(?<!\bau )(?<!\bAu )(?<!vérifiés le )(?<!vérifié le )(?<!consulté le )\b(1er|[12]?\d|3[01])[\s\u00a0\u202f]+(" + "|".join(MONTHS) + r")[\s\u00a0\u202f]+(20\d\d)\b")
 #: A sentence speaks of the AI Act when it contains one of these (lower case).
@@ -36,6 +35,11 @@ ART4_CHANGE_WORDS = ("assoupli", "obligation de moyens")
 
 PROSE_GLOBS = ("modules/*.ipynb", "exercises/*.ipynb", "data/quiz/*.yml", "data/activites/*.yml",
                "data/course/notes/*.yml", "annexes/*.md", "data/rapport/chronologie.csv")
+
+
+def _day(day: str, month: str, year: str) -> dt.date:
+    """« 1er », « décembre », « 2026 » read by DATE_RE or STATE_RE, as a date."""
+    return dt.date(int(year), MONTHS.index(month) + 1, 1 if day == "1er" else int(day))
 
 
 def _d(text: str) -> dt.date:
@@ -179,8 +183,7 @@ def _aiact_sentences():
         for sentence in _sentences(text):
             low = sentence.lower().replace("\u00a0", " ").replace("’", "'")
             if any(w in low for w in AIACT_WORDS):
-                dates = [dt.date(int(y), MONTHS.index(m) + 1, 1 if d == "1er" else int(d))
-                         for d, m, y in DATE_RE.findall(sentence)]
+                dates = [_day(*found) for found in DATE_RE.findall(sentence)]
                 if dates:
                     yield place, low, dates
 
@@ -251,17 +254,12 @@ def _state_dates(text: str) -> list[dt.date]:
     date figures, later ones are deadlines, « reporté au … »)."""
     cal = datedfacts.load()
     first = min(e.date for e in cal.editions)
-    days = [dt.date(int(y), MONTHS.index(m) + 1, 1 if d == "1er" else int(d)) for d, m, y in STATE_RE.findall(text)]
+    days = [_day(*found) for found in STATE_RE.findall(text)]
     return [d for d in days if first <= d <= cal.current.date]
 
 
 def _followed():
     return [f for f in datedfacts.facts("suivi") if f.known_on is not None]
-
-
-def _named(text: str, followed) -> list:
-    low = " ".join(text.lower().replace("’", "'").split())
-    return [f for f in followed if any(m.lower() in low for m in f.marks)]
 
 
 #: Where a sentence (or a clause after « ; ») ends: not after « c. » (GEMA c. OpenAI), « art. », « p. ».
@@ -272,14 +270,14 @@ def _stale_states(texts) -> list[str]:
     """Each « au <date> » said of followed facts that is not the day they were followed until: the
     facts named in its sentence (or else in its paragraph); for several, the earliest of their days
     (« X et Y restent ouverts au … » holds only up to the day the older one was checked)."""
-    followed, bad = _followed(), []
+    bad = []
     for place, text in texts:
         for paragraph in _paragraphs(text):
-            around = _named(paragraph, followed)
+            around = datedfacts.followed_in(paragraph)
             if not around or not _state_dates(paragraph):
                 continue
             for sentence in SENTENCE_END.split(paragraph):
-                named = _named(sentence, followed) or around
+                named = datedfacts.followed_in(sentence) or around
                 expected = min(f.known_on for f in named)
                 bad += [f"{place} : « {sentence[:140]} » ({d.isoformat()} ; le calendrier dit {expected.isoformat()} "
                         f"pour {', '.join(f.id for f in named)})" for d in _state_dates(sentence) if d != expected]

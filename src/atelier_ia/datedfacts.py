@@ -28,8 +28,8 @@ from .fmt import french_date as _french_date
 from .paths import data_file
 from .timeline import build_date, to_date
 
-__all__ = ["CALENDAR_FILE", "aiact_facts", "calendar_table", "changes", "fact", "facts", "french_date", "load",
-           "overdue", "status_text", "wording"]
+__all__ = ["CALENDAR_FILE", "aiact_facts", "calendar_table", "changes", "fact", "facts", "followed_in", "french_date",
+           "load", "overdue", "status_text", "wording"]
 
 #: The data file, relative to ``data/``.
 CALENDAR_FILE = "calendrier/faits-dates.yml"
@@ -135,24 +135,25 @@ def _parse(raw: dict) -> Calendar:
                 raise AtelierError(f"{CALENDAR_FILE} : {where} cite une édition inconnue dans son historique.")
             if "date" in h:
                 h["date"] = _date(h["date"], f"une date de l'historique de {where}")
+        day = _date(item["date"], f"la date de {where}")
         known_on = _date(item["connu_au"], f"la date « connu_au » de {where}") if item.get("connu_au") else None
         marks = item.get("reperes") or []
         if not isinstance(marks, list) or not all(isinstance(m, str) and m.strip() for m in marks):
             raise AtelierError(f"{CALENDAR_FILE} : les « reperes » de {where} doivent être une liste de mots, "
                                "par exemple [\"C-250/25\"].")
-        if known_on is not None and known_on < _date(item["date"], f"la date de {where}"):
+        if known_on is not None and known_on < day:
             raise AtelierError(f"{CALENDAR_FILE} : {where} a une date « connu_au » antérieure à sa date : "
                                "on ne peut pas connaître l'état d'un fait avant qu'il existe.")
         if marks and known_on is None:
             raise AtelierError(f"{CALENDAR_FILE} : {where} a des « reperes » sans date « connu_au » : "
                                "ajoutez le jour jusqu'auquel son état a été vérifié.")
         facts.append(DatedFact(
-            id=str(fid), domain=item["domaine"], date=_date(item["date"], f"la date de {where}"),
+            id=str(fid), domain=item["domaine"], date=day,
             what=" ".join(str(item["quoi"]).split()), source=str(item["source"]), state=item["etat"],
             review_by=_date(item["revoir_avant"], f"la date « revoir_avant » de {where}"),
             where=tuple(item.get("ou", []) or []), verb=verb, procedure=bool(item.get("procedure", False)),
             postponed=bool(item.get("reportee", False)), history=history, known_on=known_on,
-            marks=tuple(m.strip() for m in marks),
+            marks=tuple(_plain(m) for m in marks),
         ))
     wordings = {k: " ".join(str(v).split()) for k, v in (raw.get("formulations") or {}).items()}
     return Calendar(editions, edition, wordings, tuple(facts))
@@ -186,6 +187,20 @@ def fact(fact_id: str) -> DatedFact:
         f"Fait daté inconnu : {describe(fact_id)}. Les identifiants sont dans {CALENDAR_FILE}, "
         f"par exemple « aiact-art50-2 »."
     )
+
+
+def _plain(text: str) -> str:
+    """Lower case, one plain space for every kind of space, one kind of apostrophe."""
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def followed_in(text: str) -> tuple:
+    """The followed facts (a pending case or bill, with ``connu_au``) that ``text`` names by one of
+    their ``reperes``: a sentence that names them should date their state that day."""
+    if not isinstance(text, str):
+        raise AtelierError(f"Donnez un texte (une chaîne de caractères) ; vous avez donné {describe(text)}.")
+    plain = _plain(text)
+    return tuple(f for f in load().facts if f.known_on is not None and any(m in plain for m in f.marks))
 
 
 def wording(key: str) -> str:
